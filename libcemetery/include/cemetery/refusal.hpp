@@ -1,0 +1,36 @@
+#pragma once
+// Why the rules refuse something. A refusal is an expected outcome, returned as a
+// value: a code the programs translate, and an English sentence naming the version
+// of the regulation and the rule, for logs and the command line.
+
+#include <string>
+#include <string_view>
+
+namespace cemetery {
+
+enum class RefusalCode {
+    no_version,               // no version of the regulation covers the comune on that day
+    no_rule_for_kind,         // the version has no rule for the plot kind
+    perpetual_not_allowed,    // a perpetual deed signed after the cut-off
+    perpetual_with_term,      // a deed both perpetual and with a term
+    term_missing,             // a deed signed before any version, with no term of its own
+    term_differs,             // the deed's term is not the one the version gives
+    term_too_long,            // a period over the maximum
+    burial_date_missing,      // the term starts at the burial, and there is none
+    concession_perpetual,     // a perpetual concession cannot be renewed
+    concession_ended,         // revoked, forfeited or surrendered
+    kind_not_renewable,       // the version allows no renewal for the kind
+    renewals_used_up,         // every renewal the version allows was used
+    before_signing,           // a date before the deed was signed
+};
+
+struct Refusal {
+    RefusalCode code = RefusalCode::no_version;
+    std::string message;       // "Unione 2020 allows 1 renewal for loculo and 1 was used (...)"
+    std::string version_name;  // empty when no version applies
+    std::string basis;         // the article or source of the rule applied
+};
+
+[[nodiscard]] std::string_view code_name(RefusalCode code);  // "renewals_used_up"
+
+}  // namespace cemetery

@@ -1,0 +1,163 @@
+#pragma once
+// The register of burial concessions, kept in one SQLite file.
+//
+// Register speaks the domain, never SQL: callers add comuni, cemeteries, plots and
+// concessions, renew, search and list; the schema, its migrations and the change
+// log stay inside. Every write is one transaction (several writes can be grouped
+// with a Batch) and leaves a change-log entry. The database itself enforces one
+// plot per place, deed numbers unique per comune and no two concessions on a plot
+// at once.
+//
+// Thread rules: one Register per thread; several processes may open one file
+// (WAL mode, a busy timeout instead of "database is locked").
+
+#include <cemetery/change_log.hpp>
+#include <cemetery/comune.hpp>
+#include <cemetery/concession.hpp>
+#include <cemetery/concession_record.hpp>
+#include <cemetery/lists.hpp>
+#include <cemetery/plot.hpp>
+#include <cemetery/regulation.hpp>
+#include <cemetery/renewal.hpp>
+#include <cemetery/search.hpp>
+#include <cemetery/storage_error.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cemetery {
+
+// Why the database refused a write that the caller could have expected to succeed.
+enum class ConflictCode {
+    duplicate_deed,      // that deed number already exists in the comune
+    plot_overlap,        // another concession holds the plot at the same time
+    location_taken,      // a plot already stands at that place in the cemetery
+    duplicate_name,      // a comune or cemetery of that name exists
+    wrong_comune,        // the plot is in another comune's cemetery
+    invalid_data,        // a check failed: death before birth, burial before death...
+    missing_reference,   // the comune, cemetery, plot or concession does not exist
+};
+
+struct Conflict {
+    ConflictCode code = ConflictCode::invalid_data;
+    std::string message;
+};
+
+template <class T>
+struct WriteResult {
+    std::optional<T> value;
+    std::optional<Conflict> conflict;
+    explicit operator bool() const { return value.has_value(); }
+};
+
+struct RenewalRequest {
+    Date on{};          // the renewal date
+    std::string deed;   // the renewal deed's number, may be empty
+};
+
+// The outcome of Register::renew: the rules' decision and, when allowed, the
+// concession as it now stands.
+struct RenewalOutcome {
+    RenewalDecision decision;
+    std::optional<Concession> concession;  // as it now stands, when written
+    std::optional<Conflict> conflict;      // the rules allowed it, the register did not
+    explicit operator bool() const { return decision.allowed() && concession.has_value(); }
+};
+
+[[nodiscard]] std::string_view code_name(ConflictCode code);
+
+class Register {
+public:
+    // Opens the file, creating it when missing, and brings its schema up to date.
+    // Throws DatabaseError (too_new for a database written by a newer program).
+    static Register open(const std::filesystem::path& file, std::string user = {});
+    // Opens an existing file only; throws DatabaseError when it is missing.
+    static Register open_existing(const std::filesystem::path& file, std::string user = {});
+    // A register that lives in memory, for tests and dry runs.
+    static Register in_memory(std::string user = {});
+
+    Register(Register&&) noexcept;
+    Register& operator=(Register&&) noexcept;
+    ~Register();
+
+    // The schema version of this program, and its name.
+    [[nodiscard]] static int schema_version();
+    [[nodiscard]] static std::string_view schema_name();
+    [[nodiscard]] const std::filesystem::path& file() const;
+    [[nodiscard]] const std::string& user() const;
+
+    // Groups writes into one transaction: all or nothing. Without commit(), the
+    // destructor rolls everything back.
+    class Batch {
+    public:
+        explicit Batch(Register& reg);
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+        ~Batch();
+        void commit();
+
+    private:
+        Register* reg_;
+        bool done_ = false;
+    };
+
+    // --- The Union: comuni and cemeteries ---
+    WriteResult<ComuneId> add_comune(const Comune& comune);
+    [[nodiscard]] std::vector<Comune> comuni() const;
+    [[nodiscard]] std::optional<Comune> comune(ComuneId id) const;
+    // By name (case- and accent-insensitive), ISTAT or cadastral code.
+    [[nodiscard]] std::optional<Comune> find_comune(std::string_view name_or_code) const;
+
+    WriteResult<CemeteryId> add_cemetery(ComuneId comune, const std::string& name);
+    [[nodiscard]] std::vector<Cemetery> cemeteries(std::optional<ComuneId> comune = {}) const;
+    [[nodiscard]] std::optional<Cemetery> find_cemetery(ComuneId comune, std::string_view name) const;
+
+    // --- Plots ---
+    WriteResult<PlotId> add_plot(const Plot& plot);
+    [[nodiscard]] std::optional<Plot> plot(PlotId id) const;
+    [[nodiscard]] std::optional<Plot> find_plot(CemeteryId cemetery, const Location& where) const;
+
+    // --- Concessions ---
+    // Stores a concession whose term the rules already decided (see term.hpp), with
+    // its holders, deceased and renewals. The ids inside are ignored.
+    WriteResult<ConcessionId> add_concession(const Concession& concession);
+    [[nodiscard]] std::optional<Concession> concession(ConcessionId id) const;
+    [[nodiscard]] std::optional<ConcessionRecord> record(ConcessionId id) const;
+    [[nodiscard]] std::optional<ConcessionId> find_concession(ComuneId comune, std::string_view deed_number) const;
+    [[nodiscard]] std::int64_t count_concessions(std::optional<ComuneId> comune = {}) const;
+
+    // Renews under the version in force on request.on; writes only when allowed.
+    RenewalOutcome renew(ConcessionId id, const RenewalRequest& request, const Regulation& regulation);
+
+    // --- What clerks ask ---
+    [[nodiscard]] std::vector<SearchHit> search(std::string_view text, const SearchOptions& options = {}) const;
+
+    // Concessions expired on `as_of` (expires_on before it), perpetual and ended
+    // ones excluded, sorted by comune, cemetery, expiry, deed number.
+    [[nodiscard]] std::vector<ListRow> expired(std::optional<ComuneId> comune, Date as_of) const;
+    // The same, streamed row by row, for lists of any length.
+    void each_expired(std::optional<ComuneId> comune, Date as_of,
+                      const std::function<void(const ListRow&)>& row) const;
+    // Valid on `from` and expiring within `days` days of it (expires_on in [from, from+days]).
+    [[nodiscard]] std::vector<ListRow> expiring(std::optional<ComuneId> comune, Date from, int days) const;
+    void each_expiring(std::optional<ComuneId> comune, Date from, int days,
+                       const std::function<void(const ListRow&)>& row) const;
+
+    // --- The change log ---
+    [[nodiscard]] std::vector<ChangeLogEntry> change_log(std::optional<std::string> entity = {},
+                                                         std::optional<std::int64_t> record_id = {}) const;
+    [[nodiscard]] std::int64_t change_log_size() const;
+
+    struct Impl;
+
+private:
+    explicit Register(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cemetery

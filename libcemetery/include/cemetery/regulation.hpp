@@ -1,0 +1,98 @@
+#pragma once
+// The regulation as data: versions of the rules, each in force from a date for some
+// comuni, with a rule per plot kind. Loaded from regolamento/regolamento.toml by
+// regulation_loader.hpp; immutable once loaded, safe to share between threads.
+//
+// No number of the regulation lives in code: durations, renewals, cut-off dates,
+// posting days and tariffs all come from the file, each with its source (`basis`).
+
+#include <cemetery/dates.hpp>
+#include <cemetery/plot_kind.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cemetery {
+
+// When a concession's term starts (decorrenza).
+enum class TermStart {
+    signing,  // the signing date of the deed
+    burial,   // the first burial (campo comune: a turn, not a concession)
+};
+
+// The rule of one version for one plot kind.
+struct KindRule {
+    PlotKind kind = PlotKind::loculo;
+    int term_years = 0;
+    int renewals_allowed = 0;
+    std::optional<int> renewal_years;  // present when renewals_allowed > 0
+    TermStart term_start = TermStart::signing;
+    std::string basis;  // "Truccazzano (30 anni); Cusano Milanino ..."
+};
+
+// A version of the rules ("Unione 2020").
+struct RegulationVersion {
+    std::string name;
+    Date in_force_from{};
+    std::optional<Date> in_force_until;          // last day, for every comune
+    std::vector<std::string> comuni;             // names as written; empty: every comune
+    std::map<std::string, Date> until_for_comune;  // folded comune name → last day
+    std::map<PlotKind, KindRule> rules;
+    std::string basis;
+
+    // True when the version names this comune (or names none) — regardless of dates.
+    [[nodiscard]] bool names_comune(std::string_view comune) const;
+    // The last day this version can apply to the comune by its own terms, if bounded.
+    [[nodiscard]] std::optional<Date> own_end_for(std::string_view comune) const;
+    [[nodiscard]] const KindRule* rule_for(PlotKind kind) const;
+};
+
+enum class TariffItem { concession, renewal };
+
+// An amount set by the comune for a plot kind, from a date.
+struct Tariff {
+    std::string comune;
+    PlotKind kind = PlotKind::loculo;
+    TariffItem item = TariffItem::concession;
+    Date from{};
+    std::int64_t cents = 0;
+    std::string basis;
+};
+
+// "450,00 €"
+[[nodiscard]] std::string format_euro(std::int64_t cents);
+
+// A setting of the regulation with the source it comes from.
+template <class T>
+struct Setting {
+    T value{};
+    std::string basis;
+};
+
+class Regulation {
+public:
+    Setting<Date> perpetual_until;      // last signing day for a perpetual deed
+    Setting<int> posting_days;          // days an expired list stays posted
+    Setting<int> max_period_years;      // no term or renewal longer than this
+    std::vector<RegulationVersion> versions;  // sorted by in_force_from
+    std::vector<Tariff> tariffs;
+    std::string source;  // the file it was loaded from
+
+    // The version in force for the comune on the day, if any. A version lasts until
+    // its own end, or else until the next version for the same comune begins.
+    [[nodiscard]] const RegulationVersion* version_for(std::string_view comune, Date on) const;
+
+    // The first day any version applies to the comune: deeds signed before it are
+    // legacy deeds whose own term stands.
+    [[nodiscard]] std::optional<Date> first_version_start(std::string_view comune) const;
+
+    // The tariff in force on the day, if the comune has set one.
+    [[nodiscard]] std::optional<Tariff> tariff(std::string_view comune, PlotKind kind,
+                                               TariffItem item, Date on) const;
+};
+
+}  // namespace cemetery

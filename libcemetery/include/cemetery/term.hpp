@@ -1,0 +1,54 @@
+#pragma once
+// The term of a concession: when it starts, how long it lasts, when it expires, and
+// why. Decided once, when the deed enters the register, by the version of the
+// regulation in force for the comune on the signing date.
+
+#include <cemetery/concession.hpp>
+#include <cemetery/refusal.hpp>
+#include <cemetery/regulation.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cemetery {
+
+// What a deed (or a register row) says about its term.
+struct TermRequest {
+    std::string comune;
+    PlotKind kind = PlotKind::loculo;
+    Date signed_on{};
+    std::optional<Date> first_burial;  // needed where the term starts at the burial
+    std::optional<int> stated_years;   // the deed's own term, if it states one
+    bool perpetual = false;
+    std::optional<Date> stated_expiry;  // a legacy register's own expiry
+};
+
+struct Term {
+    Date term_start{};
+    std::optional<int> years;  // none when perpetual
+    bool perpetual = false;
+    std::optional<Date> expires_on;
+    TermSource source = TermSource::deed;
+    std::string version_name;  // the version in force on signing, if any
+    std::string basis;         // the rule's source
+};
+
+struct TermDecision {
+    std::optional<Term> term;
+    std::optional<Refusal> refusal;
+    std::vector<std::string> notices;  // accepted, but worth telling: "stated expiry differs ..."
+    explicit operator bool() const { return term.has_value(); }
+};
+
+// Rules, in order: a perpetual deed only up to the cut-off (DPR 803/1975); under a
+// version, the version's term for the kind (a different stated term is refused);
+// before any version, the deed's own term; never over the maximum period (DPR
+// 285/1990 art. 92); a stated expiry is kept, and reported when it differs.
+[[nodiscard]] TermDecision decide_term(const Regulation& regulation, const TermRequest& request);
+
+// "expires 2030-02-28: signed 2000-02-29, loculo, 30 years, version Unione 2020",
+// with each renewal after it; "perpetual: signed 1968-04-15, before 1976-02-10".
+[[nodiscard]] std::string explain_expiry(const Concession& concession, PlotKind kind);
+
+}  // namespace cemetery

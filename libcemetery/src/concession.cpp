@@ -1,0 +1,53 @@
+#include <cemetery/concession.hpp>
+
+namespace cemetery {
+
+namespace {
+std::string full(const std::string& surname, const std::string& given) {
+    if (given.empty()) return surname;
+    if (surname.empty()) return given;
+    return surname + " " + given;
+}
+}  // namespace
+
+std::string Holder::full_name() const { return full(surname, given_name); }
+std::string Deceased::full_name() const { return full(surname, given_name); }
+
+ConcessionStatus Concession::status_on(Date d) const {
+    if (ending != Ending::none && (!ended_on || *ended_on <= d)) {
+        switch (ending) {
+            case Ending::revoked: return ConcessionStatus::revoked;
+            case Ending::forfeited: return ConcessionStatus::forfeited;
+            case Ending::surrendered: return ConcessionStatus::surrendered;
+            case Ending::none: break;
+        }
+    }
+    if (perpetual) return ConcessionStatus::perpetual;
+    // Valid through the expiry day itself, expired from the next.
+    if (expires_on && d > *expires_on) return ConcessionStatus::expired;
+    return ConcessionStatus::active;
+}
+
+std::string_view code(ConcessionStatus status) {
+    switch (status) {
+        case ConcessionStatus::active: return "active";
+        case ConcessionStatus::expired: return "expired";
+        case ConcessionStatus::perpetual: return "perpetual";
+        case ConcessionStatus::revoked: return "revoked";
+        case ConcessionStatus::forfeited: return "forfeited";
+        case ConcessionStatus::surrendered: return "surrendered";
+    }
+    return "?";
+}
+
+std::string_view code(Ending ending) {
+    switch (ending) {
+        case Ending::none: return "none";
+        case Ending::revoked: return "revoked";
+        case Ending::forfeited: return "forfeited";
+        case Ending::surrendered: return "surrendered";
+    }
+    return "?";
+}
+
+}  // namespace cemetery

@@ -1,0 +1,106 @@
+#include <cemetery/dates.hpp>
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace cemetery {
+
+Date add_years(Date start, int years) {
+    Date end = start + date::years{years};
+    if (!end.ok()) {
+        // Only 29 February can fail: the term ends on the last day of February (X1).
+        end = date::year_month_day_last{end.year(), date::month_day_last{end.month()}};
+    }
+    return end;
+}
+
+Date add_days(Date start, int days) {
+    return Date{date::sys_days{start} + date::days{days}};
+}
+
+int days_between(Date a, Date b) {
+    return static_cast<int>((date::sys_days{b} - date::sys_days{a}).count());
+}
+
+namespace {
+
+// Reads 1..max_digits digits at text[pos], advancing pos; nullopt on anything else.
+std::optional<int> read_number(std::string_view text, std::size_t& pos, std::size_t min_digits,
+                               std::size_t max_digits) {
+    std::size_t start = pos;
+    while (pos < text.size() && pos - start < max_digits && text[pos] >= '0' && text[pos] <= '9') {
+        ++pos;
+    }
+    if (pos - start < min_digits) return std::nullopt;
+    int value = 0;
+    std::from_chars(text.data() + start, text.data() + pos, value);
+    return value;
+}
+
+std::optional<Date> make_date(int y, int m, int d) {
+    if (y < 1000 || y > 9999) return std::nullopt;
+    Date result{date::year{y}, date::month{static_cast<unsigned>(m)},
+                date::day{static_cast<unsigned>(d)}};
+    if (!result.ok()) return std::nullopt;
+    return result;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+    std::size_t pos = 0;
+    auto y = read_number(text, pos, 4, 4);
+    if (!y || pos >= text.size() || text[pos++] != '-') return std::nullopt;
+    auto m = read_number(text, pos, 2, 2);
+    if (!m || pos >= text.size() || text[pos++] != '-') return std::nullopt;
+    auto d = read_number(text, pos, 2, 2);
+    if (!d || pos != text.size()) return std::nullopt;
+    return make_date(*y, *m, *d);
+}
+
+std::optional<Date> parse_register_date(std::string_view text) {
+    text = trim(text);
+    if (auto iso = parse_iso_date(text)) return iso;
+    std::size_t pos = 0;
+    auto d = read_number(text, pos, 1, 2);
+    if (!d || pos >= text.size() || (text[pos] != '/' && text[pos] != '.' && text[pos] != '-'))
+        return std::nullopt;
+    const char sep = text[pos++];
+    auto m = read_number(text, pos, 1, 2);
+    if (!m || pos >= text.size() || text[pos++] != sep) return std::nullopt;
+    auto y = read_number(text, pos, 4, 4);
+    if (!y || pos != text.size()) return std::nullopt;
+    return make_date(*y, *m, *d);
+}
+
+std::string to_iso(Date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+std::string to_italian(Date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(d.day()),
+                  static_cast<unsigned>(d.month()), static_cast<int>(d.year()));
+    return buf;
+}
+
+Date today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date{date::year{local.tm_year + 1900}, date::month{static_cast<unsigned>(local.tm_mon + 1)},
+                date::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+}  // namespace cemetery

@@ -1,0 +1,79 @@
+#include <cemetery/regulation.hpp>
+#include <cemetery/text.hpp>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace cemetery {
+
+bool RegulationVersion::names_comune(std::string_view comune) const {
+    if (comuni.empty()) return true;
+    const std::string wanted = fold(comune);
+    return std::any_of(comuni.begin(), comuni.end(),
+                       [&](const std::string& c) { return fold(c) == wanted; });
+}
+
+std::optional<Date> RegulationVersion::own_end_for(std::string_view comune) const {
+    std::optional<Date> end = in_force_until;
+    if (auto it = until_for_comune.find(fold(comune)); it != until_for_comune.end()) {
+        if (!end || it->second < *end) end = it->second;
+    }
+    return end;
+}
+
+const KindRule* RegulationVersion::rule_for(PlotKind kind) const {
+    auto it = rules.find(kind);
+    return it == rules.end() ? nullptr : &it->second;
+}
+
+const RegulationVersion* Regulation::version_for(std::string_view comune, Date on) const {
+    // versions are sorted by start: the last one started on or before `on` wins,
+    // unless its own end has passed (a later version would have superseded it anyway).
+    const RegulationVersion* found = nullptr;
+    for (const auto& v : versions) {
+        if (v.in_force_from > on) break;
+        if (v.names_comune(comune)) found = &v;
+    }
+    if (!found) return nullptr;
+    if (auto end = found->own_end_for(comune); end && on > *end) return nullptr;
+    return found;
+}
+
+std::optional<Date> Regulation::first_version_start(std::string_view comune) const {
+    for (const auto& v : versions) {
+        if (v.names_comune(comune)) return v.in_force_from;
+    }
+    return std::nullopt;
+}
+
+std::optional<Tariff> Regulation::tariff(std::string_view comune, PlotKind kind, TariffItem item,
+                                         Date on) const {
+    const std::string wanted = fold(comune);
+    std::optional<Tariff> best;
+    for (const auto& t : tariffs) {
+        if (t.kind != kind || t.item != item || t.from > on || fold(t.comune) != wanted) continue;
+        if (!best || t.from > best->from) best = t;
+    }
+    return best;
+}
+
+std::string format_euro(std::int64_t cents) {
+    const bool negative = cents < 0;
+    const std::int64_t abs = negative ? -cents : cents;
+    const std::string digits = std::to_string(abs / 100);
+    std::string units;  // with the Italian thousands separator: 1.250
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) units += '.';
+        units += digits[i];
+    }
+    char decimals[4];
+    std::snprintf(decimals, sizeof decimals, "%02d", static_cast<int>(abs % 100));
+    std::string out = negative ? "-" : "";
+    out += units;
+    out += ',';
+    out += decimals;
+    out += " \u20AC";
+    return out;
+}
+
+}  // namespace cemetery

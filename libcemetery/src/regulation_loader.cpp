@@ -1,0 +1,341 @@
+#include <cemetery/regulation_loader.hpp>
+#include <cemetery/text.hpp>
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <unistd.h>
+
+namespace cemetery {
+
+std::string RegulationError::to_string() const {
+    std::string out = file;
+    if (line > 0) {
+        out += ":" + std::to_string(line);
+        if (column > 0) out += ":" + std::to_string(column);
+    }
+    return out + ": " + message;
+}
+
+RegulationFileError::RegulationFileError(RegulationError error)
+    : std::runtime_error(error.to_string()), error_(std::move(error)) {}
+
+namespace {
+
+// Thrown inside the loader only, turned into a RegulationLoad at the boundary.
+struct Invalid {
+    RegulationError error;
+};
+
+// Walks the parsed document, refusing unknown keys, missing fields and bad values
+// with the line they are on.
+class Reader {
+public:
+    explicit Reader(std::string file) : file_(std::move(file)) {}
+
+    [[noreturn]] void fail(const toml::source_region& where, std::string message) const {
+        throw Invalid{RegulationError{file_, static_cast<int>(where.begin.line),
+                                      static_cast<int>(where.begin.column), std::move(message)}};
+    }
+
+    void only_keys(const toml::table& table, std::initializer_list<std::string_view> allowed,
+                   std::string_view what) const {
+        for (auto&& [key, node] : table) {
+            if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
+                fail(key.source(), "unknown key \"" + std::string(key.str()) + "\" in " + std::string(what));
+            }
+        }
+    }
+
+    const toml::node& need(const toml::table& table, std::string_view key, std::string_view what) const {
+        const toml::node* node = table.get(key);
+        if (!node) fail(table.source(), "missing field \"" + std::string(key) + "\" in " + std::string(what));
+        return *node;
+    }
+
+    std::string text(const toml::table& table, std::string_view key, std::string_view what) const {
+        const toml::node& node = need(table, key, what);
+        auto value = node.value<std::string>();
+        if (!value || value->empty()) fail(node.source(), "\"" + std::string(key) + "\" must be a non-empty text");
+        return *value;
+    }
+
+    Date day(const toml::node& node, std::string_view key) const {
+        const auto* d = node.as_date();
+        if (!d) fail(node.source(), "\"" + std::string(key) + "\" must be a date such as 2021-01-01");
+        const toml::date v = d->get();
+        Date result{date::year{v.year}, date::month{v.month}, date::day{v.day}};
+        if (!result.ok()) fail(node.source(), "\"" + std::string(key) + "\" is not a real day");
+        return result;
+    }
+
+    Date day(const toml::table& table, std::string_view key, std::string_view what) const {
+        return day(need(table, key, what), key);
+    }
+
+    int count(const toml::node& node, std::string_view key, int min) const {
+        auto v = node.value_exact<std::int64_t>();
+        if (!v) fail(node.source(), "\"" + std::string(key) + "\" must be a whole number");
+        if (*v < min || *v > 100000) {
+            fail(node.source(), "\"" + std::string(key) + "\" must be at least " + std::to_string(min));
+        }
+        return static_cast<int>(*v);
+    }
+
+    int count(const toml::table& table, std::string_view key, std::string_view what, int min) const {
+        return count(need(table, key, what), key, min);
+    }
+
+    // A period in years: at least 1 and at most the file's durata_massima_anni (N5).
+    int period(const toml::table& table, std::string_view key, std::string_view what, int max_years,
+               std::string_view max_basis) const {
+        const toml::node& node = need(table, key, what);
+        const int years = count(node, key, 1);
+        if (years > max_years) {
+            fail(node.source(), "\"" + std::string(key) + "\" is " + std::to_string(years) +
+                                    " years: over the maximum of " + std::to_string(max_years) + " (" +
+                                    std::string(max_basis) + ")");
+        }
+        return years;
+    }
+
+    const toml::table& table_at(const toml::node& node, std::string_view what) const {
+        const auto* t = node.as_table();
+        if (!t) fail(node.source(), std::string(what) + " must be a table");
+        return *t;
+    }
+
+private:
+    std::string file_;
+};
+
+KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, const std::string& what,
+                        const Regulation& reg) {
+    r.only_keys(t, {"durata_anni", "rinnovi", "anni_rinnovo", "decorrenza", "fonte"}, what);
+    KindRule rule;
+    rule.kind = kind;
+    rule.term_years = r.period(t, "durata_anni", what, reg.max_period_years.value, reg.max_period_years.basis);
+    rule.renewals_allowed = r.count(t, "rinnovi", what, 0);
+    if (rule.renewals_allowed > 0) {
+        rule.renewal_years =
+            r.period(t, "anni_rinnovo", what, reg.max_period_years.value, reg.max_period_years.basis);
+    } else if (const auto* extra = t.get("anni_rinnovo")) {
+        r.fail(extra->source(), "\"anni_rinnovo\" given but \"rinnovi\" is 0 in " + what);
+    }
+    const toml::node& start = r.need(t, "decorrenza", what);
+    const auto start_text = start.value<std::string>();
+    if (start_text == "stipula") {
+        rule.term_start = TermStart::signing;
+    } else if (start_text == "sepoltura") {
+        rule.term_start = TermStart::burial;
+    } else {
+        r.fail(start.source(), "\"decorrenza\" must be \"stipula\" or \"sepoltura\"");
+    }
+    rule.basis = r.text(t, "fonte", what);
+    return rule;
+}
+
+RegulationVersion read_version(const Reader& r, const toml::table& t, const Regulation& reg) {
+    RegulationVersion v;
+    const std::string what_v = "[[versione]]";
+    r.only_keys(t, {"nome", "in_vigore_dal", "in_vigore_al", "comuni", "fino_al_per_comune", "fonte", "tipi"},
+                what_v);
+    v.name = r.text(t, "nome", what_v);
+    const std::string what = "version \"" + v.name + "\"";
+    v.in_force_from = r.day(t, "in_vigore_dal", what);
+    if (const auto* until = t.get("in_vigore_al")) {
+        v.in_force_until = r.day(*until, "in_vigore_al");
+        if (*v.in_force_until < v.in_force_from) r.fail(until->source(), "\"in_vigore_al\" is before \"in_vigore_dal\"");
+    }
+    v.basis = r.text(t, "fonte", what);
+    if (const auto* comuni = t.get("comuni")) {
+        const auto* list = comuni->as_array();
+        if (!list || list->empty()) r.fail(comuni->source(), "\"comuni\" must be a non-empty list of names");
+        for (const auto& item : *list) {
+            auto name = item.value<std::string>();
+            if (!name || name->empty()) r.fail(item.source(), "\"comuni\" must hold names of comuni");
+            v.comuni.push_back(*name);
+        }
+    }
+    if (const auto* until = t.get("fino_al_per_comune")) {
+        for (auto&& [key, node] : r.table_at(*until, "\"fino_al_per_comune\"")) {
+            const std::string comune{key.str()};
+            if (!v.comuni.empty() && !v.names_comune(comune)) {
+                r.fail(key.source(), "\"" + comune + "\" is not among the comuni of " + what);
+            }
+            const Date last = r.day(node, comune);
+            if (last < v.in_force_from) r.fail(node.source(), "end for \"" + comune + "\" is before \"in_vigore_dal\"");
+            v.until_for_comune[fold(comune)] = last;
+        }
+    }
+    const toml::node& kinds_node = r.need(t, "tipi", what);
+    const toml::table& kinds = r.table_at(kinds_node, "\"tipi\"");
+    if (kinds.empty()) r.fail(kinds_node.source(), what + " has no plot kinds");
+    for (auto&& [key, node] : kinds) {
+        const auto kind = plot_kind_from_code(key.str());
+        if (!kind) {
+            std::string known;
+            for (PlotKind k : all_plot_kinds) known += (known.empty() ? "" : ", ") + std::string(code(k));
+            r.fail(key.source(), "unknown plot kind \"" + std::string(key.str()) + "\" (known: " + known + ")");
+        }
+        const std::string what_k = what + ", kind " + std::string(key.str());
+        v.rules.emplace(*kind, read_kind_rule(r, *kind, r.table_at(node, what_k), what_k, reg));
+    }
+    return v;
+}
+
+std::int64_t read_euro_cents(const Reader& r, const toml::node& node) {
+    auto value = node.value<std::string>();
+    const std::string bad = "\"importo\" must be an amount in euro as text, such as \"450.00\"";
+    if (!value || value->empty()) r.fail(node.source(), bad);
+    std::string s = *value;
+    std::replace(s.begin(), s.end(), ',', '.');
+    const auto dot = s.find('.');
+    const std::string units = s.substr(0, dot);
+    const std::string decimals = dot == std::string::npos ? "00" : s.substr(dot + 1);
+    const auto digits = [](const std::string& x) {
+        return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(units) || !digits(decimals) || decimals.size() > 2 || units.size() > 12) r.fail(node.source(), bad);
+    return std::stoll(units) * 100 + std::stoll(decimals.size() == 1 ? decimals + "0" : decimals);
+}
+
+Tariff read_tariff(const Reader& r, const toml::table& t) {
+    const std::string what = "[[tariffa]]";
+    r.only_keys(t, {"comune", "tipo", "voce", "importo", "dal", "fonte"}, what);
+    Tariff tariff;
+    tariff.comune = r.text(t, "comune", what);
+    const toml::node& kind_node = r.need(t, "tipo", what);
+    const auto kind = plot_kind_from_code(kind_node.value<std::string>().value_or(""));
+    if (!kind) r.fail(kind_node.source(), "unknown plot kind in \"tipo\"");
+    tariff.kind = *kind;
+    const toml::node& item = r.need(t, "voce", what);
+    const auto item_text = item.value<std::string>();
+    if (item_text == "concessione") {
+        tariff.item = TariffItem::concession;
+    } else if (item_text == "rinnovo") {
+        tariff.item = TariffItem::renewal;
+    } else {
+        r.fail(item.source(), "\"voce\" must be \"concessione\" or \"rinnovo\"");
+    }
+    tariff.cents = read_euro_cents(r, r.need(t, "importo", what));
+    tariff.from = r.day(t, "dal", what);
+    tariff.basis = r.text(t, "fonte", what);
+    return tariff;
+}
+
+// Two versions may not both apply to one comune on one day.
+void check_overlaps(const Reader& r, const Regulation& reg, const std::vector<const toml::table*>& tables) {
+    for (std::size_t i = 0; i < reg.versions.size(); ++i) {
+        for (std::size_t j = i + 1; j < reg.versions.size(); ++j) {
+            const auto& a = reg.versions[i];  // a starts on or before b
+            const auto& b = reg.versions[j];
+            std::vector<std::string> shared;
+            if (a.comuni.empty() && b.comuni.empty()) shared.push_back("");
+            for (const auto& c : b.comuni) if (a.names_comune(c)) shared.push_back(c);
+            if (b.comuni.empty()) for (const auto& c : a.comuni) shared.push_back(c);
+            for (const auto& c : shared) {
+                const auto a_end = a.own_end_for(c);
+                if (a.in_force_from == b.in_force_from || (a_end && *a_end >= b.in_force_from)) {
+                    const std::string who = c.empty() ? std::string("every comune") : c;
+                    r.fail(tables[j]->source(), "versions \"" + a.name + "\" and \"" + b.name +
+                                                    "\" overlap for " + who + " on " + to_iso(b.in_force_from));
+                }
+            }
+        }
+    }
+}
+
+Regulation read_regulation(const Reader& r, const toml::table& doc, std::string source) {
+    Regulation reg;
+    reg.source = std::move(source);
+    r.only_keys(doc, {"formato", "generale", "versione", "tariffa"}, "the file");
+    const toml::node& format = r.need(doc, "formato", "the file");
+    if (format.value_exact<std::int64_t>() != 1) r.fail(format.source(), "\"formato\" must be 1 for this program");
+
+    const std::string what_g = "[generale]";
+    const toml::table& general = r.table_at(r.need(doc, "generale", "the file"), what_g);
+    r.only_keys(general,
+                {"perpetue_fino_al", "perpetue_fonte", "giorni_affissione", "giorni_affissione_fonte",
+                 "durata_massima_anni", "durata_massima_fonte"},
+                what_g);
+    reg.max_period_years = {r.count(general, "durata_massima_anni", what_g, 1),
+                            r.text(general, "durata_massima_fonte", what_g)};
+    reg.perpetual_until = {r.day(general, "perpetue_fino_al", what_g), r.text(general, "perpetue_fonte", what_g)};
+    reg.posting_days = {r.count(general, "giorni_affissione", what_g, 1),
+                        r.text(general, "giorni_affissione_fonte", what_g)};
+
+    const toml::node& versions_node = r.need(doc, "versione", "the file");
+    const auto* versions = versions_node.as_array();
+    if (!versions || versions->empty() || !versions->is_array_of_tables()) {
+        r.fail(versions_node.source(), "\"versione\" must be one or more [[versione]] tables");
+    }
+    std::vector<const toml::table*> tables;
+    for (const auto& node : *versions) tables.push_back(node.as_table());
+    std::stable_sort(tables.begin(), tables.end(), [&](const toml::table* x, const toml::table* y) {
+        const auto* dx = x->get("in_vigore_dal");
+        const auto* dy = y->get("in_vigore_dal");
+        return dx && dy && dx->as_date() && dy->as_date() && dx->as_date()->get() < dy->as_date()->get();
+    });
+    for (const auto* t : tables) reg.versions.push_back(read_version(r, *t, reg));
+    check_overlaps(r, reg, tables);
+
+    if (const auto* tariffs = doc.get("tariffa")) {
+        const auto* list = tariffs->as_array();
+        if (!list || !list->is_array_of_tables()) r.fail(tariffs->source(), "\"tariffa\" must be [[tariffa]] tables");
+        for (const auto& node : *list) reg.tariffs.push_back(read_tariff(r, *node.as_table()));
+    }
+    return reg;
+}
+
+}  // namespace
+
+RegulationLoad parse_regulation(std::string_view toml_text, std::string source_name) {
+    RegulationLoad load;
+    try {
+        const toml::table doc = toml::parse(toml_text, std::string_view{source_name});
+        load.regulation = read_regulation(Reader{source_name}, doc, source_name);
+    } catch (const toml::parse_error& e) {
+        load.error = RegulationError{source_name, static_cast<int>(e.source().begin.line),
+                                     static_cast<int>(e.source().begin.column), std::string(e.description())};
+    } catch (const Invalid& invalid) {
+        load.error = invalid.error;
+    }
+    return load;
+}
+
+RegulationLoad try_load_regulation(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        RegulationLoad load;
+        load.error = RegulationError{file.string(), 0, 0, "cannot be read"};
+        return load;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_regulation(text.str(), file.string());
+}
+
+Regulation load_regulation(const std::filesystem::path& file) {
+    RegulationLoad load = try_load_regulation(file);
+    if (!load) throw RegulationFileError(*load.error);
+    return std::move(*load.regulation);
+}
+
+std::filesystem::path shipped_regulation_path() {
+    if (const char* env = std::getenv("CEMETERY_REGOLAMENTO"); env && *env) return env;
+    // Installed layout: <prefix>/bin/cemetery and <prefix>/share/cemetery/regolamento/.
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = self.parent_path().parent_path() / "share" / "cemetery" / "regolamento" / "regolamento.toml";
+        if (std::filesystem::exists(installed, ec)) return installed;
+    }
+    return CEMETERY_SHIPPED_REGULATION;
+}
+
+}  // namespace cemetery

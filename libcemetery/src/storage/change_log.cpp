@@ -1,0 +1,58 @@
+#include "storage/change_log.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace cemetery::storage {
+
+namespace {
+std::string utc_now() {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    return date::format("%FT%TZ", now);
+}
+}  // namespace
+
+void append_change(Database& db, const std::string& user, std::string_view entity, std::int64_t record_id,
+                   std::string_view action, const nlohmann::json& details) {
+    auto& s = db.statement(
+        "INSERT INTO change_log (at, user, entity, record_id, action, details) VALUES (?, ?, ?, ?, ?, ?)");
+    s.bind(1, utc_now());
+    s.bind(2, user);
+    s.bind(3, std::string(entity));
+    s.bind(4, record_id);
+    s.bind(5, std::string(action));
+    s.bind(6, details.dump());
+    s.exec();
+}
+
+std::vector<ChangeLogEntry> read_change_log(Database& db, const std::optional<std::string>& entity,
+                                            std::optional<std::int64_t> record_id) {
+    auto& s = db.statement(
+        "SELECT id, at, user, entity, record_id, action, details FROM change_log "
+        "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR record_id = ?2) ORDER BY id");
+    if (entity) s.bind(1, *entity);
+    if (record_id) s.bind(2, *record_id);
+    std::vector<ChangeLogEntry> out;
+    while (s.executeStep()) {
+        out.push_back(ChangeLogEntry{s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                                     s.getColumn(3).getString(), s.getColumn(4).getInt64(), s.getColumn(5).getString(),
+                                     s.getColumn(6).getString()});
+    }
+    return out;
+}
+
+std::int64_t change_log_size(Database& db) {
+    auto& s = db.statement("SELECT count(*) FROM change_log");
+    s.executeStep();
+    return s.getColumn(0).getInt64();
+}
+
+std::string current_os_user() {
+    if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) return pw->pw_name;
+    if (const char* user = std::getenv("USER"); user && *user) return user;
+    return "uid " + std::to_string(geteuid());
+}
+
+}  // namespace cemetery::storage

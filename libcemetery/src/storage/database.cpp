@@ -1,0 +1,140 @@
+#include "storage/database.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
+namespace cemetery::storage {
+
+namespace {
+// How long a writer waits for another program's transaction before giving up.
+constexpr int busy_timeout_ms = 10000;
+}  // namespace
+
+Database::Database(const std::filesystem::path& file, bool create) try
+    : db_(file.string(), SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_FULLMUTEX,
+          busy_timeout_ms) {
+    // Reading a pragma forces SQLite to read the header: a corrupt file fails here.
+    db_.exec("PRAGMA foreign_keys = ON");
+    if (file != ":memory:") {
+        SQLite::Statement mode(db_, "PRAGMA journal_mode = WAL");
+        mode.executeStep();
+    }
+    // FULL keeps a committed change through a power cut, in WAL mode too.
+    db_.exec("PRAGMA synchronous = FULL");
+} catch (const SQLite::Exception& e) {
+    throw database_error_from(e, file.string());
+}
+
+SQLite::Statement& Database::statement(const std::string& sql) {
+    auto it = statements_.find(sql);
+    if (it == statements_.end()) {
+        it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+    } else {
+        it->second->reset();
+        it->second->clearBindings();
+    }
+    return *it->second;
+}
+
+void Database::exec(const std::string& sql) { db_.exec(sql); }
+
+bool Database::in_transaction() { return sqlite3_get_autocommit(db_.getHandle()) == 0; }
+
+WriteScope::WriteScope(Database& db) : db_(db) {
+    if (!db_.in_transaction()) {
+        db_.exec("BEGIN IMMEDIATE");
+    } else {
+        savepoint_ = "w" + std::to_string(++db_.write_depth);
+        db_.exec("SAVEPOINT " + savepoint_);
+    }
+}
+
+WriteScope::~WriteScope() {
+    if (done_) return;
+    try {
+        if (savepoint_.empty()) {
+            db_.exec("ROLLBACK");
+        } else {
+            db_.exec("ROLLBACK TO " + savepoint_);
+            db_.exec("RELEASE " + savepoint_);
+            --db_.write_depth;
+        }
+    } catch (...) {
+        // A failed rollback leaves SQLite to roll back on close; nothing was committed.
+    }
+}
+
+void WriteScope::commit() {
+    if (savepoint_.empty()) {
+        db_.exec("COMMIT");
+    } else {
+        db_.exec("RELEASE " + savepoint_);
+        --db_.write_depth;
+    }
+    done_ = true;
+}
+
+std::optional<Conflict> conflict_from(const SQLite::Exception& e) {
+    if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) return std::nullopt;
+    const std::string what = e.what();
+    auto has = [&](const char* s) { return what.find(s) != std::string::npos; };
+    if (has("plot_overlap")) {
+        return Conflict{ConflictCode::plot_overlap, "another concession holds this plot in the same period"};
+    }
+    if (has("wrong_comune")) {
+        return Conflict{ConflictCode::wrong_comune, "the plot is in a cemetery of another comune"};
+    }
+    if (has("concession.comune_id, concession.deed_number")) {
+        return Conflict{ConflictCode::duplicate_deed, "this deed number already exists in the comune"};
+    }
+    if (has("plot.cemetery_id")) {
+        return Conflict{ConflictCode::location_taken, "a plot already stands at this place in the cemetery"};
+    }
+    if (has("UNIQUE")) return Conflict{ConflictCode::duplicate_name, "already in the register: " + what};
+    if (has("FOREIGN KEY")) return Conflict{ConflictCode::missing_reference, "refers to a record that does not exist"};
+    return Conflict{ConflictCode::invalid_data, "the data breaks a rule of the register: " + what};
+}
+
+DatabaseError database_error_from(const SQLite::Exception& e, const std::string& context) {
+    const std::string where = context.empty() ? std::string() : context + ": ";
+    switch (e.getErrorCode() & 0xFF) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return DatabaseError(DatabaseError::Kind::busy,
+                                 where + "the register is busy: another program is writing to it; try again");
+        case SQLITE_NOTADB:
+        case SQLITE_CORRUPT:
+            return DatabaseError(DatabaseError::Kind::not_a_database,
+                                 where + "this file is not a register or is damaged (" + e.what() + ")");
+        case SQLITE_READONLY:
+        case SQLITE_PERM:
+        case SQLITE_CANTOPEN:
+            return DatabaseError(DatabaseError::Kind::read_only, where + "cannot open or write the file (" + e.what() + ")");
+        case SQLITE_FULL:
+        case SQLITE_IOERR:
+            return DatabaseError(DatabaseError::Kind::io, where + "the disk refused the write (" + e.what() + ")");
+        default:
+            return DatabaseError(DatabaseError::Kind::other, where + e.what());
+    }
+}
+
+void bind_date(SQLite::Statement& s, int index, const std::optional<Date>& d) {
+    if (d) {
+        s.bind(index, to_iso(*d));
+    } else {
+        s.bind(index);
+    }
+}
+
+std::optional<Date> column_date(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return parse_iso_date(c.getString());
+}
+
+Date column_required_date(const SQLite::Column& c) {
+    if (auto d = column_date(c)) return *d;
+    throw DatabaseError(DatabaseError::Kind::not_a_database,
+                        std::string("a date in the register is not a date: ") + c.getName());
+}
+
+}  // namespace cemetery::storage

@@ -1,0 +1,66 @@
+#pragma once
+// The connection under a Register: pragmas, a cache of prepared statements reused
+// across calls, nested write scopes, and the translation of SQLite's errors into
+// the library's (DatabaseError for broken infrastructure, Conflict for refusals).
+// Private to the library: SQL lives only under src/storage/.
+
+#include <cemetery/register.hpp>
+#include <cemetery/storage_error.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace cemetery::storage {
+
+class Database {
+public:
+    // Opens (creating when `create`), sets the pragmas. Throws DatabaseError.
+    Database(const std::filesystem::path& file, bool create);
+
+    SQLite::Database& sql() { return db_; }
+    // A prepared statement, prepared once and reset for each use.
+    SQLite::Statement& statement(const std::string& sql);
+    void exec(const std::string& sql);
+    [[nodiscard]] bool in_transaction();
+
+    int write_depth = 0;  // nesting of WriteScopes
+
+private:
+    SQLite::Database db_;
+    std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// One transaction for one change: BEGIN IMMEDIATE at the outermost level (so a
+// second writer waits for the lock instead of failing half-way), a SAVEPOINT
+// inside a Batch. Rolls back unless committed.
+class WriteScope {
+public:
+    explicit WriteScope(Database& db);
+    WriteScope(const WriteScope&) = delete;
+    WriteScope& operator=(const WriteScope&) = delete;
+    ~WriteScope();
+    void commit();
+
+private:
+    Database& db_;
+    std::string savepoint_;  // empty at the outermost level
+    bool done_ = false;
+};
+
+// A constraint the database refused, as a Conflict; nullopt for anything else.
+std::optional<Conflict> conflict_from(const SQLite::Exception& e);
+// Anything else, as a DatabaseError.
+DatabaseError database_error_from(const SQLite::Exception& e, const std::string& context = {});
+
+// Binding helpers for optional dates and text.
+void bind_date(SQLite::Statement& s, int index, const std::optional<Date>& d);
+std::optional<Date> column_date(const SQLite::Column& c);
+Date column_required_date(const SQLite::Column& c);
+
+}  // namespace cemetery::storage

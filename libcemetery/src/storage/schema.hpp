@@ -1,0 +1,24 @@
+#pragma once
+// The schema's named versions, stored in PRAGMA user_version, and the ordered
+// migrations that bring any older file up to date, each in its own transaction.
+
+#include "storage/database.hpp"
+
+#include <string_view>
+
+namespace cemetery::storage {
+
+struct Migration {
+    int version;
+    std::string_view name;
+    std::string_view sql;
+};
+
+[[nodiscard]] int latest_schema_version();
+[[nodiscard]] std::string_view schema_version_name(int version);
+
+// Brings the file to the latest version. Throws DatabaseError(too_new) for a file
+// written by a newer program, leaving it untouched.
+void migrate(Database& db, const std::string& file_name);
+
+}  // namespace cemetery::storage

@@ -1,0 +1,136 @@
+// Search as you type, on an FTS5 index with one row per concession.
+#include "storage/register_impl.hpp"
+
+#include <cemetery/text.hpp>
+
+#include <SQLiteCpp/Exception.h>
+
+#include <algorithm>
+
+namespace cemetery {
+
+namespace {
+
+// Adds a name's words, and for names with apostrophes or hyphens the joined form
+// too, so that "dadda" finds "D'Adda" as well as "adda" does.
+void add_name(std::string& out, const std::string& surname, const std::string& given) {
+    for (const std::string* part : {&surname, &given}) {
+        if (part->empty()) continue;
+        out += *part;
+        out += ' ';
+        const auto pieces = words(*part);
+        if (pieces.size() > 1) {
+            out += join(pieces, "");
+            out += ' ';
+        }
+    }
+}
+
+// The MATCH expression for what the clerk typed: every word must be the prefix of a
+// word in the row. Words are quoted, so FTS5 syntax typed by mistake ("OR", "*",
+// "NEAR(", quotes) is searched as text, never run as a query.
+std::string match_expression(std::string_view typed, SearchScope scope) {
+    std::string expr;
+    for (const auto& w : words(typed)) {
+        if (!expr.empty()) expr += ' ';
+        expr += '"';
+        expr += w;  // words() keeps only letters and digits: no quote inside
+        expr += "\"*";
+    }
+    if (expr.empty()) return expr;
+    if (scope == SearchScope::deceased_only) return "deceased : (" + expr + ")";
+    return expr;
+}
+
+}  // namespace
+
+void Register::Impl::index_concession(const Concession& c) {
+    std::string deceased_text, holders_text, numbers_text;
+    for (const auto& d : c.deceased) add_name(deceased_text, d.surname, d.given_name);
+    for (const auto& h : c.holders) {
+        add_name(holders_text, h.surname, h.given_name);
+        if (!h.codice_fiscale.empty()) numbers_text += h.codice_fiscale + ' ';
+    }
+    numbers_text += c.deed_number + ' ' + join(words(c.deed_number), "");
+
+    auto& del = db.statement("DELETE FROM search_index WHERE rowid = ?");
+    del.bind(1, c.id.value());
+    del.exec();
+    auto& ins = db.statement("INSERT INTO search_index (rowid, deceased, holders, numbers) VALUES (?, ?, ?, ?)");
+    ins.bind(1, c.id.value());
+    ins.bind(2, deceased_text);
+    ins.bind(3, holders_text);
+    ins.bind(4, numbers_text);
+    ins.exec();
+}
+
+std::vector<SearchHit> Register::search(std::string_view text, const SearchOptions& options) const {
+    const std::string match = match_expression(text, options.scope);
+    if (match.empty() || options.limit <= 0) return {};
+    auto& db = impl_->db;
+    try {
+        auto& s = db.statement(
+            "SELECT c.id, co.name, ce.name, p.kind, p.settore, p.fila, p.numero, p.piano, c.deed_number, "
+            "c.term_start, c.perpetual, c.expires_on, c.ending "
+            "FROM search_index si "
+            "JOIN concession c ON c.id = si.rowid "
+            "JOIN plot p ON p.id = c.plot_id "
+            "JOIN cemetery ce ON ce.id = p.cemetery_id "
+            "JOIN comune co ON co.id = c.comune_id "
+            "WHERE search_index MATCH ?1 AND (?2 IS NULL OR c.comune_id = ?2) "
+            "LIMIT ?3");
+        s.bind(1, match);
+        if (options.comune) s.bind(2, options.comune->value());
+        s.bind(3, options.limit);
+        std::vector<SearchHit> hits;
+        while (s.executeStep()) {
+            SearchHit h;
+            h.concession = ConcessionId{s.getColumn(0).getInt64()};
+            h.comune = s.getColumn(1).getString();
+            h.cemetery = s.getColumn(2).getString();
+            h.kind = plot_kind_from_code(s.getColumn(3).getString()).value_or(PlotKind::loculo);
+            h.location = {s.getColumn(4).getString(), s.getColumn(5).getString(), s.getColumn(6).getString(),
+                          s.getColumn(7).getString()};
+            h.deed_number = s.getColumn(8).getString();
+            h.term_start = storage::column_required_date(s.getColumn(9));
+            h.perpetual = s.getColumn(10).getInt() != 0;
+            h.expires_on = storage::column_date(s.getColumn(11));
+            h.ending = storage::ending_from_code(s.getColumn(12).getString());
+            hits.push_back(std::move(h));
+        }
+        s.reset();
+        for (auto& h : hits) {
+            auto& ds = db.statement(
+                "SELECT id, surname, given_name, born_on, died_on, buried_on FROM deceased "
+                "WHERE concession_id = ? ORDER BY buried_on IS NULL, buried_on, id");
+            ds.bind(1, h.concession.value());
+            while (ds.executeStep()) {
+                h.deceased.push_back(Deceased{DeceasedId{ds.getColumn(0).getInt64()}, ds.getColumn(1).getString(),
+                                              ds.getColumn(2).getString(), storage::column_date(ds.getColumn(3)),
+                                              storage::column_date(ds.getColumn(4)),
+                                              storage::column_date(ds.getColumn(5))});
+            }
+            auto& hs = db.statement("SELECT surname, given_name FROM holder WHERE concession_id = ? ORDER BY position");
+            hs.bind(1, h.concession.value());
+            while (hs.executeStep()) {
+                Holder holder;
+                holder.surname = hs.getColumn(0).getString();
+                holder.given_name = hs.getColumn(1).getString();
+                h.holders.push_back(holder.full_name());
+            }
+        }
+        // Alphabetical by the first deceased (or holder), as a clerk reads a register.
+        auto key = [](const SearchHit& h) {
+            if (!h.deceased.empty()) return fold(h.deceased.front().full_name());
+            if (!h.holders.empty()) return fold(h.holders.front());
+            return std::string("\xFF");
+        };
+        std::stable_sort(hits.begin(), hits.end(),
+                         [&](const SearchHit& a, const SearchHit& b) { return key(a) < key(b); });
+        return hits;
+    } catch (const SQLite::Exception& e) {
+        throw storage::database_error_from(e, impl_->file.string());
+    }
+}
+
+}  // namespace cemetery

@@ -1,0 +1,123 @@
+#include <cemetery/term.hpp>
+
+namespace cemetery {
+
+namespace {
+
+TermDecision refuse(RefusalCode code, std::string message, std::string version = {}, std::string basis = {}) {
+    TermDecision d;
+    d.refusal = Refusal{code, std::move(message), std::move(version), std::move(basis)};
+    return d;
+}
+
+std::string years_text(int n) { return std::to_string(n) + (n == 1 ? " year" : " years"); }
+
+}  // namespace
+
+TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
+    const std::string kind{code(req.kind)};
+
+    // Perpetual deeds: only those signed before DPR 803/1975 came into force (N10).
+    if (req.perpetual) {
+        if (req.stated_years || req.stated_expiry) {
+            return refuse(RefusalCode::perpetual_with_term, "a perpetual deed cannot also state a term or an expiry");
+        }
+        if (req.signed_on > reg.perpetual_until.value) {
+            return refuse(RefusalCode::perpetual_not_allowed,
+                          "a deed signed on " + to_iso(req.signed_on) + " cannot be perpetual: only deeds signed on or before " +
+                              to_iso(reg.perpetual_until.value) + " can (" + reg.perpetual_until.basis + ")",
+                          {}, reg.perpetual_until.basis);
+        }
+        TermDecision d;
+        d.term = Term{req.signed_on, std::nullopt, true, std::nullopt, TermSource::deed, {}, reg.perpetual_until.basis};
+        return d;
+    }
+
+    Term term;
+    int years = 0;
+    TermStart starts = TermStart::signing;
+    if (const RegulationVersion* version = reg.version_for(req.comune, req.signed_on)) {
+        const KindRule* rule = version->rule_for(req.kind);
+        if (!rule) {
+            return refuse(RefusalCode::no_rule_for_kind,
+                          "version \"" + version->name + "\" has no rule for " + kind, version->name, version->basis);
+        }
+        if (req.stated_years && *req.stated_years != rule->term_years) {
+            return refuse(RefusalCode::term_differs,
+                          "the deed states " + years_text(*req.stated_years) + ", but version \"" + version->name +
+                              "\" gives " + kind + " " + years_text(rule->term_years) + " (" + rule->basis + ")",
+                          version->name, rule->basis);
+        }
+        years = rule->term_years;
+        starts = rule->term_start;
+        term.source = TermSource::regulation;
+        term.version_name = version->name;
+        term.basis = rule->basis;
+    } else {
+        const auto first = reg.first_version_start(req.comune);
+        if (first && req.signed_on >= *first) {
+            // After the rules began for this comune but none covers the day: say so, never guess.
+            return refuse(RefusalCode::no_version,
+                          "no version of the regulation covers " + req.comune + " on " + to_iso(req.signed_on));
+        }
+        // A legacy deed, signed before any version: its own term stands (N10 by analogy).
+        if (!req.stated_years) {
+            return refuse(RefusalCode::term_missing,
+                          "signed on " + to_iso(req.signed_on) + ", before any version of the regulation for " +
+                              req.comune + ": the deed's own term in years is needed");
+        }
+        years = *req.stated_years;
+        // The common field is a turn that starts at the burial, whatever the era.
+        starts = req.kind == PlotKind::campo_comune ? TermStart::burial : TermStart::signing;
+        term.source = TermSource::deed;
+        term.basis = "the deed's own term";
+    }
+    if (years > reg.max_period_years.value) {
+        return refuse(RefusalCode::term_too_long,
+                      years_text(years) + " is over the maximum of " + years_text(reg.max_period_years.value) + " (" +
+                          reg.max_period_years.basis + ")",
+                      term.version_name, reg.max_period_years.basis);
+    }
+    if (starts == TermStart::burial) {
+        if (!req.first_burial) {
+            return refuse(RefusalCode::burial_date_missing,
+                          "the term of a " + kind + " starts at the burial: a burial date is needed", term.version_name,
+                          term.basis);
+        }
+        term.term_start = *req.first_burial;
+    } else {
+        term.term_start = req.signed_on;
+    }
+    term.years = years;
+    term.expires_on = add_years(term.term_start, years);
+
+    TermDecision d;
+    if (req.stated_expiry && *req.stated_expiry != *term.expires_on) {
+        d.notices.push_back("stated expiry " + to_iso(*req.stated_expiry) + " kept; " + to_iso(term.term_start) +
+                            " + " + years_text(years) + " gives " + to_iso(*term.expires_on));
+        term.expires_on = req.stated_expiry;
+        term.source = TermSource::stated_expiry;
+    }
+    d.term = std::move(term);
+    return d;
+}
+
+std::string explain_expiry(const Concession& c, PlotKind kind) {
+    const std::string k{code(kind)};
+    if (c.perpetual) return "perpetual: signed " + to_iso(c.signed_on) + ", " + k + ", a perpetual deed";
+    std::string out = c.expires_on ? "expires " + to_iso(*c.expires_on) + ": " : std::string("no expiry: ");
+    out += (c.term_start == c.signed_on ? "signed " : "term from ") + to_iso(c.term_start) + ", " + k;
+    if (c.term_years) out += ", " + years_text(*c.term_years);
+    switch (c.term_source) {
+        case TermSource::regulation: out += ", version " + c.version_name; break;
+        case TermSource::deed: out += ", the deed's own term (signed before any version of the regulation)"; break;
+        case TermSource::stated_expiry: out += ", expiry as stated in the register"; break;
+    }
+    for (const Renewal& r : c.renewals) {
+        out += "; renewed on " + to_iso(r.granted_on) + " for " + years_text(r.years) + " (" + to_iso(r.previous_expiry) +
+               " → " + to_iso(r.new_expiry) + (r.version_name.empty() ? "" : ", version " + r.version_name) + ")";
+    }
+    return out;
+}
+
+}  // namespace cemetery
