@@ -97,7 +97,7 @@ public:
         const int years = count(node, key, 1);
         if (years > max_years) {
             fail(node.source(), "\"" + std::string(key) + "\" is " + std::to_string(years) +
-                                    " years: over the maximum of " + std::to_string(max_years) + " (" +
+                                    " years: over the maximum of " + std::to_string(max_years) + " years (" +
                                     std::string(max_basis) + ")");
         }
         return years;

@@ -1,0 +1,321 @@
+#include <cemetery/codice_fiscale.hpp>
+#include <cemetery/register_row.hpp>
+#include <cemetery/text.hpp>
+
+#include <charconv>
+#include <utility>
+
+namespace cemetery {
+
+namespace {
+
+constexpr std::array<std::pair<RegisterColumn, std::string_view>, register_column_count> column_names{{
+    {RegisterColumn::comune, "Comune"},
+    {RegisterColumn::tipo, "Tipo"},
+    {RegisterColumn::numero_concessione, "Numero_Concessione"},
+    {RegisterColumn::data_concessione, "Data_Concessione"},
+    {RegisterColumn::cimitero, "Cimitero"},
+    {RegisterColumn::settore, "Settore"},
+    {RegisterColumn::fila, "Fila"},
+    {RegisterColumn::numero, "Numero"},
+    {RegisterColumn::piano, "Piano"},
+    {RegisterColumn::durata_anni, "Durata_Anni"},
+    {RegisterColumn::scadenza, "Scadenza"},
+    {RegisterColumn::perpetua, "Perpetua"},
+    {RegisterColumn::decorrenza, "Decorrenza"},
+    {RegisterColumn::concessionario_cognome, "Concessionario_Cognome"},
+    {RegisterColumn::concessionario_nome, "Concessionario_Nome"},
+    {RegisterColumn::concessionario_cf, "Concessionario_CF"},
+    {RegisterColumn::concessionario_indirizzo, "Concessionario_Indirizzo"},
+    {RegisterColumn::concessionario_telefono, "Concessionario_Telefono"},
+    {RegisterColumn::concessionario_email, "Concessionario_Email"},
+    {RegisterColumn::defunto_cognome, "Defunto_Cognome"},
+    {RegisterColumn::defunto_nome, "Defunto_Nome"},
+    {RegisterColumn::defunto_data_nascita, "Defunto_Data_Nascita"},
+    {RegisterColumn::defunto_data_morte, "Defunto_Data_Morte"},
+    {RegisterColumn::data_sepoltura, "Data_Sepoltura"},
+}};
+
+static_assert([] {
+    for (std::size_t i = 0; i < column_names.size(); ++i) {
+        if (static_cast<std::size_t>(column_names[i].first) != i) return false;
+    }
+    return true;
+}(), "column_names must follow the order of RegisterColumn");
+
+constexpr std::array required_columns{RegisterColumn::comune, RegisterColumn::tipo,
+                                      RegisterColumn::numero_concessione,
+                                      RegisterColumn::data_concessione};
+
+// Blanks at either end, the no-break space that spreadsheets paste included.
+std::string_view trim(std::string_view s) {
+    constexpr std::string_view nbsp = "\xC2\xA0";
+    for (;;) {
+        if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
+            s.remove_prefix(1);
+        } else if (s.starts_with(nbsp)) {
+            s.remove_prefix(nbsp.size());
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+            s.remove_suffix(1);
+        } else if (s.ends_with(nbsp)) {
+            s.remove_suffix(nbsp.size());
+        } else {
+            break;
+        }
+    }
+    return s;
+}
+
+// "Numero Concessione", "numero_concessione", "NUMERO.CONCESSIONE" → "numero concessione".
+std::string column_key(std::string_view name) {
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    if (name.starts_with(bom)) name.remove_prefix(bom.size());
+    return fold(name);
+}
+
+std::string quoted(std::string_view s) { return "\"" + std::string{s} + "\""; }
+
+// Perpetua cells as clerks fill them in, folded (so "Sì", "SI'" and "si" are one).
+std::optional<bool> read_yes_no(std::string_view text) {
+    static constexpr std::string_view no[] = {"", "no", "n", "0", "falso", "false"};
+    static constexpr std::string_view yes[] = {"si", "s", "x", "1", "vero", "true", "yes"};
+    const std::string folded = fold(text);
+    for (std::string_view v : no) {
+        if (folded == v) return false;
+    }
+    for (std::string_view v : yes) {
+        if (folded == v) return true;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> read_positive_int(std::string_view text) {
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || value <= 0) return std::nullopt;
+    return value;
+}
+
+std::string known_kinds() {
+    std::string out;
+    for (PlotKind k : all_plot_kinds) {
+        if (!out.empty()) out += ", ";
+        out += italian_name(k);
+    }
+    return out;
+}
+
+// Reads the cells of one row into typed values, collecting errors as it goes.
+class RowReader {
+public:
+    RowReader(const RegisterHeader& header, const std::vector<std::string>& fields, std::size_t line,
+              std::vector<FieldError>& errors)
+        : header_(header), fields_(fields), line_(line), errors_(errors) {}
+
+    [[nodiscard]] std::string text(RegisterColumn c) const {
+        const auto i = header_.find(c);
+        return i ? std::string{trim(fields_[*i])} : std::string{};
+    }
+
+    void error(RegisterColumn c, std::string value, std::string message) {
+        errors_.push_back(FieldError{line_, header_.name_of(c), std::move(value), std::move(message)});
+    }
+
+    std::string required_text(RegisterColumn c) {
+        std::string t = text(c);
+        if (t.empty()) error(c, {}, "required, but empty");
+        return t;
+    }
+
+    std::optional<Date> date(RegisterColumn c, bool required = false) {
+        const std::string t = required ? required_text(c) : text(c);
+        if (t.empty()) return std::nullopt;
+        auto d = parse_register_date(t);
+        if (!d) error(c, t, "not a date (expected dd/mm/yyyy)");
+        return d;
+    }
+
+private:
+    const RegisterHeader& header_;
+    const std::vector<std::string>& fields_;
+    std::size_t line_;
+    std::vector<FieldError>& errors_;
+};
+
+void read_holder(RowReader& r, RegisterRow& row) {
+    HolderFields h{
+        .surname = r.text(RegisterColumn::concessionario_cognome),
+        .given_name = r.text(RegisterColumn::concessionario_nome),
+        .codice_fiscale = r.text(RegisterColumn::concessionario_cf),
+        .address = r.text(RegisterColumn::concessionario_indirizzo),
+        .phone = r.text(RegisterColumn::concessionario_telefono),
+        .email = r.text(RegisterColumn::concessionario_email),
+    };
+    if (h.surname.empty() && h.given_name.empty() && h.codice_fiscale.empty() && h.address.empty() &&
+        h.phone.empty() && h.email.empty()) {
+        return;
+    }
+    if (!h.codice_fiscale.empty()) {
+        const CodiceFiscaleCheck check = check_codice_fiscale(h.codice_fiscale);
+        if (!check.ok()) r.error(RegisterColumn::concessionario_cf, h.codice_fiscale, check.message());
+        h.codice_fiscale = normalize_codice_fiscale(h.codice_fiscale);
+    }
+    row.holder = std::move(h);
+}
+
+void read_deceased(RowReader& r, RegisterRow& row) {
+    DeceasedFields d{
+        .surname = r.text(RegisterColumn::defunto_cognome),
+        .given_name = r.text(RegisterColumn::defunto_nome),
+        .born_on = r.date(RegisterColumn::defunto_data_nascita),
+        .died_on = r.date(RegisterColumn::defunto_data_morte),
+        .buried_on = r.date(RegisterColumn::data_sepoltura),
+    };
+    // The dates' own errors are already reported; an unreadable date is simply absent.
+    const bool any_text = !d.surname.empty() || !d.given_name.empty() ||
+                          !r.text(RegisterColumn::defunto_data_nascita).empty() ||
+                          !r.text(RegisterColumn::defunto_data_morte).empty() ||
+                          !r.text(RegisterColumn::data_sepoltura).empty();
+    if (!any_text) return;
+
+    if (d.born_on && d.died_on && *d.died_on < *d.born_on) {
+        r.error(RegisterColumn::defunto_data_morte, r.text(RegisterColumn::defunto_data_morte),
+                "death before birth (born " + to_italian(*d.born_on) + ")");
+    }
+    if (d.died_on && d.buried_on && *d.buried_on < *d.died_on) {
+        r.error(RegisterColumn::data_sepoltura, r.text(RegisterColumn::data_sepoltura),
+                "burial before death (died " + to_italian(*d.died_on) + ")");
+    } else if (!d.died_on && d.born_on && d.buried_on && *d.buried_on < *d.born_on) {
+        r.error(RegisterColumn::data_sepoltura, r.text(RegisterColumn::data_sepoltura),
+                "burial before birth (born " + to_italian(*d.born_on) + ")");
+    }
+    row.deceased = std::move(d);
+}
+
+}  // namespace
+
+std::string_view column_name(RegisterColumn column) {
+    return column_names[static_cast<std::size_t>(column)].second;
+}
+
+bool is_required(RegisterColumn column) {
+    for (RegisterColumn c : required_columns) {
+        if (c == column) return true;
+    }
+    return false;
+}
+
+std::optional<RegisterColumn> register_column_from_name(std::string_view name) {
+    const std::string key = column_key(trim(name));
+    if (key.empty()) return std::nullopt;
+    for (const auto& [column, canonical] : column_names) {
+        if (column_key(canonical) == key) return column;
+    }
+    return std::nullopt;
+}
+
+std::string RegisterHeader::name_of(RegisterColumn column) const {
+    const auto i = find(column);
+    return i && *i < names.size() ? names[*i] : std::string{column_name(column)};
+}
+
+RegisterHeaderParse parse_register_header(const std::vector<std::string>& names) {
+    RegisterHeaderParse result;
+    RegisterHeader& header = result.header;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string name{trim(names[i])};
+        header.names.push_back(name);
+        if (name.empty()) continue;  // spreadsheets pad the header with blank columns
+        const auto column = register_column_from_name(name);
+        if (!column) {
+            header.unknown.push_back(name);
+            continue;
+        }
+        auto& slot = header.index[static_cast<std::size_t>(*column)];
+        if (slot) {
+            result.errors.push_back("column " + quoted(column_name(*column)) + " appears twice (columns " +
+                                    std::to_string(*slot + 1) + " and " + std::to_string(i + 1) + ")");
+        } else {
+            slot = i;
+        }
+    }
+    for (RegisterColumn c : required_columns) {
+        if (!header.find(c)) {
+            result.errors.push_back("required column " + quoted(column_name(c)) + " is missing");
+        }
+    }
+    return result;
+}
+
+std::string to_string(const FieldError& error) {
+    std::string out = "line " + std::to_string(error.line) + ": ";
+    if (!error.field.empty()) {
+        out += error.field;
+        out += ": ";
+        if (!error.value.empty()) out += quoted(error.value) + ": ";
+    }
+    out += error.message;
+    return out;
+}
+
+RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vector<std::string>& fields,
+                                    std::size_t line) {
+    RegisterRowParse result;
+    RegisterRow& row = result.row;
+    row.line = line;
+    if (fields.size() != header.names.size()) {
+        // Cells out of place would give a misleading error for every column after them.
+        result.errors.push_back(FieldError{line, {}, {},
+                                           "has " + std::to_string(fields.size()) + " fields, the header has " +
+                                               std::to_string(header.names.size())});
+        return result;
+    }
+    RowReader r{header, fields, line, result.errors};
+
+    row.comune = r.required_text(RegisterColumn::comune);
+    row.cemetery = r.text(RegisterColumn::cimitero);
+    if (const std::string kind = r.required_text(RegisterColumn::tipo); !kind.empty()) {
+        row.kind = plot_kind_from_register(kind);
+        if (!row.kind) r.error(RegisterColumn::tipo, kind, "unknown kind of plot (expected one of: " + known_kinds() + ")");
+    }
+    row.settore = r.text(RegisterColumn::settore);
+    row.fila = r.text(RegisterColumn::fila);
+    row.numero = r.text(RegisterColumn::numero);
+    row.piano = r.text(RegisterColumn::piano);
+
+    row.deed_number = r.required_text(RegisterColumn::numero_concessione);
+    row.signed_on = r.date(RegisterColumn::data_concessione, true);
+    row.term_start = r.date(RegisterColumn::decorrenza);
+    if (const std::string years = r.text(RegisterColumn::durata_anni); !years.empty()) {
+        row.term_years = read_positive_int(years);
+        if (!row.term_years) r.error(RegisterColumn::durata_anni, years, "not a positive whole number of years");
+    }
+    row.stated_expiry = r.date(RegisterColumn::scadenza);
+
+    const std::string perpetua = r.text(RegisterColumn::perpetua);
+    if (const auto yes = read_yes_no(perpetua)) {
+        row.perpetual = *yes;
+    } else {
+        r.error(RegisterColumn::perpetua, perpetua, "not a yes/no value (expected sì or no)");
+    }
+    if (row.perpetual) {
+        const std::string why = " (" + header.name_of(RegisterColumn::perpetua) + ": " + quoted(perpetua) + ")";
+        if (const std::string years = r.text(RegisterColumn::durata_anni); !years.empty()) {
+            r.error(RegisterColumn::durata_anni, years, "a perpetual concession has no term in years" + why);
+        }
+        if (const std::string expiry = r.text(RegisterColumn::scadenza); !expiry.empty()) {
+            r.error(RegisterColumn::scadenza, expiry, "a perpetual concession has no expiry" + why);
+        }
+    }
+
+    read_holder(r, row);
+    read_deceased(r, row);
+    return result;
+}
+
+}  // namespace cemetery

@@ -1,0 +1,55 @@
+#include "support.hpp"
+
+using cemetery::add_years;
+using cemetery::parse_iso_date;
+using cemetery::parse_register_date;
+using test::ymd;
+
+TEST_CASE("thirty years from 29/02/2000 end on 28/02/2030, the last day of February", "[dates]") {
+    CHECK(add_years(ymd(2000, 2, 29), 30) == ymd(2030, 2, 28));
+}
+
+TEST_CASE("years from 29 February to another leap year keep the 29th", "[dates]") {
+    CHECK(add_years(ymd(2000, 2, 29), 4) == ymd(2004, 2, 29));
+}
+
+TEST_CASE("years from an ordinary day end on the same day of the month", "[dates]") {
+    CHECK(add_years(ymd(1987, 9, 2), 30) == ymd(2017, 9, 2));
+    CHECK(add_years(ymd(2021, 12, 31), 99) == ymd(2120, 12, 31));
+}
+
+TEST_CASE("ISO dates are read strictly", "[dates]") {
+    CHECK(parse_iso_date("2020-12-31") == ymd(2020, 12, 31));
+    SECTION("impossible days are refused") {
+        CHECK_FALSE(parse_iso_date("2021-02-29"));
+        CHECK_FALSE(parse_iso_date("2020-13-01"));
+        CHECK_FALSE(parse_iso_date("2020-04-31"));
+    }
+    SECTION("other shapes are refused") {
+        CHECK_FALSE(parse_iso_date("2020-1-1"));
+        CHECK_FALSE(parse_iso_date("31/12/2020"));
+        CHECK_FALSE(parse_iso_date("2020-12-31x"));
+        CHECK_FALSE(parse_iso_date(""));
+    }
+}
+
+TEST_CASE("register dates are read as Italian registers write them", "[dates]") {
+    CHECK(parse_register_date("7/5/2004") == ymd(2004, 5, 7));
+    CHECK(parse_register_date("07/05/2004") == ymd(2004, 5, 7));
+    CHECK(parse_register_date(" 02.09.1987 ") == ymd(1987, 9, 2));
+    CHECK(parse_register_date("2004-05-07") == ymd(2004, 5, 7));
+    CHECK_FALSE(parse_register_date("30/02/1987"));
+    CHECK_FALSE(parse_register_date("7/5/04"));
+    CHECK_FALSE(parse_register_date("7-5/2004"));
+}
+
+TEST_CASE("dates print as ISO and as Italian dd/mm/yyyy", "[dates]") {
+    CHECK(cemetery::to_iso(ymd(2030, 2, 28)) == "2030-02-28");
+    CHECK(cemetery::to_italian(ymd(2004, 5, 7)) == "07/05/2004");
+}
+
+TEST_CASE("days are added across months and years", "[dates]") {
+    CHECK(cemetery::add_days(ymd(2020, 12, 31), 1) == ymd(2021, 1, 1));
+    CHECK(cemetery::add_days(ymd(2021, 1, 1), -1) == ymd(2020, 12, 31));
+    CHECK(cemetery::days_between(ymd(2024, 1, 1), ymd(2024, 3, 31)) == 90);
+}

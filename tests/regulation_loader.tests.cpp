@@ -1,0 +1,184 @@
+#include "support.hpp"
+
+#include <cemetery/regulation_loader.hpp>
+
+#include <regex>
+
+using cemetery::parse_regulation;
+using cemetery::PlotKind;
+using test::ymd;
+
+namespace {
+
+// A small valid file; each test breaks one thing and checks the line named.
+const std::string header = R"(formato = 1
+[generale]
+perpetue_fino_al = 1976-02-09
+perpetue_fonte = "DPR 803/1975"
+giorni_affissione = 90
+giorni_affissione_fonte = "RR 6/2004 art. 20"
+durata_massima_anni = 99
+durata_massima_fonte = "DPR 285/1990 art. 92"
+)";
+
+std::string version(const std::string& name, const std::string& from, const std::string& comuni,
+                    const std::string& kind = "loculo", const std::string& years = "30",
+                    const std::string& extra = "") {
+    return "[[versione]]\n"
+           "nome = \"" + name + "\"\n"
+           "in_vigore_dal = " + from + "\n"
+           "comuni = [" + comuni + "]\n"
+           "fonte = \"test\"\n" + extra +
+           "[versione.tipi." + kind + "]\n"
+           "durata_anni = " + years + "\n"
+           "rinnovi = 1\n"
+           "anni_rinnovo = 10\n"
+           "decorrenza = \"stipula\"\n"
+           "fonte = \"test\"\n";
+}
+
+cemetery::RegulationError error_of(const std::string& text) {
+    auto load = parse_regulation(text, "test.toml");
+    REQUIRE_FALSE(load);
+    REQUIRE(load.error);
+    return *load.error;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped regulation loads with the versions of domain.md", "[regulation]") {
+    const auto reg = cemetery::load_regulation(test::shipped_regulation_path());
+    CHECK(reg.perpetual_until.value == ymd(1976, 2, 9));
+    CHECK(reg.posting_days.value == 90);
+    CHECK(reg.max_period_years.value == 99);
+    REQUIRE(reg.versions.size() == 2);
+
+    const auto* unione = reg.version_for("Liscate", ymd(2021, 1, 1));
+    REQUIRE(unione);
+    CHECK(unione->name == "Unione 2020");
+    CHECK(unione->rule_for(PlotKind::loculo)->term_years == 30);
+    CHECK(unione->rule_for(PlotKind::loculo)->renewals_allowed == 1);
+    CHECK(unione->rule_for(PlotKind::loculo)->renewal_years == 10);
+    CHECK(unione->rule_for(PlotKind::ossario)->renewal_years == 15);
+    CHECK(unione->rule_for(PlotKind::cinerario)->renewal_years == 15);
+    CHECK(unione->rule_for(PlotKind::tomba_famiglia)->renewal_years == 30);
+    CHECK(unione->rule_for(PlotKind::cappella)->term_years == 99);
+    CHECK(unione->rule_for(PlotKind::fossa)->term_years == 20);
+    CHECK(unione->rule_for(PlotKind::campo_comune)->renewals_allowed == 0);
+    CHECK(unione->rule_for(PlotKind::campo_comune)->term_start == cemetery::TermStart::burial);
+
+    SECTION("Truccazzano follows its own 2001 rules until the Union version") {
+        CHECK_FALSE(reg.version_for("Truccazzano", ymd(2000, 12, 31)));
+        CHECK(reg.version_for("Truccazzano", ymd(2001, 1, 1))->name == "Truccazzano 2001");
+        CHECK(reg.version_for("Truccazzano", ymd(2020, 12, 31))->name == "Truccazzano 2001");
+        CHECK(reg.version_for("Truccazzano", ymd(2021, 1, 1))->name == "Unione 2020");
+        CHECK(reg.version_for("Truccazzano", ymd(2001, 1, 1))->rule_for(PlotKind::loculo)->renewals_allowed == 0);
+    }
+    SECTION("no version covers Truccazzano after it left the Union") {
+        CHECK(reg.version_for("Truccazzano", ymd(2023, 12, 31)));
+        CHECK_FALSE(reg.version_for("Truccazzano", ymd(2024, 1, 1)));
+    }
+    SECTION("comune names match whatever their case and accents") {
+        CHECK(reg.version_for("pozzuolo martesana", ymd(2022, 5, 5)));
+    }
+    SECTION("no tariff is configured") {
+        CHECK_FALSE(reg.tariff("Liscate", PlotKind::loculo, cemetery::TariffItem::renewal, ymd(2026, 1, 1)));
+    }
+}
+
+TEST_CASE("a valid small file loads", "[regulation]") {
+    auto load = parse_regulation(header + version("A", "2021-01-01", "\"Liscate\""), "test.toml");
+    INFO((load.error ? load.error->to_string() : std::string()));
+    REQUIRE(load);
+    CHECK(load.regulation->versions.front().name == "A");
+}
+
+TEST_CASE("a bad regulation file is refused naming its line", "[regulation]") {
+    SECTION("an unknown plot kind") {
+        // version() puts the kind's table on line 6 of the version, after 8 header lines.
+        const auto e = error_of(header + version("A", "2021-01-01", "\"Liscate\"", "loculi"));
+        CHECK(e.line == 14);
+        CHECK_THAT(e.message, Catch::Contains("unknown plot kind \"loculi\""));
+        CHECK_THAT(e.to_string(), Catch::StartsWith("test.toml:14"));
+    }
+    SECTION("a period over 99 years") {
+        const auto e = error_of(header + version("A", "2021-01-01", "\"Liscate\"", "cappella", "120"));
+        CHECK(e.line == 15);
+        CHECK_THAT(e.message, Catch::Contains("over the maximum of 99 years"));
+    }
+    SECTION("overlapping versions for one comune") {
+        const auto e = error_of(header + version("A", "2021-01-01", "\"Liscate\"") +
+                                version("B", "2021-01-01", "\"Bellinzago Lombardo\", \"Liscate\""));
+        CHECK(e.line == 20);
+        CHECK_THAT(e.message, Catch::Contains("\"A\" and \"B\" overlap for Liscate"));
+    }
+    SECTION("a version whose own end runs past the next one's start") {
+        const auto e = error_of(header +
+                                version("A", "2001-01-01", "\"Liscate\"", "loculo", "30", "in_vigore_al = 2022-01-01\n") +
+                                version("B", "2021-01-01", "\"Liscate\""));
+        CHECK(e.line == 21);
+        CHECK_THAT(e.message, Catch::Contains("overlap"));
+    }
+    SECTION("a missing field") {
+        std::string text = header + version("A", "2021-01-01", "\"Liscate\"");
+        text = std::regex_replace(text, std::regex("decorrenza = \"stipula\"\n"), "");
+        const auto e = error_of(text);
+        CHECK(e.line == 14);
+        CHECK_THAT(e.message, Catch::Contains("missing field \"decorrenza\""));
+    }
+    SECTION("a missing setting") {
+        std::string text = header + version("A", "2021-01-01", "\"Liscate\"");
+        text = std::regex_replace(text, std::regex("giorni_affissione = 90\n"), "");
+        const auto e = error_of(text);
+        CHECK(e.line == 2);
+        CHECK_THAT(e.message, Catch::Contains("giorni_affissione"));
+    }
+    SECTION("a misspelt key") {
+        std::string text = header + version("A", "2021-01-01", "\"Liscate\"");
+        text = std::regex_replace(text, std::regex("durata_anni = 30"), "durata_ani = 30");
+        const auto e = error_of(text);
+        CHECK(e.line == 15);
+        CHECK_THAT(e.message, Catch::Contains("unknown key \"durata_ani\""));
+    }
+    SECTION("a date that is not a date") {
+        const auto e = error_of(header + version("A", "\"2021-01-01\"", "\"Liscate\""));
+        CHECK(e.line == 11);
+        CHECK_THAT(e.message, Catch::Contains("in_vigore_dal"));
+    }
+    SECTION("a TOML syntax error") {
+        const auto e = error_of(header + "[[versione]\n");
+        CHECK(e.line == 9);
+    }
+    SECTION("renewal years given where no renewal is allowed") {
+        std::string text = header + version("A", "2021-01-01", "\"Liscate\"");
+        text = std::regex_replace(text, std::regex("rinnovi = 1"), "rinnovi = 0");
+        const auto e = error_of(text);
+        CHECK(e.line == 17);
+    }
+    SECTION("an end for a comune the version does not name") {
+        const auto e = error_of(header + version("A", "2021-01-01", "\"Liscate\"", "loculo", "30",
+                                                 "fino_al_per_comune = { \"Truccazzano\" = 2023-12-31 }\n"));
+        CHECK(e.line == 14);
+        CHECK_THAT(e.message, Catch::Contains("Truccazzano"));
+    }
+}
+
+TEST_CASE("a missing regulation file is refused with its name", "[regulation]") {
+    auto load = cemetery::try_load_regulation("/nonexistent/regolamento.toml");
+    REQUIRE_FALSE(load);
+    CHECK_THAT(load.error->to_string(), Catch::Contains("/nonexistent/regolamento.toml"));
+    CHECK_THROWS_AS(cemetery::load_regulation("/nonexistent/regolamento.toml"), cemetery::RegulationFileError);
+}
+
+TEST_CASE("a tariff set in the file is found from its date", "[regulation]") {
+    const std::string tariff = "[[tariffa]]\ncomune = \"Liscate\"\ntipo = \"loculo\"\nvoce = \"rinnovo\"\n"
+                               "importo = \"1250.50\"\ndal = 2022-01-01\nfonte = \"delibera\"\n";
+    auto load = parse_regulation(header + version("A", "2021-01-01", "\"Liscate\"") + tariff, "t.toml");
+    REQUIRE(load);
+    using cemetery::TariffItem;
+    CHECK_FALSE(load.regulation->tariff("Liscate", PlotKind::loculo, TariffItem::renewal, ymd(2021, 12, 31)));
+    const auto t = load.regulation->tariff("liscate", PlotKind::loculo, TariffItem::renewal, ymd(2022, 1, 1));
+    REQUIRE(t);
+    CHECK(t->cents == 125050);
+    CHECK(cemetery::format_euro(t->cents) == "1.250,50 \u20AC");
+}

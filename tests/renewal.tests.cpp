@@ -1,0 +1,186 @@
+#include "rules_fixture.hpp"
+
+#include <cemetery/regulation_loader.hpp>
+#include <cemetery/renewal.hpp>
+
+using cemetery::Concession;
+using cemetery::decide_renewal;
+using cemetery::PlotKind;
+using cemetery::RefusalCode;
+using test::ymd;
+
+namespace {
+
+Concession fixed_term(cemetery::Date signed_on, int years, std::string version = {}) {
+    Concession c;
+    c.signed_on = c.term_start = signed_on;
+    c.term_years = years;
+    c.expires_on = cemetery::add_years(signed_on, years);
+    c.version_name = std::move(version);
+    return c;
+}
+
+const cemetery::Regulation& reg() { return test::shipped_regulation(); }
+
+}  // namespace
+
+TEST_CASE("a loculo renewal adds 10 years to the current expiry under Unione 2020", "[renewal]") {
+    const auto c = fixed_term(ymd(2021, 3, 1), 30, "Unione 2020");
+    const auto d = decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2050, 6, 1));
+    REQUIRE(d.allowed());
+    CHECK(d.years == 10);
+    CHECK(d.previous_expiry == ymd(2051, 3, 1));
+    CHECK(d.new_expiry == ymd(2061, 3, 1));
+    CHECK(d.version_name == "Unione 2020");
+    CHECK_FALSE(d.tariff);
+    CHECK_THAT(d.explanation(), Catch::Contains("2051-03-01 → 2061-03-01"));
+}
+
+TEST_CASE("a renewal granted after expiry still runs from the old expiry", "[renewal]") {
+    auto c = fixed_term(ymd(1987, 9, 2), 30);
+    const auto d = decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2026, 11, 26));
+    REQUIRE(d.allowed());
+    CHECK(d.new_expiry == ymd(2027, 9, 2));
+}
+
+TEST_CASE("a renewal from 29 February snaps to the end of February", "[renewal]") {
+    auto c = fixed_term(ymd(1996, 2, 29), 28);  // expires 2024-02-29
+    REQUIRE(c.expires_on == ymd(2024, 2, 29));
+    const auto d = decide_renewal(reg(), c, PlotKind::ossario, "Liscate", ymd(2024, 1, 1));
+    REQUIRE(d.allowed());
+    CHECK(d.new_expiry == ymd(2039, 2, 28));
+}
+
+TEST_CASE("a renewal is refused when the rules allow none", "[renewal]") {
+    SECTION("the one renewal of a loculo is used up") {
+        auto c = fixed_term(ymd(2021, 3, 1), 30, "Unione 2020");
+        c.renewals.push_back({{}, ymd(2050, 1, 1), 10, ymd(2051, 3, 1), ymd(2061, 3, 1), "", "Unione 2020"});
+        c.expires_on = ymd(2061, 3, 1);
+        const auto d = decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2060, 1, 1));
+        REQUIRE_FALSE(d.allowed());
+        CHECK(d.refusal->code == RefusalCode::renewals_used_up);
+        CHECK(d.refusal->version_name == "Unione 2020");
+        CHECK_THAT(d.explanation(), Catch::Contains("Unione 2020") && Catch::Contains("allows 1 renewal"));
+    }
+    SECTION("a Truccazzano 2001 loculo is not renewable") {
+        const auto c = fixed_term(ymd(2008, 3, 19), 30, "Truccazzano 2001");
+        const auto d = decide_renewal(reg(), c, PlotKind::loculo, "Truccazzano", ymd(2010, 1, 1));
+        REQUIRE_FALSE(d.allowed());
+        CHECK(d.refusal->code == RefusalCode::kind_not_renewable);
+        CHECK_THAT(d.explanation(), Catch::Contains("Truccazzano 2001"));
+    }
+    SECTION("a common-field turn is not renewable") {
+        const auto c = fixed_term(ymd(2022, 1, 1), 10, "Unione 2020");
+        CHECK(decide_renewal(reg(), c, PlotKind::campo_comune, "Liscate", ymd(2031, 1, 1)).refusal->code ==
+              RefusalCode::kind_not_renewable);
+    }
+    SECTION("no version covers Truccazzano after 2023") {
+        const auto c = fixed_term(ymd(2008, 3, 19), 30, "Truccazzano 2001");
+        const auto d = decide_renewal(reg(), c, PlotKind::ossario, "Truccazzano", ymd(2037, 1, 1));
+        REQUIRE_FALSE(d.allowed());
+        CHECK(d.refusal->code == RefusalCode::no_version);
+        CHECK_THAT(d.explanation(), Catch::Contains("Truccazzano") && Catch::Contains("2037-01-01"));
+    }
+    SECTION("a perpetual concession") {
+        Concession c;
+        c.signed_on = c.term_start = ymd(1968, 4, 15);
+        c.perpetual = true;
+        CHECK(decide_renewal(reg(), c, PlotKind::tomba_famiglia, "Liscate", ymd(2026, 1, 1)).refusal->code ==
+              RefusalCode::concession_perpetual);
+    }
+    SECTION("a revoked, forfeited or surrendered concession") {
+        for (auto ending : {cemetery::Ending::revoked, cemetery::Ending::forfeited, cemetery::Ending::surrendered}) {
+            auto c = fixed_term(ymd(2021, 3, 1), 30, "Unione 2020");
+            c.ending = ending;
+            c.ended_on = ymd(2025, 1, 1);
+            const auto d = decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2026, 1, 1));
+            REQUIRE_FALSE(d.allowed());
+            CHECK(d.refusal->code == RefusalCode::concession_ended);
+            CHECK_THAT(d.explanation(), Catch::Contains(std::string(cemetery::code(ending))));
+        }
+    }
+    SECTION("a date before the deed was signed") {
+        const auto c = fixed_term(ymd(2021, 3, 1), 30, "Unione 2020");
+        CHECK(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2020, 1, 1)).refusal->code ==
+              RefusalCode::before_signing);
+    }
+}
+
+TEST_CASE("a concession signed under one version is renewed under the version of the renewal date", "[renewal]") {
+    // Signed in Truccazzano in 2005 under "Truccazzano 2001"; ossari are renewable
+    // there too, but the decision names the version in force on the renewal date.
+    const auto c = fixed_term(ymd(2005, 6, 1), 30, "Truccazzano 2001");
+    const auto d = decide_renewal(reg(), c, PlotKind::ossario, "Truccazzano", ymd(2022, 6, 1));
+    REQUIRE(d.allowed());
+    CHECK(d.version_name == "Unione 2020");
+}
+
+TEST_CASE("two renewals are granted where the rule allows two, and the third is refused", "[renewal]") {
+    const std::string toml = R"(formato = 1
+[generale]
+perpetue_fino_al = 1976-02-09
+perpetue_fonte = "x"
+giorni_affissione = 90
+giorni_affissione_fonte = "x"
+durata_massima_anni = 99
+durata_massima_fonte = "x"
+[[versione]]
+nome = "Due rinnovi"
+in_vigore_dal = 2000-01-01
+fonte = "x"
+[versione.tipi.loculo]
+durata_anni = 30
+rinnovi = 2
+anni_rinnovo = 10
+decorrenza = "stipula"
+fonte = "x"
+)";
+    const auto load = cemetery::parse_regulation(toml, "two.toml");
+    REQUIRE(load);
+    auto c = fixed_term(ymd(2000, 1, 1), 30, "Due rinnovi");
+    for (int i = 0; i < 2; ++i) {
+        const auto d = decide_renewal(*load.regulation, c, PlotKind::loculo, "Liscate", ymd(2029, 1, 1));
+        REQUIRE(d.allowed());
+        c.renewals.push_back({{}, ymd(2029, 1, 1), d.years, d.previous_expiry, d.new_expiry, "", d.version_name});
+        c.expires_on = d.new_expiry;
+    }
+    CHECK(c.expires_on == ymd(2050, 1, 1));
+    const auto third = decide_renewal(*load.regulation, c, PlotKind::loculo, "Liscate", ymd(2049, 1, 1));
+    REQUIRE_FALSE(third.allowed());
+    CHECK(third.refusal->code == RefusalCode::renewals_used_up);
+}
+
+TEST_CASE("a configured renewal tariff comes with the decision", "[renewal]") {
+    const std::string toml = R"(formato = 1
+[generale]
+perpetue_fino_al = 1976-02-09
+perpetue_fonte = "x"
+giorni_affissione = 90
+giorni_affissione_fonte = "x"
+durata_massima_anni = 99
+durata_massima_fonte = "x"
+[[versione]]
+nome = "V"
+in_vigore_dal = 2000-01-01
+fonte = "x"
+[versione.tipi.loculo]
+durata_anni = 30
+rinnovi = 1
+anni_rinnovo = 10
+decorrenza = "stipula"
+fonte = "x"
+[[tariffa]]
+comune = "Liscate"
+tipo = "loculo"
+voce = "rinnovo"
+importo = "450"
+dal = 2020-01-01
+fonte = "delibera"
+)";
+    const auto load = cemetery::parse_regulation(toml, "t.toml");
+    REQUIRE(load);
+    const auto d = decide_renewal(*load.regulation, fixed_term(ymd(2000, 1, 1), 30), PlotKind::loculo, "Liscate",
+                                  ymd(2029, 1, 1));
+    REQUIRE(d.tariff);
+    CHECK(d.tariff->cents == 45000);
+}
