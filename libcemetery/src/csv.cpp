@@ -11,9 +11,13 @@ namespace {
 // Big enough that a read is one system call per block, small enough to stay in cache.
 constexpr std::size_t block_size = std::size_t{256} * 1024;
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
 
-bool all_blank(const std::string& s) { return std::all_of(s.begin(), s.end(), is_blank); }
+bool all_blank(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), is_blank);
+}
 
 }  // namespace
 
@@ -43,7 +47,9 @@ bool CsvReader::fill() {
     return !eof_;
 }
 
-bool CsvReader::at_end() { return pos_ == end_ && !fill(); }
+bool CsvReader::at_end() {
+    return pos_ == end_ && !fill();
+}
 
 void CsvReader::fail(std::size_t line, const std::string& message) {
     failed_ = true;
@@ -55,13 +61,15 @@ void CsvReader::fail(std::size_t line, const std::string& message) {
 void CsvReader::count_bytes(std::size_t n) {
     record_bytes_ += n;
     if (record_bytes_ > max_record_bytes_) {
-        fail(record_line_, "record longer than the limit of " + std::to_string(max_record_bytes_) +
-                               " bytes (a quote left open?)");
+        fail(record_line_, "record longer than the limit of " + std::to_string(max_record_bytes_) + " bytes");
     }
 }
 
 bool CsvReader::next(std::vector<std::string>& fields) {
-    if (failed_) return false;
+    if (failed_) {
+        fields.clear();
+        return false;
+    }
     if (!started_) {
         started_ = true;
         if (fill() && end_ >= 3 && std::memcmp(buffer_.get(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;

@@ -30,8 +30,8 @@ void append_utf8(std::string& out, std::uint32_t cp) {
     }
 }
 
-// The sample without a multi-byte sequence cut short at its very end. Only when the
-// rest already holds UTF-8 sequences: a Windows-1252 text ending in "ò" (0xF2) looks
+// The sample without a multi-byte sequence cut short at its very end, when the rest has
+// other non-ASCII bytes to judge it by: a Windows-1252 text ending in "ò" (0xF2) looks
 // exactly like a cut lead byte, and Italian words often end in an accented vowel.
 std::string_view without_cut_tail(std::string_view s) {
     std::size_t back = 0;  // continuation bytes before the end
@@ -42,13 +42,17 @@ std::string_view without_cut_tail(std::string_view s) {
     if (back == s.size()) return s;
     const auto lead = static_cast<unsigned char>(s[s.size() - 1 - back]);
     std::size_t length = 1;
-    if ((lead & 0xE0) == 0xC0) length = 2;
-    else if ((lead & 0xF0) == 0xE0) length = 3;
-    else if ((lead & 0xF8) == 0xF0) length = 4;
+    if ((lead & 0xE0) == 0xC0) {
+        length = 2;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4;
+    }
     if (length <= back + 1) return s;
     const std::string_view rest = s.substr(0, s.size() - 1 - back);
-    const bool has_multibyte = std::any_of(rest.begin(), rest.end(),
-                                           [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    const bool has_multibyte =
+        std::any_of(rest.begin(), rest.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     return has_multibyte ? rest : s;
 }
 
@@ -86,12 +90,18 @@ char detect_separator(std::string_view first_line) {
     std::size_t semicolons = 0, commas = 0, tabs = 0;
     bool quoted = false;
     for (const char c : first_line) {
-        if (c == '"') quoted = !quoted;  // a doubled quote flips twice: still inside
-        else if (quoted) continue;
-        else if (c == ';') ++semicolons;
-        else if (c == ',') ++commas;
-        else if (c == '\t') ++tabs;
-        else if (c == '\n' || c == '\r') break;
+        if (c == '"') {
+            quoted = !quoted;  // a doubled quote flips twice: still inside
+            continue;
+        }
+        if (quoted) continue;
+        if (c == '\n' || c == '\r') break;
+        switch (c) {
+            case ';': ++semicolons; break;
+            case ',': ++commas; break;
+            case '\t': ++tabs; break;
+            default: break;
+        }
     }
     if (commas > semicolons && commas >= tabs) return ',';
     if (tabs > semicolons && tabs > commas) return '\t';

@@ -10,7 +10,9 @@ std::string describe(const Location& where) {
         out += label;
         out += value;
     };
-    add("sett. ", where.settore);
+    // "Campo 2" or "Reparto Est" speak for themselves; "A" needs its label.
+    const bool named = where.settore.find(' ') != std::string::npos;
+    add(named ? "" : "sett. ", where.settore);
     add("fila ", where.fila);
     add("n. ", where.numero);
     add("piano ", where.piano);

@@ -22,7 +22,7 @@ constexpr std::array<std::pair<RegisterColumn, std::string_view>, register_colum
     {RegisterColumn::durata_anni, "Durata_Anni"},
     {RegisterColumn::scadenza, "Scadenza"},
     {RegisterColumn::perpetua, "Perpetua"},
-    {RegisterColumn::decorrenza, "Decorrenza"},
+    {RegisterColumn::decorrenza, "Data_Decorrenza"},
     {RegisterColumn::concessionario_cognome, "Concessionario_Cognome"},
     {RegisterColumn::concessionario_nome, "Concessionario_Nome"},
     {RegisterColumn::concessionario_cf, "Concessionario_CF"},
@@ -36,16 +36,24 @@ constexpr std::array<std::pair<RegisterColumn, std::string_view>, register_colum
     {RegisterColumn::data_sepoltura, "Data_Sepoltura"},
 }};
 
-static_assert([] {
-    for (std::size_t i = 0; i < column_names.size(); ++i) {
-        if (static_cast<std::size_t>(column_names[i].first) != i) return false;
-    }
-    return true;
-}(), "column_names must follow the order of RegisterColumn");
+static_assert(
+    [] {
+        for (std::size_t i = 0; i < column_names.size(); ++i) {
+            if (static_cast<std::size_t>(column_names[i].first) != i) return false;
+        }
+        return true;
+    }(),
+    "column_names must follow the order of RegisterColumn");
 
-constexpr std::array required_columns{RegisterColumn::comune, RegisterColumn::tipo,
-                                      RegisterColumn::numero_concessione,
-                                      RegisterColumn::data_concessione};
+// Other names registers give the same column.
+constexpr std::array<std::pair<RegisterColumn, std::string_view>, 3> column_aliases{{
+    {RegisterColumn::decorrenza, "Decorrenza"},
+    {RegisterColumn::numero_concessione, "N_Concessione"},
+    {RegisterColumn::data_concessione, "Data_Stipula"},
+}};
+
+constexpr std::array required_columns{RegisterColumn::comune, RegisterColumn::tipo, RegisterColumn::numero,
+                                      RegisterColumn::numero_concessione, RegisterColumn::data_concessione};
 
 // Blanks at either end, the no-break space that spreadsheets paste included.
 std::string_view trim(std::string_view s) {
@@ -78,7 +86,9 @@ std::string column_key(std::string_view name) {
     return fold(name);
 }
 
-std::string quoted(std::string_view s) { return "\"" + std::string{s} + "\""; }
+std::string quoted(std::string_view s) {
+    return "\"" + std::string{s} + "\"";
+}
 
 // Perpetua cells as clerks fill them in, folded (so "Sì", "SI'" and "si" are one).
 std::optional<bool> read_yes_no(std::string_view text) {
@@ -119,7 +129,7 @@ public:
 
     [[nodiscard]] std::string text(RegisterColumn c) const {
         const auto i = header_.find(c);
-        return i ? std::string{trim(fields_[*i])} : std::string{};
+        return i && *i < fields_.size() ? std::string{trim(fields_[*i])} : std::string{};
     }
 
     void error(RegisterColumn c, std::string value, std::string message) {
@@ -216,6 +226,9 @@ std::optional<RegisterColumn> register_column_from_name(std::string_view name) {
     for (const auto& [column, canonical] : column_names) {
         if (column_key(canonical) == key) return column;
     }
+    for (const auto& [column, alias] : column_aliases) {
+        if (column_key(alias) == key) return column;
+    }
     return std::nullopt;
 }
 
@@ -270,8 +283,11 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
     row.line = line;
     if (fields.size() != header.names.size()) {
         // Cells out of place would give a misleading error for every column after them.
-        result.errors.push_back(FieldError{line, {}, {},
-                                           "has " + std::to_string(fields.size()) + " fields, the header has " +
+        result.errors.push_back(FieldError{line,
+                                           {},
+                                           {},
+                                           "has " + std::to_string(fields.size()) +
+                                               " fields, the header has " +
                                                std::to_string(header.names.size())});
         return result;
     }
@@ -281,7 +297,9 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
     row.cemetery = r.text(RegisterColumn::cimitero);
     if (const std::string kind = r.required_text(RegisterColumn::tipo); !kind.empty()) {
         row.kind = plot_kind_from_register(kind);
-        if (!row.kind) r.error(RegisterColumn::tipo, kind, "unknown kind of plot (expected one of: " + known_kinds() + ")");
+        if (!row.kind) {
+            r.error(RegisterColumn::tipo, kind, "unknown kind of plot (expected one of: " + known_kinds() + ")");
+        }
     }
     row.settore = r.text(RegisterColumn::settore);
     row.fila = r.text(RegisterColumn::fila);
@@ -293,7 +311,9 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
     row.term_start = r.date(RegisterColumn::decorrenza);
     if (const std::string years = r.text(RegisterColumn::durata_anni); !years.empty()) {
         row.term_years = read_positive_int(years);
-        if (!row.term_years) r.error(RegisterColumn::durata_anni, years, "not a positive whole number of years");
+        if (!row.term_years) {
+            r.error(RegisterColumn::durata_anni, years, "not a positive whole number of years");
+        }
     }
     row.stated_expiry = r.date(RegisterColumn::scadenza);
 
@@ -304,7 +324,8 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
         r.error(RegisterColumn::perpetua, perpetua, "not a yes/no value (expected sì or no)");
     }
     if (row.perpetual) {
-        const std::string why = " (" + header.name_of(RegisterColumn::perpetua) + ": " + quoted(perpetua) + ")";
+        const std::string why =
+            " (" + header.name_of(RegisterColumn::perpetua) + ": " + quoted(perpetua) + ")";
         if (const std::string years = r.text(RegisterColumn::durata_anni); !years.empty()) {
             r.error(RegisterColumn::durata_anni, years, "a perpetual concession has no term in years" + why);
         }

@@ -78,7 +78,13 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
                           reg.max_period_years.basis + ")",
                       term.version_name, reg.max_period_years.basis);
     }
-    if (starts == TermStart::burial) {
+    if (req.stated_term_start) {
+        if (*req.stated_term_start < req.signed_on) {
+            return refuse(RefusalCode::before_signing, "the term cannot start (" + to_iso(*req.stated_term_start) +
+                                                           ") before the deed is signed (" + to_iso(req.signed_on) + ")");
+        }
+        term.term_start = *req.stated_term_start;
+    } else if (starts == TermStart::burial) {
         if (!req.first_burial) {
             return refuse(RefusalCode::burial_date_missing,
                           "the term of a " + kind + " starts at the burial: a burial date is needed", term.version_name,

@@ -38,8 +38,7 @@ class CsvReader {
 public:
     static constexpr std::size_t default_max_record_bytes = std::size_t{1} << 20;  // 1 MiB
 
-    CsvReader(std::istream& in, char separator,
-              std::size_t max_record_bytes = default_max_record_bytes);
+    CsvReader(std::istream& in, char separator, std::size_t max_record_bytes = default_max_record_bytes);
 
     // Fills fields with the next record (reusing its strings) and returns true, or
     // returns false at end of input. Throws CsvError on a broken file.

@@ -126,6 +126,11 @@ public:
     // Stores a concession whose term the rules already decided (see term.hpp), with
     // its holders, deceased and renewals. The ids inside are ignored.
     WriteResult<ConcessionId> add_concession(const Concession& concession);
+    // Adds holders and deceased to a concession already in the register, as when an
+    // export lists a family tomb's deceased on several rows. Checks only what the
+    // database checks (dates in order); burial rules belong to the caller.
+    WriteResult<ConcessionId> add_people(ConcessionId id, const std::vector<Holder>& holders,
+                                         const std::vector<Deceased>& deceased);
     [[nodiscard]] std::optional<Concession> concession(ConcessionId id) const;
     [[nodiscard]] std::optional<ConcessionRecord> record(ConcessionId id) const;
     [[nodiscard]] std::optional<ConcessionId> find_concession(ComuneId comune, std::string_view deed_number) const;

@@ -149,7 +149,6 @@ struct RegisterRowParse {
 // the file. A record whose field count differs from the header's gives one error and
 // nothing else is read from it.
 [[nodiscard]] RegisterRowParse parse_register_row(const RegisterHeader& header,
-                                                  const std::vector<std::string>& fields,
-                                                  std::size_t line);
+                                                  const std::vector<std::string>& fields, std::size_t line);
 
 }  // namespace cemetery

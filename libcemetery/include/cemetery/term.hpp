@@ -19,6 +19,7 @@ struct TermRequest {
     PlotKind kind = PlotKind::loculo;
     Date signed_on{};
     std::optional<Date> first_burial;  // needed where the term starts at the burial
+    std::optional<Date> stated_term_start;  // the deed's own decorrenza, when it states one
     std::optional<int> stated_years;   // the deed's own term, if it states one
     bool perpetual = false;
     std::optional<Date> stated_expiry;  // a legacy register's own expiry

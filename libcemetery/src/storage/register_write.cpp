@@ -46,7 +46,69 @@ nlohmann::json concession_json(const Concession& c) {
     return j;
 }
 
+nlohmann::json people_json(const std::vector<Holder>& holders, const std::vector<Deceased>& deceased) {
+    Concession c;
+    c.holders = holders;
+    c.deceased = deceased;
+    const auto full = concession_json(c);
+    return {{"holders", full["holders"]}, {"deceased", full["deceased"]}};
+}
+
+void insert_people(storage::Database& db, ConcessionId id, int first_position, const std::vector<Holder>& holders,
+                   const std::vector<Deceased>& deceased) {
+    int position = first_position;
+    for (const auto& h : holders) {
+        auto& hs = db.statement(
+            "INSERT INTO holder (concession_id, position, surname, given_name, codice_fiscale, address, phone, "
+            "email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        hs.bind(1, id.value());
+        hs.bind(2, position++);
+        hs.bind(3, h.surname);
+        hs.bind(4, h.given_name);
+        hs.bind(5, h.codice_fiscale);
+        hs.bind(6, h.address);
+        hs.bind(7, h.phone);
+        hs.bind(8, h.email);
+        hs.exec();
+    }
+    for (const auto& d : deceased) {
+        auto& ds = db.statement(
+            "INSERT INTO deceased (concession_id, surname, given_name, born_on, died_on, buried_on) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
+        ds.bind(1, id.value());
+        ds.bind(2, d.surname);
+        ds.bind(3, d.given_name);
+        bind_date(ds, 4, d.born_on);
+        bind_date(ds, 5, d.died_on);
+        bind_date(ds, 6, d.buried_on);
+        ds.exec();
+    }
+}
+
 }  // namespace
+
+WriteResult<ConcessionId> Register::add_people(ConcessionId id, const std::vector<Holder>& holders,
+                                               const std::vector<Deceased>& deceased) {
+    auto& db = impl_->db;
+    try {
+        WriteScope tx(db);
+        auto current = impl_->load_concession(id);
+        if (!current) return {{}, Conflict{ConflictCode::missing_reference, "no such concession"}};
+        insert_people(db, id, static_cast<int>(current->holders.size()), holders, deceased);
+        auto& us = db.statement("UPDATE concession SET row_version = row_version + 1 WHERE id = ?");
+        us.bind(1, id.value());
+        us.exec();
+        current->holders.insert(current->holders.end(), holders.begin(), holders.end());
+        current->deceased.insert(current->deceased.end(), deceased.begin(), deceased.end());
+        impl_->index_concession(*current);
+        append_change(db, impl_->user, "concession", id.value(), "add_people", people_json(holders, deceased));
+        tx.commit();
+        return {id, {}};
+    } catch (const SQLite::Exception& e) {
+        if (auto conflict = storage::conflict_from(e)) return {{}, conflict};
+        throw storage::database_error_from(e, impl_->file.string());
+    }
+}
 
 WriteResult<ConcessionId> Register::add_concession(const Concession& c) {
     auto& db = impl_->db;
@@ -73,33 +135,7 @@ WriteResult<ConcessionId> Register::add_concession(const Concession& c) {
         s.exec();
         const ConcessionId id{db.sql().getLastInsertRowid()};
 
-        int position = 0;
-        for (const auto& h : c.holders) {
-            auto& hs = db.statement(
-                "INSERT INTO holder (concession_id, position, surname, given_name, codice_fiscale, address, phone, "
-                "email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-            hs.bind(1, id.value());
-            hs.bind(2, position++);
-            hs.bind(3, h.surname);
-            hs.bind(4, h.given_name);
-            hs.bind(5, h.codice_fiscale);
-            hs.bind(6, h.address);
-            hs.bind(7, h.phone);
-            hs.bind(8, h.email);
-            hs.exec();
-        }
-        for (const auto& d : c.deceased) {
-            auto& ds = db.statement(
-                "INSERT INTO deceased (concession_id, surname, given_name, born_on, died_on, buried_on) "
-                "VALUES (?, ?, ?, ?, ?, ?)");
-            ds.bind(1, id.value());
-            ds.bind(2, d.surname);
-            ds.bind(3, d.given_name);
-            bind_date(ds, 4, d.born_on);
-            bind_date(ds, 5, d.died_on);
-            bind_date(ds, 6, d.buried_on);
-            ds.exec();
-        }
+        insert_people(db, id, 0, c.holders, c.deceased);
         for (const auto& r : c.renewals) {
             auto& rs = db.statement(
                 "INSERT INTO renewal (concession_id, granted_on, years, previous_expiry, new_expiry, deed, "
@@ -127,11 +163,12 @@ WriteResult<ConcessionId> Register::add_concession(const Concession& c) {
 
 RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, const Regulation& regulation) {
     auto& db = impl_->db;
+    // Declared outside the try: a conflict keeps the rules' decision with it.
+    RenewalOutcome outcome;
     try {
         // Decide inside the write transaction, so the concession cannot change
         // between the decision and the write (another clerk renewing at once).
         WriteScope tx(db);
-        RenewalOutcome outcome;
         auto current = impl_->load_concession(id);
         if (!current) {
             outcome.decision.refusal =
@@ -174,9 +211,9 @@ RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, c
     } catch (const SQLite::Exception& e) {
         // A longer term may run into a later concession on the same plot.
         if (auto conflict = storage::conflict_from(e)) {
-            RenewalOutcome refused;
-            refused.conflict = conflict;
-            return refused;
+            outcome.concession.reset();
+            outcome.conflict = conflict;
+            return outcome;
         }
         throw storage::database_error_from(e, impl_->file.string());
     }

@@ -1,0 +1,84 @@
+#include "commands.hpp"
+#include "exit_codes.hpp"
+
+#include <cemetery/import.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+namespace cli {
+
+namespace {
+
+void print_problem(const std::string& file, const cemetery::ImportProblem& p, const char* kind = "") {
+    std::cerr << file << ':' << p.line << ": " << kind << (p.field.empty() ? "" : p.field + ": ");
+    if (!p.value.empty()) std::cerr << '"' << p.value << "\": ";
+    std::cerr << p.message << '\n';
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, Session& session) {
+    auto* cmd = app.add_subcommand("import", "Import a register exported as CSV (all or nothing)");
+    struct Args {
+        std::string file, rejects;
+        bool dry_run = false, skip_invalid = false;
+    };
+    auto args = std::make_shared<Args>();
+    cmd->add_option("file", args->file, "The CSV file (UTF-8 or Windows-1252; ';', ',' or tab)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    cmd->add_flag("--dry-run", args->dry_run, "Check everything, write nothing");
+    auto* skip = cmd->add_flag("--skip-invalid", args->skip_invalid,
+                               "Write the valid concessions; a concession with any bad row is skipped whole");
+    auto* rejects = cmd->add_option("--rejects", args->rejects, "With --skip-invalid: write the rejected rows here");
+    skip->needs(rejects);
+    rejects->needs(skip);
+    cmd->callback([&session, args] {
+        cemetery::ImportOptions options;
+        options.dry_run = args->dry_run;
+        options.skip_invalid = args->skip_invalid;
+        const bool terminal = isatty(STDERR_FILENO) != 0;
+        int last_percent = -1;
+        if (terminal) {
+            options.progress = [&](std::size_t done, std::size_t total) {
+                const int percent = total ? static_cast<int>(done * 100 / total) : 100;
+                if (percent != last_percent) {
+                    std::cerr << "\rimport: " << percent << "% " << std::flush;
+                    last_percent = percent;
+                }
+                return true;
+            };
+        }
+        const auto report =
+            cemetery::import_register(session.reg(), session.regulation(), args->file, options);
+        if (terminal) std::cerr << "\r              \r";
+
+        for (const auto& e : report.errors) print_problem(args->file, e);
+        for (const auto& w : report.notices) print_problem(args->file, w, "warning: ");
+        if (!report.unknown_columns.empty()) {
+            std::cerr << args->file << ":1: warning: columns ignored:";
+            for (const auto& c : report.unknown_columns) std::cerr << " \"" << c << '"';
+            std::cerr << '\n';
+        }
+        if (args->skip_invalid) {
+            std::ofstream out(args->rejects, std::ios::binary | std::ios::trunc);
+            if (!out) throw Exit{invalid_input, "cannot write " + args->rejects};
+            cemetery::write_rejects(out, report);
+        }
+        std::cout << report.file << ": " << report.rows << " rows (" << cemetery::encoding_name(report.encoding)
+                  << ", separator '" << (report.separator == '\t' ? std::string("tab") : std::string(1, report.separator))
+                  << "'); " << report.concessions_added << " concessions, " << report.deceased_added << " deceased, "
+                  << report.plots_added << " plots added; " << report.rejected.size() << " rows rejected; "
+                  << report.errors.size() << " errors; " << report.notices.size() << " warnings.\n";
+        if (args->dry_run) {
+            std::cout << "Dry run: nothing was written.\n";
+        } else if (!report.errors.empty() && !args->skip_invalid) {
+            std::cout << "Nothing was imported: correct the rows above and import again.\n";
+        }
+        if (!report.errors.empty() && !args->skip_invalid) throw Exit{invalid_input, ""};
+    });
+}
+
+}  // namespace cli

@@ -1,0 +1,18 @@
+#pragma once
+// Each command adds its subcommand to the program; its callback runs the job and
+// throws cli::Exit to end with a code other than 0.
+
+#include "session.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace cli {
+
+void add_import_command(CLI::App& app, Session& session);
+void add_search_command(CLI::App& app, Session& session);
+void add_show_command(CLI::App& app, Session& session);
+void add_renew_command(CLI::App& app, Session& session);
+void add_list_commands(CLI::App& app, Session& session);  // expired, expiring
+void add_demo_command(CLI::App& app, Session& session);
+
+}  // namespace cli

@@ -1,0 +1,287 @@
+#include "formats.hpp"
+
+#include <cemetery/csv.hpp>
+#include <cemetery/term.hpp>
+#include <cemetery/text.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace cli {
+
+using cemetery::to_iso;
+using cemetery::to_italian;
+using nlohmann::json;
+
+Format parse_format(const std::string& text) {
+    if (text == "csv") return Format::csv;
+    if (text == "json") return Format::json;
+    return Format::table;
+}
+
+std::string status_word(cemetery::ConcessionStatus status) {
+    switch (status) {
+        case cemetery::ConcessionStatus::active: return "in corso";
+        case cemetery::ConcessionStatus::expired: return "scaduta";
+        case cemetery::ConcessionStatus::perpetual: return "perpetua";
+        case cemetery::ConcessionStatus::revoked: return "revocata";
+        case cemetery::ConcessionStatus::forfeited: return "decaduta";
+        case cemetery::ConcessionStatus::surrendered: return "rinunciata";
+    }
+    return "";
+}
+
+namespace {
+
+std::size_t display_width(const std::string& utf8) {
+    // Counts code points: every letter the register holds is one column wide.
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+// An aligned plain-text table.
+void print_table(std::ostream& out, const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> width(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) width[i] = display_width(header[i]);
+    for (const auto& r : rows) {
+        for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+    }
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string text;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            text += cells[i];
+            if (i + 1 < cells.size()) text += std::string(width[i] - display_width(cells[i]) + 2, ' ');
+        }
+        out << text << '\n';
+    };
+    line(header);
+    std::vector<std::string> rule;
+    for (auto w : width) rule.push_back(std::string(w, '-'));
+    line(rule);
+    for (const auto& r : rows) line(r);
+}
+
+const std::vector<std::string> list_keys = {"comune",  "cimitero", "ubicazione",    "tipo",   "numero_concessione",
+                                            "decorrenza", "scadenza", "concessionari", "defunti"};
+
+std::vector<std::string> list_cells(const cemetery::ListRow& r, bool for_people) {
+    auto date = [&](cemetery::Date d) { return for_people ? to_italian(d) : to_iso(d); };
+    return {r.comune,
+            r.cemetery,
+            cemetery::describe(r.location),
+            std::string(for_people ? cemetery::italian_name(r.kind) : cemetery::code(r.kind)),
+            r.deed_number,
+            date(r.term_start),
+            date(r.expires_on),
+            cemetery::join(r.holders, " | "),
+            cemetery::join(r.deceased, " | ")};
+}
+
+std::string optional_date(const std::optional<cemetery::Date>& d, bool for_people) {
+    if (!d) return for_people ? "perpetua" : "";
+    return for_people ? to_italian(*d) : to_iso(*d);
+}
+
+}  // namespace
+
+std::size_t write_list(std::ostream& out, Format format,
+                       const std::function<void(const std::function<void(const cemetery::ListRow&)>&)>& rows) {
+    std::size_t count = 0;
+    switch (format) {
+        case Format::csv: {
+            cemetery::CsvWriter csv(out, ',');
+            csv.row(list_keys);
+            rows([&](const cemetery::ListRow& r) {
+                csv.row(list_cells(r, false));
+                ++count;
+            });
+            break;
+        }
+        case Format::json: {
+            out << '[';
+            rows([&](const cemetery::ListRow& r) {
+                const auto cells = list_cells(r, false);
+                json j = json::object();
+                for (std::size_t i = 0; i < list_keys.size(); ++i) j[list_keys[i]] = cells[i];
+                j["concessionari"] = r.holders;
+                j["defunti"] = r.deceased;
+                out << (count++ ? ",\n " : "\n ") << j.dump();
+            });
+            out << (count ? "\n]\n" : "]\n");
+            break;
+        }
+        case Format::table: {
+            std::vector<std::vector<std::string>> table;
+            rows([&](const cemetery::ListRow& r) { table.push_back(list_cells(r, true)); });
+            count = table.size();
+            print_table(out, {"Comune", "Cimitero", "Ubicazione", "Tipo", "N. concessione", "Decorrenza", "Scadenza",
+                              "Concessionari", "Defunti"},
+                        table);
+            break;
+        }
+    }
+    return count;
+}
+
+void write_search(std::ostream& out, Format format, const std::vector<cemetery::SearchHit>& hits) {
+    const std::vector<std::string> keys = {"comune",   "cimitero", "ubicazione", "tipo",   "numero_concessione",
+                                           "scadenza", "stato",    "defunti",    "concessionari"};
+    const auto today = cemetery::today();
+    auto cells = [&](const cemetery::SearchHit& h, bool for_people) {
+        std::vector<std::string> deceased;
+        for (const auto& d : h.deceased) {
+            std::string name = d.full_name();
+            if (for_people && (d.born_on || d.died_on)) {
+                name += " (" + (d.born_on ? to_italian(*d.born_on) : std::string("?")) + " - " +
+                        (d.died_on ? to_italian(*d.died_on) : std::string("?")) + ")";
+            }
+            deceased.push_back(name);
+        }
+        cemetery::Concession c;
+        c.perpetual = h.perpetual;
+        c.expires_on = h.expires_on;
+        c.ending = h.ending;
+        return std::vector<std::string>{h.comune,
+                                        h.cemetery,
+                                        cemetery::describe(h.location),
+                                        std::string(for_people ? cemetery::italian_name(h.kind) : cemetery::code(h.kind)),
+                                        h.deed_number,
+                                        optional_date(h.expires_on, for_people),
+                                        status_word(c.status_on(today)),
+                                        cemetery::join(deceased, " | "),
+                                        cemetery::join(h.holders, " | ")};
+    };
+    switch (format) {
+        case Format::csv: {
+            cemetery::CsvWriter csv(out, ',');
+            csv.row(keys);
+            for (const auto& h : hits) csv.row(cells(h, false));
+            break;
+        }
+        case Format::json: {
+            json all = json::array();
+            for (const auto& h : hits) {
+                const auto row = cells(h, false);
+                json j = json::object();
+                for (std::size_t i = 0; i < keys.size(); ++i) j[keys[i]] = row[i];
+                if (!h.expires_on) j["scadenza"] = nullptr;
+                json deceased = json::array();
+                for (const auto& d : h.deceased) {
+                    deceased.push_back({{"nome", d.full_name()},
+                                        {"nato", d.born_on ? json(to_iso(*d.born_on)) : json(nullptr)},
+                                        {"morto", d.died_on ? json(to_iso(*d.died_on)) : json(nullptr)},
+                                        {"sepolto", d.buried_on ? json(to_iso(*d.buried_on)) : json(nullptr)}});
+                }
+                j["defunti"] = deceased;
+                j["concessionari"] = h.holders;
+                all.push_back(j);
+            }
+            out << all.dump(1) << '\n';
+            break;
+        }
+        case Format::table: {
+            std::vector<std::vector<std::string>> table;
+            for (const auto& h : hits) table.push_back(cells(h, true));
+            print_table(out, {"Comune", "Cimitero", "Ubicazione", "Tipo", "N. concessione", "Scadenza", "Stato",
+                              "Defunti", "Concessionari"},
+                        table);
+            break;
+        }
+    }
+}
+
+void write_record(std::ostream& out, Format format, const cemetery::ConcessionRecord& rec, cemetery::Date as_of) {
+    const auto& c = rec.concession;
+    const std::string explanation = cemetery::explain_expiry(c, rec.plot.kind);
+    if (format == Format::json) {
+        json j = {
+            {"comune", rec.comune.name},
+            {"cimitero", rec.cemetery.name},
+            {"ubicazione", cemetery::describe(rec.plot.location)},
+            {"settore", rec.plot.location.settore},
+            {"fila", rec.plot.location.fila},
+            {"numero", rec.plot.location.numero},
+            {"piano", rec.plot.location.piano},
+            {"tipo", cemetery::code(rec.plot.kind)},
+            {"numero_concessione", c.deed_number},
+            {"data_concessione", to_iso(c.signed_on)},
+            {"decorrenza", to_iso(c.term_start)},
+            {"durata_anni", c.term_years ? json(*c.term_years) : json(nullptr)},
+            {"scadenza", c.expires_on ? json(to_iso(*c.expires_on)) : json(nullptr)},
+            {"perpetua", c.perpetual},
+            {"stato", status_word(c.status_on(as_of))},
+            {"al", to_iso(as_of)},
+            {"versione_regolamento", c.version_name},
+            {"spiegazione_scadenza", explanation},
+        };
+        json renewals = json::array();
+        for (const auto& r : c.renewals) {
+            renewals.push_back({{"data", to_iso(r.granted_on)},
+                                {"anni", r.years},
+                                {"scadenza", to_iso(r.new_expiry)},
+                                {"atto", r.deed},
+                                {"versione_regolamento", r.version_name}});
+        }
+        j["rinnovi"] = renewals;
+        json holders = json::array();
+        for (const auto& h : c.holders) {
+            holders.push_back({{"cognome", h.surname},
+                               {"nome", h.given_name},
+                               {"codice_fiscale", h.codice_fiscale},
+                               {"indirizzo", h.address},
+                               {"telefono", h.phone},
+                               {"email", h.email}});
+        }
+        j["concessionari"] = holders;
+        json deceased = json::array();
+        for (const auto& d : c.deceased) {
+            deceased.push_back({{"cognome", d.surname},
+                                {"nome", d.given_name},
+                                {"data_nascita", d.born_on ? json(to_iso(*d.born_on)) : json(nullptr)},
+                                {"data_morte", d.died_on ? json(to_iso(*d.died_on)) : json(nullptr)},
+                                {"data_sepoltura", d.buried_on ? json(to_iso(*d.buried_on)) : json(nullptr)}});
+        }
+        j["defunti"] = deceased;
+        out << j.dump(2) << '\n';
+        return;
+    }
+    out << "Concessione n. " << c.deed_number << " — " << rec.comune.name << '\n'
+        << "  Cimitero:       " << rec.cemetery.name << '\n'
+        << "  Ubicazione:     " << cemetery::describe(rec.plot.location) << '\n'
+        << "  Tipo:           " << cemetery::italian_name(rec.plot.kind) << '\n'
+        << "  Stipula:        " << to_italian(c.signed_on) << '\n'
+        << "  Decorrenza:     " << to_italian(c.term_start) << '\n'
+        << "  Durata:         " << (c.perpetual ? std::string("perpetua") : c.term_years ? std::to_string(*c.term_years) + " anni" : std::string("-")) << '\n'
+        << "  Scadenza:       " << optional_date(c.expires_on, true) << '\n'
+        << "  Stato al " << to_italian(as_of) << ": " << status_word(c.status_on(as_of)) << '\n'
+        << "  Perché:         " << explanation << '\n';
+    out << "  Concessionari:\n";
+    if (c.holders.empty()) out << "    (nessuno registrato)\n";
+    for (const auto& h : c.holders) {
+        out << "    " << h.full_name();
+        if (!h.codice_fiscale.empty()) out << "  CF " << h.codice_fiscale;
+        if (!h.address.empty()) out << "  " << h.address;
+        if (!h.phone.empty()) out << "  tel. " << h.phone;
+        out << '\n';
+    }
+    out << "  Defunti:\n";
+    if (c.deceased.empty()) out << "    (nessuna sepoltura)\n";
+    for (const auto& d : c.deceased) {
+        out << "    " << d.full_name() << "  nato/a " << (d.born_on ? to_italian(*d.born_on) : "?") << "  morto/a "
+            << (d.died_on ? to_italian(*d.died_on) : "?") << "  sepolto/a "
+            << (d.buried_on ? to_italian(*d.buried_on) : "?") << '\n';
+    }
+    if (!c.renewals.empty()) {
+        out << "  Rinnovi:\n";
+        for (const auto& r : c.renewals) {
+            out << "    " << to_italian(r.granted_on) << "  +" << r.years << " anni  → " << to_italian(r.new_expiry);
+            if (!r.deed.empty()) out << "  atto " << r.deed;
+            out << '\n';
+        }
+    }
+}
+
+}  // namespace cli

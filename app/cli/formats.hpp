@@ -1,0 +1,32 @@
+#pragma once
+// How the command line prints the register: an aligned table for people, CSV
+// (RFC 4180, UTF-8, ISO dates) and JSON for programs. Keys and headers are the
+// Italian names scripts rely on.
+
+#include <cemetery/concession_record.hpp>
+#include <cemetery/lists.hpp>
+#include <cemetery/search.hpp>
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace cli {
+
+enum class Format { table, csv, json };
+Format parse_format(const std::string& text);  // the option was already checked
+
+// Streams an expired/expiring list: CSV and JSON row by row (memory stays flat),
+// the table once it has all rows (to align them). Returns the number of rows.
+std::size_t write_list(std::ostream& out, Format format,
+                       const std::function<void(const std::function<void(const cemetery::ListRow&)>&)>& rows);
+
+void write_search(std::ostream& out, Format format, const std::vector<cemetery::SearchHit>& hits);
+
+void write_record(std::ostream& out, Format format, const cemetery::ConcessionRecord& record, cemetery::Date as_of);
+
+// Italian words for a status, as on the status line: "scaduta".
+std::string status_word(cemetery::ConcessionStatus status);
+
+}  // namespace cli

@@ -1,0 +1,75 @@
+#pragma once
+// Bringing an existing register into the database: a CSV exported by an older
+// program or a spreadsheet (UTF-8 or Windows-1252, ';' or ',' or tab, d/m/yyyy
+// dates), one row per deceased, a family tomb on several rows of one deed.
+//
+// All or nothing: every row is checked against the file's format, the Union's
+// comuni and cemeteries, the regulation and the register itself; if any row is
+// wrong nothing is written and every problem is reported with its line and field.
+// With skip_invalid, the good rows are written and the bad ones reported (and
+// copied to a rejects file by the caller). A dry run checks everything and writes
+// nothing. Cancelling writes nothing.
+
+#include <cemetery/encoding.hpp>
+#include <cemetery/register.hpp>
+#include <cemetery/register_row.hpp>
+#include <cemetery/regulation.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cemetery {
+
+struct ImportOptions {
+    bool dry_run = false;
+    bool skip_invalid = false;
+    // Called now and then with rows done and rows in all; return false to cancel.
+    std::function<bool(std::size_t done, std::size_t total)> progress;
+};
+
+// A problem with one row: the file's line, the column as named in its header (or
+// empty for the whole row), the value and what is wrong.
+using ImportProblem = FieldError;
+
+struct RejectedRow {
+    std::size_t line = 0;
+    std::vector<std::string> fields;  // as read, UTF-8
+    std::string reason;               // every problem of the row, joined
+};
+
+struct ImportReport {
+    std::string file;
+    TextEncoding encoding = TextEncoding::utf8;
+    char separator = ';';
+    std::vector<std::string> header;
+    std::vector<std::string> unknown_columns;
+    std::size_t rows = 0;                // data rows read
+    std::size_t concessions_added = 0;
+    std::size_t plots_added = 0;
+    std::size_t deceased_added = 0;
+    std::vector<ImportProblem> errors;   // rows refused
+    std::vector<ImportProblem> notices;  // rows accepted, worth a look (a stated expiry kept...)
+    std::vector<RejectedRow> rejected;   // with skip_invalid: the rows not written
+    bool committed = false;              // something was written
+    bool cancelled = false;
+
+    [[nodiscard]] bool ok() const { return errors.empty() && !cancelled; }
+};
+
+// Reads, checks and (unless dry_run, cancelled or wrong) writes the file in one
+// transaction. Throws CsvError for a file that cannot be read as CSV at all (an
+// unterminated quote, a line over the size limit), DatabaseError for the database.
+ImportReport import_register(Register& reg, const Regulation& regulation, const std::filesystem::path& file,
+                             const ImportOptions& options = {});
+
+// The same from text already in memory; `source_name` names it in the report.
+ImportReport import_register_text(Register& reg, const Regulation& regulation, std::string bytes,
+                                  const std::string& source_name, const ImportOptions& options = {});
+
+// Writes rejected rows as CSV: the file's header plus an "Errore" column.
+void write_rejects(std::ostream& out, const ImportReport& report);
+
+}  // namespace cemetery
