@@ -57,6 +57,7 @@ RegisterRowParse parse_with(const std::map<std::string, std::string>& changes) {
     std::map<std::string, std::string> cells{
         {"Comune", "Liscate"},
         {"Tipo", "Loculo"},
+        {"Numero", "14"},
         {"Numero_Concessione", "E-1987-031"},
         {"Data_Concessione", "02/09/1987"},
         {"Durata_Anni", "30"},
@@ -88,7 +89,7 @@ FieldError only_error(const RegisterRowParse& p) {
 TEST_CASE("header names match whatever their case, spaces, dots and underscores", "[register_row]") {
     const auto parsed =
         cemetery::parse_register_header({"COMUNE", " tipo ", "Numero Concessione", "data.concessione",
-                                         "Concessionario_cf", "defunto data morte"});
+                                         "Concessionario_cf", "defunto data morte", "NUMERO"});
     REQUIRE(parsed.ok());
     const RegisterHeader& h = parsed.header;
     CHECK(h.find(RegisterColumn::comune) == 0u);
@@ -117,26 +118,26 @@ TEST_CASE("every known column is found by its canonical name", "[register_row]")
 }
 
 TEST_CASE("a header without a required column names the missing column", "[register_row]") {
-    const auto parsed = cemetery::parse_register_header({"Comune", "Tipo", "Data_Concessione"});
+    const auto parsed = cemetery::parse_register_header({"Comune", "Tipo", "Numero", "Data_Concessione"});
     CHECK_FALSE(parsed.ok());
     CHECK(parsed.errors == std::vector<std::string>{"required column \"Numero_Concessione\" is missing"});
 }
 
 TEST_CASE("a column that appears twice in the header is an error", "[register_row]") {
     const auto parsed = cemetery::parse_register_header(
-        {"Comune", "Tipo", "Numero_Concessione", "Data_Concessione", "Numero Concessione"});
+        {"Comune", "Tipo", "Numero_Concessione", "Data_Concessione", "Numero Concessione", "Numero"});
     CHECK(parsed.errors ==
           std::vector<std::string>{"column \"Numero_Concessione\" appears twice (columns 3 and 5)"});
 }
 
 TEST_CASE("unknown columns are ignored but listed, blank ones left out", "[register_row]") {
     const auto parsed = cemetery::parse_register_header(
-        {"Comune", "Note", "Tipo", "Numero_Concessione", "Data_Concessione", "Importo €", ""});
+        {"Comune", "Note", "Tipo", "Numero", "Numero_Concessione", "Data_Concessione", "Importo €", ""});
     REQUIRE(parsed.ok());
     CHECK(parsed.header.unknown == std::vector<std::string>{"Note", "Importo €"});
-    CHECK(parsed.header.names.size() == 7);
+    CHECK(parsed.header.names.size() == 8);
     const auto row = cemetery::parse_register_row(
-        parsed.header, {"Liscate", "anything", "Loculo", "E-1", "1/1/2001", "12,50", ""}, 2);
+        parsed.header, {"Liscate", "anything", "Loculo", "14", "E-1", "1/1/2001", "12,50", ""}, 2);
     CHECK(row.ok());
 }
 
@@ -144,7 +145,7 @@ TEST_CASE("a byte order mark left on the first header name does not hide the col
     const auto parsed =
         cemetery::parse_register_header({"\xEF\xBB\xBF"
                                          "Comune",
-                                         "Tipo", "Numero_Concessione", "Data_Concessione"});
+                                         "Tipo", "Numero", "Numero_Concessione", "Data_Concessione"});
     CHECK(parsed.ok());
 }
 
@@ -199,9 +200,9 @@ TEST_CASE("a complete row becomes typed, trimmed values", "[register_row]") {
 }
 
 TEST_CASE("a row with only the required cells has no holder, no deceased and no term", "[register_row]") {
-    const auto h = header_of({"Comune", "Tipo", "Numero_Concessione", "Data_Concessione",
+    const auto h = header_of({"Comune", "Tipo", "Numero", "Numero_Concessione", "Data_Concessione",
                               "Concessionario_Cognome", "Defunto_Nome"});
-    const auto p = cemetery::parse_register_row(h, {"Liscate", "Fossa", "E-9", "01/01/2020", " ", ""}, 3);
+    const auto p = cemetery::parse_register_row(h, {"Liscate", "Fossa", "9", "E-9", "01/01/2020", " ", ""}, 3);
     REQUIRE(p.ok());
     CHECK_FALSE(p.row.holder);
     CHECK_FALSE(p.row.deceased);
@@ -260,8 +261,8 @@ TEST_CASE("a field error prints with its line, column, value and message", "[reg
 }
 
 TEST_CASE("errors name the column as the file's header writes it", "[register_row]") {
-    const auto h = header_of({"comune", "tipo", "numero concessione", "DATA CONCESSIONE"});
-    const auto p = cemetery::parse_register_row(h, {"Liscate", "Loculo", "E-1", "ieri"}, 2);
+    const auto h = header_of({"comune", "tipo", "NUMERO", "numero concessione", "DATA CONCESSIONE"});
+    const auto p = cemetery::parse_register_row(h, {"Liscate", "Loculo", "3", "E-1", "ieri"}, 2);
     CHECK(only_error(p).field == "DATA CONCESSIONE");
 }
 
@@ -361,15 +362,15 @@ TEST_CASE("a deceased with a name and no dates is kept", "[register_row]") {
 }
 
 TEST_CASE("a row with a different number of fields than the header is one error", "[register_row]") {
-    const auto h = header_of({"Comune", "Tipo", "Numero_Concessione", "Data_Concessione"});
+    const auto h = header_of({"Comune", "Tipo", "Numero", "Numero_Concessione", "Data_Concessione"});
     const auto shorter = cemetery::parse_register_row(h, {"Liscate", "ieri"}, 12);
     const auto e = only_error(shorter);
     CHECK(e.line == 12);
     CHECK(e.field.empty());
-    CHECK(e.message == "has 2 fields, the header has 4");
-    CHECK(cemetery::to_string(e) == "line 12: has 2 fields, the header has 4");
-    CHECK(only_error(cemetery::parse_register_row(h, {"a", "b", "c", "d", "e"}, 3)).message ==
-          "has 5 fields, the header has 4");
+    CHECK(e.message == "has 2 fields, the header has 5");
+    CHECK(cemetery::to_string(e) == "line 12: has 2 fields, the header has 5");
+    CHECK(only_error(cemetery::parse_register_row(h, {"a", "b", "c", "d", "e", "f"}, 3)).message ==
+          "has 6 fields, the header has 5");
 }
 
 TEST_CASE("all errors of a row are reported together", "[register_row]") {

@@ -3,6 +3,7 @@
 
 #include <cemetery/import.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <unistd.h>
@@ -26,9 +27,8 @@ void add_import_command(CLI::App& app, Session& session) {
         bool dry_run = false, skip_invalid = false;
     };
     auto args = std::make_shared<Args>();
-    cmd->add_option("file", args->file, "The CSV file (UTF-8 or Windows-1252; ';', ',' or tab)")
-        ->required()
-        ->check(CLI::ExistingFile);
+    // A missing file is invalid input (exit 3), not wrong usage: checked in the callback.
+    cmd->add_option("file", args->file, "The CSV file (UTF-8 or Windows-1252; ';', ',' or tab)")->required();
     cmd->add_flag("--dry-run", args->dry_run, "Check everything, write nothing");
     auto* skip = cmd->add_flag("--skip-invalid", args->skip_invalid,
                                "Write the valid concessions; a concession with any bad row is skipped whole");
@@ -36,6 +36,9 @@ void add_import_command(CLI::App& app, Session& session) {
     skip->needs(rejects);
     rejects->needs(skip);
     cmd->callback([&session, args] {
+        if (std::error_code ec; !std::filesystem::is_regular_file(args->file, ec)) {
+            throw Exit{invalid_input, args->file + ": no such file"};
+        }
         cemetery::ImportOptions options;
         options.dry_run = args->dry_run;
         options.skip_invalid = args->skip_invalid;
@@ -67,10 +70,12 @@ void add_import_command(CLI::App& app, Session& session) {
             if (!out) throw Exit{invalid_input, "cannot write " + args->rejects};
             cemetery::write_rejects(out, report);
         }
+        // Counts of a dry run or a refused file are what would have been added.
+        const bool written = !args->dry_run && (report.errors.empty() || args->skip_invalid);
         std::cout << report.file << ": " << report.rows << " rows (" << cemetery::encoding_name(report.encoding)
                   << ", separator '" << (report.separator == '\t' ? std::string("tab") : std::string(1, report.separator))
                   << "'); " << report.concessions_added << " concessions, " << report.deceased_added << " deceased, "
-                  << report.plots_added << " plots added; " << report.rejected.size() << " rows rejected; "
+                  << report.plots_added << (written ? " plots added; " : " plots to add; ") << report.rejected.size() << " rows rejected; "
                   << report.errors.size() << " errors; " << report.notices.size() << " warnings.\n";
         if (args->dry_run) {
             std::cout << "Dry run: nothing was written.\n";

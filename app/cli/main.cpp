@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
     cli::add_show_command(app, session);
     cli::add_renew_command(app, session);
     cli::add_list_commands(app, session);
-    //DEMO cli::add_demo_command(app, session);
+    cli::add_demo_command(app, session);
 
     try {
         app.parse(argc, argv);

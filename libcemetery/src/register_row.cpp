@@ -303,7 +303,7 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
     }
     row.settore = r.text(RegisterColumn::settore);
     row.fila = r.text(RegisterColumn::fila);
-    row.numero = r.text(RegisterColumn::numero);
+    row.numero = r.required_text(RegisterColumn::numero);
     row.piano = r.text(RegisterColumn::piano);
 
     row.deed_number = r.required_text(RegisterColumn::numero_concessione);

@@ -41,6 +41,7 @@ enum class ConflictCode {
     wrong_comune,        // the plot is in another comune's cemetery
     invalid_data,        // a check failed: death before birth, burial before death...
     missing_reference,   // the comune, cemetery, plot or concession does not exist
+    stale,               // someone else changed the concession since it was read
 };
 
 struct Conflict {
@@ -131,6 +132,13 @@ public:
     // database checks (dates in order); burial rules belong to the caller.
     WriteResult<ConcessionId> add_people(ConcessionId id, const std::vector<Holder>& holders,
                                          const std::vector<Deceased>& deceased);
+    // Replaces the holders of a concession (names, tax codes, contacts), checked with
+    // validation.hpp first. Refused as `stale` when the concession's row_version is no
+    // longer `expected_version`: someone else saved it since it was shown.
+    WriteResult<ConcessionId> replace_holders(ConcessionId id, const std::vector<Holder>& holders,
+                                              std::int64_t expected_version);
+    // Adds one deceased, checked with validation.hpp first; `stale` as above.
+    WriteResult<ConcessionId> add_deceased(ConcessionId id, const Deceased& deceased, std::int64_t expected_version);
     [[nodiscard]] std::optional<Concession> concession(ConcessionId id) const;
     [[nodiscard]] std::optional<ConcessionRecord> record(ConcessionId id) const;
     [[nodiscard]] std::optional<ConcessionId> find_concession(ComuneId comune, std::string_view deed_number) const;
@@ -141,6 +149,8 @@ public:
 
     // --- What clerks ask ---
     [[nodiscard]] std::vector<SearchHit> search(std::string_view text, const SearchOptions& options = {}) const;
+    // How many concessions match, for a list that reads its rows a page at a time.
+    [[nodiscard]] std::int64_t count_matches(std::string_view text, const SearchOptions& options = {}) const;
 
     // Concessions expired on `as_of` (expires_on before it), perpetual and ended
     // ones excluded, sorted by comune, cemetery, expiry, deed number.

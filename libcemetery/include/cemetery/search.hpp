@@ -25,6 +25,7 @@ struct SearchOptions {
     std::optional<ComuneId> comune;  // none: the whole Union
     SearchScope scope = SearchScope::everything;
     int limit = 100;
+    int offset = 0;  // for lists that read a page at a time
 };
 
 struct SearchHit {

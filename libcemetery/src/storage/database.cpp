@@ -13,12 +13,8 @@ constexpr int busy_timeout_ms = 10000;
 Database::Database(const std::filesystem::path& file, bool create) try
     : db_(file.string(), SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_FULLMUTEX,
           busy_timeout_ms) {
-    // Reading a pragma forces SQLite to read the header: a corrupt file fails here.
+    // WAL mode is set by migrate(), once the schema version is known not to be too new.
     db_.exec("PRAGMA foreign_keys = ON");
-    if (file != ":memory:") {
-        SQLite::Statement mode(db_, "PRAGMA journal_mode = WAL");
-        mode.executeStep();
-    }
     // FULL keeps a committed change through a power cut, in WAL mode too.
     db_.exec("PRAGMA synchronous = FULL");
 } catch (const SQLite::Exception& e) {

@@ -94,6 +94,7 @@ std::string_view code_name(ConflictCode code) {
         case ConflictCode::wrong_comune: return "wrong_comune";
         case ConflictCode::invalid_data: return "invalid_data";
         case ConflictCode::missing_reference: return "missing_reference";
+        case ConflictCode::stale: return "stale";
     }
     return "?";
 }

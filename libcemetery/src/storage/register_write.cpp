@@ -110,6 +110,58 @@ WriteResult<ConcessionId> Register::add_people(ConcessionId id, const std::vecto
     }
 }
 
+namespace {
+Conflict stale_conflict() {
+    return Conflict{ConflictCode::stale,
+                    "someone else changed this concession after it was shown: reopen it and try again"};
+}
+}  // namespace
+
+WriteResult<ConcessionId> Register::replace_holders(ConcessionId id, const std::vector<Holder>& holders,
+                                                    std::int64_t expected_version) {
+    auto& db = impl_->db;
+    try {
+        WriteScope tx(db);
+        auto current = impl_->load_concession(id);
+        if (!current) return {{}, Conflict{ConflictCode::missing_reference, "no such concession"}};
+        if (current->row_version != expected_version) return {{}, stale_conflict()};
+        nlohmann::json before = people_json(current->holders, {})["holders"];
+        auto& del = db.statement("DELETE FROM holder WHERE concession_id = ?");
+        del.bind(1, id.value());
+        del.exec();
+        insert_people(db, id, 0, holders, {});
+        auto& us = db.statement("UPDATE concession SET row_version = row_version + 1 WHERE id = ?");
+        us.bind(1, id.value());
+        us.exec();
+        current->holders = holders;
+        impl_->index_concession(*current);
+        append_change(db, impl_->user, "concession", id.value(), "replace_holders",
+                      {{"before", before}, {"after", people_json(holders, {})["holders"]}});
+        tx.commit();
+        return {id, {}};
+    } catch (const SQLite::Exception& e) {
+        if (auto conflict = storage::conflict_from(e)) return {{}, conflict};
+        throw storage::database_error_from(e, impl_->file.string());
+    }
+}
+
+WriteResult<ConcessionId> Register::add_deceased(ConcessionId id, const Deceased& deceased,
+                                                 std::int64_t expected_version) {
+    {
+        const auto current = concession(id);
+        if (current && current->row_version != expected_version) return {{}, stale_conflict()};
+    }
+    // add_people re-reads inside its own transaction; a change in between is caught
+    // by the version check below, made again under the write lock.
+    Batch batch(*this);
+    const auto current = impl_->load_concession(id);
+    if (!current) return {{}, Conflict{ConflictCode::missing_reference, "no such concession"}};
+    if (current->row_version != expected_version) return {{}, stale_conflict()};
+    auto result = add_people(id, {}, {deceased});
+    if (result) batch.commit();
+    return result;
+}
+
 WriteResult<ConcessionId> Register::add_concession(const Concession& c) {
     auto& db = impl_->db;
     try {

@@ -70,9 +70,11 @@ CREATE INDEX concession_plot ON concession (plot_id);
 CREATE INDEX concession_open_expiry ON concession (comune_id, expires_on)
     WHERE perpetual = 0 AND ending = 'none';
 
--- A concession is on a plot of its own comune.
+-- A concession is on a plot of its own comune. (A plot that does not exist is left
+-- to the foreign key, which reports it as a missing reference.)
 CREATE TRIGGER concession_plot_comune BEFORE INSERT ON concession
-WHEN (SELECT ce.comune_id FROM plot p JOIN cemetery ce ON ce.id = p.cemetery_id WHERE p.id = NEW.plot_id)
+WHEN EXISTS (SELECT 1 FROM plot WHERE id = NEW.plot_id)
+ AND (SELECT ce.comune_id FROM plot p JOIN cemetery ce ON ce.id = p.cemetery_id WHERE p.id = NEW.plot_id)
      IS NOT NEW.comune_id
 BEGIN SELECT RAISE(ABORT, 'wrong_comune'); END;
 
@@ -174,8 +176,10 @@ std::string_view schema_version_name(int version) {
 
 void migrate(Database& db, const std::string& file_name) {
     int current = 0;
+    int foreign_tables = 0;
     try {
         current = db.sql().execAndGet("PRAGMA user_version").getInt();
+        foreign_tables = db.sql().execAndGet("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").getInt();
     } catch (const SQLite::Exception& e) {
         throw database_error_from(e, file_name);
     }
@@ -186,6 +190,22 @@ void migrate(Database& db, const std::string& file_name) {
                                 std::to_string(latest_schema_version()) + " (\"" +
                                 std::string(schema_version_name(latest_schema_version())) +
                                 "\"). Update the program; the file was not changed.");
+    }
+    // A database of some other program is not a register to be "migrated" into one.
+    if (current == 0 && foreign_tables > 0) {
+        throw DatabaseError(DatabaseError::Kind::not_a_database,
+                            file_name + ": this SQLite file holds another program's data, not a register; "
+                                        "the file was not changed");
+    }
+    // WAL only now that the file is known to be ours and not too new: switching a
+    // rollback-journal file to WAL rewrites its header.
+    if (file_name != ":memory:") {
+        try {
+            SQLite::Statement mode(db.sql(), "PRAGMA journal_mode = WAL");
+            mode.executeStep();
+        } catch (const SQLite::Exception& e) {
+            throw database_error_from(e, file_name);
+        }
     }
     for (const auto& m : migrations) {
         if (m.version <= current) continue;

@@ -17,8 +17,9 @@ struct Migration {
 [[nodiscard]] int latest_schema_version();
 [[nodiscard]] std::string_view schema_version_name(int version);
 
-// Brings the file to the latest version. Throws DatabaseError(too_new) for a file
-// written by a newer program, leaving it untouched.
+// Brings the file to the latest version and puts a file (not ":memory:") in WAL
+// mode. Throws DatabaseError(too_new) for a file written by a newer program,
+// leaving it untouched.
 void migrate(Database& db, const std::string& file_name);
 
 }  // namespace cemetery::storage

@@ -44,6 +44,22 @@ std::string match_expression(std::string_view typed, SearchScope scope) {
 
 }  // namespace
 
+std::int64_t Register::count_matches(std::string_view text, const SearchOptions& options) const {
+    const std::string match = match_expression(text, options.scope);
+    if (match.empty()) return 0;
+    try {
+        auto& s = impl_->db.statement(
+            "SELECT count(*) FROM search_index si JOIN concession c ON c.id = si.rowid "
+            "WHERE search_index MATCH ?1 AND (?2 IS NULL OR c.comune_id = ?2)");
+        s.bind(1, match);
+        if (options.comune) s.bind(2, options.comune->value());
+        s.executeStep();
+        return s.getColumn(0).getInt64();
+    } catch (const SQLite::Exception& e) {
+        throw storage::database_error_from(e, impl_->file.string());
+    }
+}
+
 void Register::Impl::index_concession(const Concession& c) {
     std::string deceased_text, holders_text, numbers_text;
     for (const auto& d : c.deceased) add_name(deceased_text, d.surname, d.given_name);
@@ -78,10 +94,11 @@ std::vector<SearchHit> Register::search(std::string_view text, const SearchOptio
             "JOIN cemetery ce ON ce.id = p.cemetery_id "
             "JOIN comune co ON co.id = c.comune_id "
             "WHERE search_index MATCH ?1 AND (?2 IS NULL OR c.comune_id = ?2) "
-            "LIMIT ?3");
+            "LIMIT ?3 OFFSET ?4");
         s.bind(1, match);
         if (options.comune) s.bind(2, options.comune->value());
         s.bind(3, options.limit);
+        s.bind(4, std::max(0, options.offset));
         std::vector<SearchHit> hits;
         while (s.executeStep()) {
             SearchHit h;

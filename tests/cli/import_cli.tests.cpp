@@ -1,0 +1,258 @@
+// `cemetery import` as a clerk runs it on a register from an older program (issue 3,
+// "Importing a register: the file"): all or nothing, every problem named as
+// FILE:LINE: field: reason, the register byte for byte unchanged after a refusal.
+#include "cli/run.hpp"
+#include "support.hpp"
+
+#include <cemetery/csv.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+using test::CliResult;
+
+namespace {
+
+const std::string data_dir = CEMETERY_TEST_DATA_DIR;
+const std::string sample = data_dir + "/registro-esempio.csv";
+const std::string errors_file = data_dir + "/import/errori.csv";      // lines 3, 4 and 5 are wrong
+const std::string scattered = data_dir + "/import/sparsa.csv";        // the tomb on lines 2 and 5; 5 is wrong
+const std::string another = data_dir + "/import/registro.utf8.puntoevirgola.lf.csv";
+
+struct Office {
+    test::TempDir dir;
+    std::filesystem::path db = dir.file("registro.sqlite");
+
+    CliResult run(std::vector<std::string> args) const { return test::cemetery(db, std::move(args)); }
+
+    void with_sample() const {
+        const auto r = run({"import", sample});
+        INFO(r);
+        REQUIRE(r.exit_code == 0);
+    }
+
+    // The deeds on the expired list of 2100, when every concession that is not
+    // perpetual has expired: what the register holds, read through the program.
+    [[nodiscard]] std::vector<std::string> deeds() const {
+        const auto r = run({"expired", "--as-of", "2100-01-01", "--format", "csv"});
+        INFO(r);
+        REQUIRE(r.exit_code == 0);
+        std::istringstream in(r.out);
+        cemetery::CsvReader reader(in, ',');
+        std::vector<std::string> fields;
+        std::vector<std::string> deeds;
+        reader.next(fields);
+        while (reader.next(fields)) deeds.push_back(fields.at(4));
+        std::sort(deeds.begin(), deeds.end());
+        return deeds;
+    }
+};
+
+// The register file and its write-ahead log as they are on disk, with no program running.
+struct OnDisk {
+    std::optional<std::string> db;
+    std::optional<std::string> wal;
+    friend bool operator==(const OnDisk&, const OnDisk&) = default;
+};
+
+OnDisk on_disk(const std::filesystem::path& db) {
+    return {test::file_bytes(db), test::file_bytes(db.string() + "-wal")};
+}
+
+}  // namespace
+
+TEST_CASE("the sample register imports with a summary and the stated-expiry warning", "[cli][import]") {
+    Office office;
+    const auto r = office.run({"import", sample});
+    INFO(r);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("7 rows") && Catch::Contains("Windows-1252") &&
+                          Catch::Contains("6 concessions, 7 deceased") && Catch::Contains("1 warnings"));
+    REQUIRE(r.err_lines().size() == 1);
+    CHECK_THAT(r.err_lines()[0], Catch::StartsWith(sample + ":8: warning: Scadenza: \"01/03/2033\": "));
+    CHECK(office.deeds() == std::vector<std::string>{"E-1983-140", "E-1987-031", "E-2002-077", "E-2004-112",
+                                                     "E-2008-019"});
+}
+
+TEST_CASE("import errors end with 3, each printed as FILE:LINE: field: reason", "[cli][import]") {
+    Office office;
+    const auto r = office.run({"import", errors_file});
+    INFO(r);
+    CHECK(r.exit_code == 3);
+    const auto lines = r.err_lines();
+    REQUIRE(lines.size() == 3);
+    CHECK_THAT(lines[0], Catch::StartsWith(errors_file + ":3: Comune: \"Milano\": not a comune"));
+    CHECK_THAT(lines[1], Catch::StartsWith(errors_file + ":4: Data_Concessione: \"31/02/1985\": not a date"));
+    CHECK_THAT(lines[2], Catch::StartsWith(errors_file + ":5: Concessionario_CF: \"DDACRL60A41G965X\": check letter"));
+    CHECK_THAT(r.out, Catch::Contains("3 errors") && Catch::Contains("Nothing was imported"));
+    CHECK(office.deeds().empty());  // lines 2 and 6 were good, and are not written either
+}
+
+TEST_CASE("a failed import leaves the register byte for byte as it was", "[cli][import]") {
+    Office office;
+    office.with_sample();
+    // The program has ended, so SQLite has checkpointed its log into the file: what is
+    // on disk is the whole register. A refused import must not change one byte of it.
+    const auto before = on_disk(office.db);
+    REQUIRE(before.db);
+
+    SECTION("errors found while checking the rows, good rows around them") {
+        const auto r = office.run({"import", errors_file});
+        INFO(r);
+        REQUIRE(r.exit_code == 3);
+        CHECK(on_disk(office.db) == before);
+    }
+    SECTION("a conflict with the register found while writing, after other concessions went in") {
+        // Two good concessions first, then one on the plot the sample's E-1987-031 holds.
+        const auto file = office.dir.file("conflitto.csv");
+        test::write_file(file,
+                         "Comune;Tipo;Settore;Fila;Numero;Piano;Numero_Concessione;Data_Concessione;Durata_Anni\n"
+                         "Liscate;Loculo;E;2;20;1;E-1990-001;01/02/1990;30\n"
+                         "Liscate;Loculo;E;2;21;1;E-1990-002;01/02/1990;30\n"
+                         "Liscate;Loculo;E;2;14;3;E-1995-003;01/02/1995;30\n");
+        const auto r = office.run({"import", file.string()});
+        INFO(r);
+        REQUIRE(r.exit_code == 3);
+        REQUIRE(r.err_lines().size() == 1);
+        CHECK_THAT(r.err_lines()[0], Catch::StartsWith(file.string() + ":4: Numero: \"14\": "));
+        CHECK(on_disk(office.db) == before);
+    }
+    SECTION("a dry run of a good file") {
+        const auto r = office.run({"import", another, "--dry-run"});
+        INFO(r);
+        REQUIRE(r.exit_code == 0);
+        CHECK_THAT(r.out, Catch::Contains("Dry run: nothing was written"));
+        CHECK(on_disk(office.db) == before);
+    }
+    SECTION("while a good import does change it: the comparison can fail") {
+        REQUIRE(office.run({"import", another}).exit_code == 0);
+        CHECK_FALSE(on_disk(office.db) == before);
+    }
+}
+
+TEST_CASE("importing the same file twice adds nothing the second time", "[cli][import]") {
+    Office office;
+    office.with_sample();
+    const auto deeds = office.deeds();
+    const auto again = office.run({"import", sample});
+    INFO(again);
+    CHECK(again.exit_code == 0);
+    CHECK_THAT(again.out, Catch::Contains("0 concessions, 0 deceased, 0 plots added"));
+    CHECK(office.deeds() == deeds);
+    const auto show = office.run({"show", "E-1968-004", "--comune", "Liscate"});
+    CHECK_THAT(show.out, Catch::Contains("Viganò Luigi"));
+    CHECK(show.out.find("Viganò Luigi") == show.out.rfind("Viganò Luigi"));  // once, not twice
+}
+
+TEST_CASE("--skip-invalid writes the good concessions and the rejected rows to --rejects", "[cli][import]") {
+    Office office;
+    const auto rejects = office.dir.file("scarti.csv");
+    const auto r = office.run({"import", scattered, "--skip-invalid", "--rejects", rejects.string()});
+    INFO(r);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("2 concessions") && Catch::Contains("2 rows rejected"));
+    CHECK_THAT(r.err, Catch::Contains(scattered + ":5: Data_Sepoltura: "));
+    // The family tomb E-1968-004 is skipped whole, though its first row was good.
+    CHECK(office.deeds() == std::vector<std::string>{"E-1987-031", "E-2004-112"});
+    CHECK(office.run({"show", "E-1968-004", "--comune", "Liscate"}).exit_code == 3);
+
+    const auto written = test::file_bytes(rejects);
+    REQUIRE(written);
+    std::istringstream in(*written);
+    cemetery::CsvReader reader(in, ';');
+    std::vector<std::string> fields;
+    REQUIRE(reader.next(fields));
+    CHECK(fields.size() == 21);
+    CHECK(fields.front() == "Comune");
+    CHECK(fields.back() == "Errore");
+    std::vector<std::string> reasons;
+    while (reader.next(fields)) {
+        REQUIRE(fields.size() == 21);
+        CHECK(fields[7] == "E-1968-004");
+        reasons.push_back(fields.back());
+    }
+    REQUIRE(reasons.size() == 2);
+    CHECK_THAT(reasons[0], Catch::StartsWith("riga 2: ") && Catch::Contains("line 5"));
+    CHECK_THAT(reasons[1], Catch::StartsWith("riga 5: Data_Sepoltura: burial before death"));
+
+    SECTION("the corrected rejects then go in, and the rest is not added twice") {
+        std::string corrected = *written;
+        const auto at = corrected.find("18/11/1979");
+        REQUIRE(at != std::string::npos);
+        corrected.replace(at, 10, "22/11/1979");
+        const auto file = office.dir.file("corretti.csv");
+        test::write_file(file, corrected);
+        const auto again = office.run({"import", file.string()});
+        INFO(again);
+        CHECK(again.exit_code == 0);  // the Errore column is ignored, with a warning
+        CHECK_THAT(again.err, Catch::Contains("Errore"));
+        CHECK(office.run({"show", "E-1968-004", "--comune", "Liscate"}).exit_code == 0);
+    }
+}
+
+TEST_CASE("a dry run checks everything, writes nothing and still names every error", "[cli][import]") {
+    Office office;
+    SECTION("a good file") {
+        const auto r = office.run({"import", sample, "--dry-run"});
+        INFO(r);
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.out, Catch::Contains("6 concessions") && Catch::Contains("Dry run"));
+        CHECK(office.deeds().empty());
+    }
+    SECTION("a wrong file") {
+        const auto r = office.run({"import", errors_file, "--dry-run"});
+        INFO(r);
+        CHECK(r.exit_code == 3);
+        CHECK(r.err_lines().size() == 3);
+        CHECK(office.deeds().empty());
+    }
+}
+
+TEST_CASE("the command line reads every encoding and separator the issue names", "[cli][import]") {
+    const std::string file = GENERATE(as<std::string>{}, "registro.utf8-bom.virgola.lf.csv",
+                                      "registro.utf8.tab.crlf.csv", "registro.windows1252.puntoevirgola.crlf.csv",
+                                      "registro.utf8.puntoevirgola.lf.csv", "registro.intestazione-mista.csv");
+    CAPTURE(file);
+    Office office;
+    const auto r = office.run({"import", data_dir + "/import/" + file});
+    INFO(r);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("4 concessions, 4 deceased"));
+    CHECK(r.err.empty());
+    CHECK(office.deeds() == std::vector<std::string>{"B-2022-005", "L-1985-020", "T-2010-033"});
+    const auto search = office.run({"search", "perego", "--format", "csv"});
+    CHECK_THAT(search.out, Catch::Contains("Pèrego Ambrogio | Dell'Orto Maria, detta Mariuccia"));
+}
+
+TEST_CASE("a file that cannot be imported ends with 3", "[cli][import]") {
+    Office office;
+    SECTION("a missing file") {
+        const auto r = office.run({"import", office.dir.file("manca.csv").string()});
+        INFO(r);
+        CHECK(r.exit_code == 3);
+        CHECK_THAT(r.err, Catch::Contains("manca.csv"));
+    }
+    SECTION("a quote never closed") {
+        const auto file = office.dir.file("rotto.csv");
+        test::write_file(file, "Comune;Tipo;Numero;Numero_Concessione;Data_Concessione\n"
+                               "Liscate;Loculo;14;\"E-1;02/09/1987\n");
+        const auto r = office.run({"import", file.string()});
+        INFO(r);
+        CHECK(r.exit_code == 3);
+    }
+    SECTION("a header without a required column") {
+        const auto file = office.dir.file("senza-data.csv");
+        test::write_file(file, "Comune;Tipo;Numero;Numero_Concessione\nLiscate;Loculo;14;E-1\n");
+        const auto r = office.run({"import", file.string()});
+        INFO(r);
+        CHECK(r.exit_code == 3);
+        CHECK_THAT(r.err, Catch::StartsWith(file.string() + ":1: ") && Catch::Contains("Data_Concessione"));
+    }
+    SECTION("an empty file") {
+        const auto file = office.dir.file("vuoto.csv");
+        test::write_file(file, "");
+        const auto r = office.run({"import", file.string()});
+        INFO(r);
+        CHECK(r.exit_code == 3);
+    }
+}

@@ -1,0 +1,793 @@
+// Bringing an existing register in: the file a clerk exports, checked row by row
+// against the Union's comuni, the regulation and the register, written all or
+// nothing (issue 3, "Importing a register: the file").
+#include "rules_fixture.hpp"
+#include "support.hpp"
+
+#include <cemetery/csv.hpp>
+#include <cemetery/import.hpp>
+#include <cemetery/register.hpp>
+#include <cemetery/text.hpp>
+#include <cemetery/union_data.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+using cemetery::ImportOptions;
+using cemetery::ImportReport;
+using test::ymd;
+
+namespace {
+
+const std::vector<std::string> columns = {
+    "Comune",          "Cimitero",          "Tipo",
+    "Settore",         "Fila",              "Numero",
+    "Piano",           "Numero_Concessione", "Data_Concessione",
+    "Durata_Anni",     "Scadenza",          "Perpetua",
+    "Concessionario_Cognome", "Concessionario_Nome", "Concessionario_CF",
+    "Defunto_Cognome", "Defunto_Nome",      "Defunto_Data_Nascita",
+    "Defunto_Data_Morte", "Data_Sepoltura"};
+
+// A Liscate loculo signed on 02/09/1987 for 30 years, Ercole Cazzaniga buried in it:
+// the first row of the sample register. Tests change only the cells they are about.
+const std::map<std::string, std::string> liscate_loculo = {
+    {"Comune", "Liscate"},
+    {"Tipo", "Loculo"},
+    {"Settore", "E"},
+    {"Fila", "2"},
+    {"Numero", "14"},
+    {"Piano", "3"},
+    {"Numero_Concessione", "E-1987-031"},
+    {"Data_Concessione", "02/09/1987"},
+    {"Durata_Anni", "30"},
+    {"Concessionario_Cognome", "Cazzaniga"},
+    {"Concessionario_Nome", "Elsa"},
+    {"Defunto_Cognome", "Cazzaniga"},
+    {"Defunto_Nome", "Ercole"},
+    {"Defunto_Data_Nascita", "12/12/1901"},
+    {"Defunto_Data_Morte", "30/08/1987"},
+    {"Data_Sepoltura", "02/09/1987"},
+};
+
+using Cells = std::map<std::string, std::string>;
+
+// One ';'-separated line: the Liscate loculo with some cells changed.
+std::string row(const Cells& changes = {}) {
+    Cells cells = liscate_loculo;
+    for (const auto& [column, value] : changes) {
+        INFO("unknown column in a test row: " << column);
+        REQUIRE(std::find(columns.begin(), columns.end(), column) != columns.end());
+        cells[column] = value;
+    }
+    std::vector<std::string> values;
+    for (const auto& column : columns) values.push_back(cells[column]);
+    return cemetery::join(values, ";");
+}
+
+std::string header_line() {
+    return cemetery::join(columns, ";");
+}
+
+// The file: the header, then the rows, CRLF as spreadsheets write it.
+std::string file_of(const std::vector<std::string>& rows) {
+    std::string text = header_line() + "\r\n";
+    for (const auto& r : rows) text += r + "\r\n";
+    return text;
+}
+
+std::string read_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    REQUIRE(in);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+const std::filesystem::path sample = CEMETERY_TEST_DATA_DIR "/registro-esempio.csv";
+const std::filesystem::path import_data = CEMETERY_TEST_DATA_DIR "/import";
+
+// A register holding the Union's comuni and cemeteries, as a new database starts.
+struct UnionRegister {
+    cemetery::Register reg;
+
+    explicit UnionRegister(cemetery::Register r = cemetery::Register::in_memory("test.import")) : reg(std::move(r)) {
+        cemetery::seed_register(reg, cemetery::load_union_data(CEMETERY_SOURCE_DIR "/data/unione.toml"));
+    }
+
+    ImportReport import(const std::vector<std::string>& rows, const ImportOptions& options = {}) {
+        return import_text(file_of(rows), options);
+    }
+    ImportReport import_text(std::string text, const ImportOptions& options = {}) {
+        return cemetery::import_register_text(reg, test::shipped_regulation(), std::move(text), "registro.csv",
+                                              options);
+    }
+    ImportReport import_file(const std::filesystem::path& file, const ImportOptions& options = {}) {
+        return cemetery::import_register(reg, test::shipped_regulation(), file, options);
+    }
+
+    [[nodiscard]] std::int64_t concessions() const { return reg.count_concessions(); }
+
+    // The concession with that deed in the comune, as the register now holds it.
+    [[nodiscard]] std::optional<cemetery::ConcessionRecord> record(const std::string& comune,
+                                                                   const std::string& deed) const {
+        const auto c = reg.find_comune(comune);
+        REQUIRE(c);
+        const auto id = reg.find_concession(c->id, deed);
+        if (!id) return std::nullopt;
+        return reg.record(*id);
+    }
+};
+
+std::string describe(const ImportReport& report) {
+    std::ostringstream out;
+    out << report.rows << " rows, " << report.concessions_added << " concessions, " << report.deceased_added
+        << " deceased, committed " << report.committed << '\n';
+    for (const auto& e : report.errors) out << "  error " << cemetery::to_string(e) << '\n';
+    for (const auto& n : report.notices) out << "  notice " << cemetery::to_string(n) << '\n';
+    return out.str();
+}
+
+// The one error an import refused with; the register must be left as it was.
+cemetery::ImportProblem only_error(const ImportReport& report) {
+    INFO(describe(report));
+    REQUIRE(report.errors.size() == 1);
+    CHECK_FALSE(report.ok());
+    CHECK_FALSE(report.committed);
+    return report.errors.front();
+}
+
+}  // namespace
+
+// --- The sample register --------------------------------------------------------
+
+TEST_CASE("the sample register imports with 6 concessions and 7 deceased", "[import]") {
+    UnionRegister u;
+    const auto report = u.import_file(sample);
+    INFO(describe(report));
+    REQUIRE(report.ok());
+    CHECK(report.committed);
+    CHECK(report.encoding == cemetery::TextEncoding::windows1252);
+    CHECK(report.separator == ';');
+    CHECK(report.rows == 7);
+    CHECK(report.concessions_added == 6);
+    CHECK(report.deceased_added == 7);
+    CHECK(u.concessions() == 6);
+
+    SECTION("Viganò is read from Windows-1252 with its accent") {
+        const auto tomb = u.record("Liscate", "E-1968-004");
+        REQUIRE(tomb);
+        REQUIRE(tomb->concession.holders.size() == 1);
+        CHECK(tomb->concession.holders[0].surname == "Viganò");
+    }
+    SECTION("the quoted name keeps its quotes") {
+        const auto fossa = u.record("Bellinzago Lombardo", "E-2002-077");
+        REQUIRE(fossa);
+        REQUIRE(fossa->concession.deceased.size() == 1);
+        CHECK(fossa->concession.deceased[0].given_name == "Giovanni \"Nanni\"");
+    }
+}
+
+TEST_CASE("the sample's stated expiry 01/03/2033 is kept with one warning on line 8", "[import]") {
+    UnionRegister u;
+    const auto report = u.import_file(sample);
+    INFO(describe(report));
+    REQUIRE(report.ok());
+    REQUIRE(report.notices.size() == 1);
+    const auto& warning = report.notices.front();
+    CHECK(warning.line == 8);
+    CHECK(warning.field == "Scadenza");
+    CHECK(warning.value == "01/03/2033");
+    CHECK_THAT(warning.message, Catch::Contains("2013-03-01"));
+
+    const auto loculo = u.record("Bellinzago Lombardo", "E-1983-140");
+    REQUIRE(loculo);
+    CHECK(loculo->concession.expires_on == ymd(2033, 3, 1));
+    CHECK(loculo->concession.term_source == cemetery::TermSource::stated_expiry);
+}
+
+// --- Each error, with its line and the column as the header writes it -----------
+
+TEST_CASE("a comune outside the Union is refused on its line", "[import]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row(), row({{"Comune", "Milano"}, {"Numero_Concessione", "E-2"}})}));
+    CHECK(e.line == 3);
+    CHECK(e.field == "Comune");
+    CHECK(e.value == "Milano");
+    CHECK_THAT(e.message, Catch::Contains("Liscate"));  // the known comuni are listed
+    CHECK(u.concessions() == 0);
+}
+
+TEST_CASE("a cemetery the comune does not have is refused", "[import]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{"Cimitero", "Trecella"}})}));  // Trecella is Pozzuolo's
+    CHECK(e.line == 2);
+    CHECK(e.field == "Cimitero");
+    CHECK(e.value == "Trecella");
+    CHECK(u.concessions() == 0);
+}
+
+TEST_CASE("a comune with several cemeteries needs the cemetery named only for a frazione", "[import]") {
+    UnionRegister u;
+    SECTION("an empty cemetery is the capoluogo's") {
+        const auto report = u.import({row({{"Comune", "Truccazzano"}, {"Data_Concessione", "02/09/1990"}})});
+        INFO(describe(report));
+        REQUIRE(report.ok());
+        CHECK(u.record("Truccazzano", "E-1987-031")->cemetery.name == "Truccazzano");
+    }
+    SECTION("\"Cimitero di Albignano\" is Albignano, whatever its case") {
+        const auto report = u.import({row({{"Comune", "truccazzano"}, {"Cimitero", "CIMITERO DI ALBIGNANO"}})});
+        INFO(describe(report));
+        REQUIRE(report.ok());
+        CHECK(u.record("Truccazzano", "E-1987-031")->cemetery.name == "Albignano");
+    }
+}
+
+TEST_CASE("a kind of plot the regulation does not know is refused", "[import]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{"Tipo", "Mausoleo"}})}));
+    CHECK(e.line == 2);
+    CHECK(e.field == "Tipo");
+    CHECK(e.value == "Mausoleo");
+}
+
+TEST_CASE("each required cell left empty is refused naming its column", "[import]") {
+    for (const char* column : {"Comune", "Tipo", "Numero_Concessione", "Data_Concessione"}) {
+        CAPTURE(column);
+        UnionRegister u;
+        const auto e = only_error(u.import({row({{column, ""}})}));
+        CHECK(e.line == 2);
+        CHECK(e.field == column);
+        CHECK(e.message == "required, but empty");
+        CHECK(u.concessions() == 0);
+    }
+}
+
+TEST_CASE("a row without the plot's number is refused: Numero is required", "[import]") {
+    UnionRegister u;
+    const auto report = u.import({row({{"Numero", ""}})});
+    INFO(describe(report));
+    CHECK_FALSE(report.ok());
+    CHECK(u.concessions() == 0);
+    REQUIRE_FALSE(report.errors.empty());
+    CHECK(report.errors.front().field == "Numero");
+}
+
+TEST_CASE("a file without a required column is refused on its header line", "[import]") {
+    UnionRegister u;
+    const auto report = u.import_text("Comune;Tipo;Numero;Numero_Concessione\r\nLiscate;Loculo;14;E-1\r\n");
+    INFO(describe(report));
+    REQUIRE(report.errors.size() == 1);
+    CHECK(report.errors[0].line == 1);
+    CHECK_THAT(report.errors[0].message, Catch::Contains("\"Data_Concessione\"") && Catch::Contains("missing"));
+    CHECK_FALSE(report.committed);
+    CHECK(u.concessions() == 0);
+}
+
+TEST_CASE("31/02/1985 is not a date", "[import]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{"Data_Concessione", "31/02/1985"}})}));
+    CHECK(e.line == 2);
+    CHECK(e.field == "Data_Concessione");
+    CHECK(e.value == "31/02/1985");
+}
+
+TEST_CASE("a death before the birth is refused", "[import]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{"Defunto_Data_Nascita", "12/12/1990"}})}));
+    CHECK(e.line == 2);
+    CHECK(e.field == "Defunto_Data_Morte");
+    CHECK_THAT(e.message, Catch::Contains("death before birth"));
+}
+
+TEST_CASE("a burial before the death is refused", "[import]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{"Data_Sepoltura", "29/08/1987"}})}));
+    CHECK(e.line == 2);
+    CHECK(e.field == "Data_Sepoltura");
+    CHECK(e.value == "29/08/1987");
+    CHECK_THAT(e.message, Catch::Contains("burial before death"));
+}
+
+TEST_CASE("a codice fiscale with a wrong check letter is refused", "[import]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{"Concessionario_CF", "RSSMRA85T10A562X"}})}));
+    CHECK(e.line == 2);
+    CHECK(e.field == "Concessionario_CF");
+    CHECK(e.value == "RSSMRA85T10A562X");
+    CHECK_THAT(e.message, Catch::Contains("expected S"));
+
+    SECTION("and a right one is kept") {
+        UnionRegister ok;
+        const auto report = ok.import({row({{"Concessionario_CF", "rssmra85t10a562s"}})});
+        INFO(describe(report));
+        REQUIRE(report.ok());
+        CHECK(ok.record("Liscate", "E-1987-031")->concession.holders.at(0).codice_fiscale == "RSSMRA85T10A562S");
+    }
+}
+
+TEST_CASE("a deed signed after 09/02/1976 cannot be perpetual", "[import]") {
+    UnionRegister u;
+    const auto tomb = Cells{{"Tipo", "Tomba di famiglia"}, {"Durata_Anni", ""}, {"Perpetua", "sì"}};
+    SECTION("signed on 10/02/1976, the day DPR 803/1975 came into force") {
+        Cells cells = tomb;
+        cells["Data_Concessione"] = "10/02/1976";
+        cells["Defunto_Data_Morte"] = "08/02/1976";
+        cells["Data_Sepoltura"] = "10/02/1976";
+        const auto e = only_error(u.import({row(cells)}));
+        CHECK(e.line == 2);
+        CHECK(e.field == "Perpetua");
+        CHECK_THAT(e.message, Catch::Contains("1976-02-09"));
+        CHECK(u.concessions() == 0);
+    }
+    SECTION("signed on 09/02/1976 it stays perpetual") {
+        Cells cells = tomb;
+        cells["Data_Concessione"] = "09/02/1976";
+        cells["Defunto_Data_Morte"] = "07/02/1976";
+        cells["Data_Sepoltura"] = "09/02/1976";
+        const auto report = u.import({row(cells)});
+        INFO(describe(report));
+        REQUIRE(report.ok());
+        const auto c = u.record("Liscate", "E-1987-031")->concession;
+        CHECK(c.perpetual);
+        CHECK_FALSE(c.expires_on);
+    }
+}
+
+TEST_CASE("a perpetual deed with a term or an expiry is refused", "[import]") {
+    UnionRegister u;
+    const auto perpetual_1968 = Cells{{"Data_Concessione", "15/04/1968"}, {"Perpetua", "sì"},
+                                      {"Defunto_Data_Morte", "13/04/1968"}, {"Data_Sepoltura", "16/04/1968"}};
+    SECTION("with a term in years") {
+        Cells cells = perpetual_1968;
+        cells["Durata_Anni"] = "30";
+        const auto e = only_error(u.import({row(cells)}));
+        CHECK(e.line == 2);
+        CHECK(e.field == "Durata_Anni");
+        CHECK_THAT(e.message, Catch::Contains("perpetual"));
+    }
+    SECTION("with an expiry") {
+        Cells cells = perpetual_1968;
+        cells["Durata_Anni"] = "";
+        cells["Scadenza"] = "15/04/2067";
+        const auto e = only_error(u.import({row(cells)}));
+        CHECK(e.line == 2);
+        CHECK(e.field == "Scadenza");
+        CHECK_THAT(e.message, Catch::Contains("perpetual"));
+    }
+    CHECK(u.concessions() == 0);
+}
+
+TEST_CASE("a term over 99 years is refused (DPR 285/1990 art. 92)", "[import]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{"Tipo", "Cappella"}, {"Durata_Anni", "100"}})}));
+    CHECK(e.line == 2);
+    CHECK(e.field == "Durata_Anni");
+    CHECK(e.value == "100");
+    CHECK_THAT(e.message, Catch::Contains("99"));
+
+    SECTION("99 years is the maximum and is accepted") {
+        UnionRegister ok;
+        const auto report = ok.import({row({{"Tipo", "Cappella"}, {"Durata_Anni", "99"}})});
+        INFO(describe(report));
+        REQUIRE(report.ok());
+        CHECK(ok.record("Liscate", "E-1987-031")->concession.expires_on == ymd(2086, 9, 2));
+    }
+}
+
+TEST_CASE("an empty Durata_Anni takes the term of the version in force on signing", "[import]") {
+    UnionRegister u;
+    SECTION("a Liscate loculo of 1990 is older than every version: refused") {
+        const auto e = only_error(u.import({row({{"Data_Concessione", "02/09/1990"}, {"Durata_Anni", ""}})}));
+        CHECK(e.line == 2);
+        CHECK(e.field == "Durata_Anni");
+        CHECK_THAT(e.message, Catch::Contains("before any version"));
+        CHECK(u.concessions() == 0);
+    }
+    SECTION("a Liscate loculo of 2022 lasts 30 years under Unione 2020") {
+        const auto report = u.import({row({{"Data_Concessione", "15/03/2022"},
+                                           {"Durata_Anni", ""},
+                                           {"Defunto_Data_Morte", "12/03/2022"},
+                                           {"Data_Sepoltura", "15/03/2022"}})});
+        INFO(describe(report));
+        REQUIRE(report.ok());
+        const auto c = u.record("Liscate", "E-1987-031")->concession;
+        CHECK(c.expires_on == ymd(2052, 3, 15));
+        CHECK(c.version_name == "Unione 2020");
+    }
+}
+
+TEST_CASE("rows of one deed that disagree on the concession are refused", "[import]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row(), row({{"Data_Concessione", "03/09/1987"},
+                                                    {"Defunto_Nome", "Ada"}})}));
+    CHECK(e.line == 3);
+    CHECK(e.field == "Numero_Concessione");
+    CHECK(e.value == "E-1987-031");
+    CHECK_THAT(e.message, Catch::Contains("line 2"));
+    CHECK(u.concessions() == 0);
+}
+
+TEST_CASE("two concessions on one plot at the same time are refused", "[import]") {
+    const auto second = Cells{{"Numero_Concessione", "E-1995-002"}, {"Data_Concessione", "10/10/1995"},
+                              {"Defunto_Nome", "Ada"}, {"Defunto_Data_Morte", "08/10/1995"},
+                              {"Data_Sepoltura", "10/10/1995"}};
+    SECTION("both in the file") {
+        UnionRegister u;
+        const auto e = only_error(u.import({row(), row(second)}));
+        CHECK(e.line == 3);
+        CHECK(e.field == "Numero");
+        CHECK_THAT(e.message, Catch::Contains("held by another concession"));
+        CHECK(u.concessions() == 0);
+    }
+    SECTION("one in the file, one already in the register") {
+        UnionRegister u;
+        REQUIRE(u.import({row()}).ok());
+        const auto e = only_error(u.import({row(second)}));
+        CHECK(e.line == 2);
+        CHECK(e.field == "Numero");
+        CHECK(u.concessions() == 1);
+    }
+    SECTION("after the first has expired the plot may be granted again") {
+        UnionRegister u;
+        auto later = second;
+        later["Data_Concessione"] = "03/09/2017";
+        later["Defunto_Data_Morte"] = "01/09/2017";
+        later["Data_Sepoltura"] = "03/09/2017";
+        const auto report = u.import({row(), row(later)});
+        INFO(describe(report));
+        CHECK(report.ok());
+        CHECK(u.concessions() == 2);
+    }
+}
+
+TEST_CASE("a deed already in the register with different data is refused", "[import]") {
+    UnionRegister u;
+    REQUIRE(u.import({row()}).ok());
+    const auto e = only_error(u.import({row({{"Numero", "15"}})}));
+    CHECK(e.line == 2);
+    CHECK(e.field == "Numero_Concessione");
+    CHECK(e.value == "E-1987-031");
+    CHECK_THAT(e.message, Catch::Contains("already in the register"));
+    CHECK(u.record("Liscate", "E-1987-031")->plot.location.numero == "14");
+}
+
+TEST_CASE("an import error names the column as the file's header writes it", "[import]") {
+    UnionRegister u;
+    const auto report = u.import_text(
+        "COMUNE;tipo;numero;numero concessione;Data Stipula\nLiscate;Loculo;14;E-1;30/02/1999\n");
+    const auto e = only_error(report);
+    CHECK(e.line == 2);
+    CHECK(e.field == "Data Stipula");
+}
+
+// --- All or nothing, and its exceptions ------------------------------------------
+
+TEST_CASE("one wrong row and nothing is written, every error listed", "[import]") {
+    UnionRegister u;
+    std::string text = read_bytes(import_data / "registro.utf8.puntoevirgola.lf.csv");
+    text += "Liscate;;Loculo;E;2;14;3;E-1;02/09/1987;30;;;;;;Rossi;Ada;01/01/1990;01/01/1980;02/01/1980\n";
+    text += "Milano;;Loculo;E;2;15;3;E-2;02/09/1987;30;;;;;;;;;;\n";
+    const auto report = u.import_text(text);
+    INFO(describe(report));
+    REQUIRE(report.errors.size() == 2);
+    CHECK(report.errors[0].line == 7);
+    CHECK(report.errors[1].line == 8);
+    CHECK_FALSE(report.committed);
+    CHECK(u.concessions() == 0);
+    CHECK_FALSE(u.record("Liscate", "L-1985-020"));
+}
+
+TEST_CASE("with skip_invalid the good concessions are written and a concession with a bad row is skipped whole",
+          "[import]") {
+    UnionRegister u;
+    // The family tomb T-1 is on lines 2 and 5; line 5 buries Luigi before his death.
+    const auto tomb = Cells{{"Tipo", "Tomba di famiglia"}, {"Settore", "F"}, {"Fila", ""}, {"Numero", "9"},
+                            {"Piano", ""}, {"Numero_Concessione", "T-1"}, {"Data_Concessione", "15/04/1968"},
+                            {"Durata_Anni", ""}, {"Perpetua", "sì"}, {"Concessionario_Cognome", "Pèrego"},
+                            {"Defunto_Cognome", "Pèrego"}, {"Defunto_Nome", "Angela"},
+                            {"Defunto_Data_Nascita", "01/02/1880"}, {"Defunto_Data_Morte", "13/04/1968"},
+                            {"Data_Sepoltura", "16/04/1968"}};
+    auto luigi = tomb;
+    luigi["Defunto_Nome"] = "Luigi";
+    luigi["Data_Sepoltura"] = "10/04/1968";
+    const std::vector<std::string> rows = {
+        row(tomb),
+        row(),                                                                           // E-1987-031: good
+        row({{"Numero", "15"}, {"Numero_Concessione", "E-2"}, {"Comune", "Milano"}}),   // bad on its own
+        row(luigi),
+        row({{"Numero", "16"}, {"Numero_Concessione", "E-3"}, {"Defunto_Nome", "Ada"}}),  // good
+    };
+    ImportOptions options;
+    options.skip_invalid = true;
+    const auto report = u.import(rows, options);
+    INFO(describe(report));
+
+    CHECK(report.committed);
+    CHECK(report.concessions_added == 2);
+    CHECK(u.concessions() == 2);
+    CHECK(u.record("Liscate", "E-1987-031"));
+    CHECK(u.record("Liscate", "E-3"));
+    CHECK_FALSE(u.record("Liscate", "T-1"));
+
+    SECTION("the rejected rows are the tomb's two and the bad comune's") {
+        std::vector<std::size_t> lines;
+        for (const auto& r : report.rejected) lines.push_back(r.line);
+        std::sort(lines.begin(), lines.end());
+        CHECK(lines == std::vector<std::size_t>{2, 4, 5});
+        for (const auto& r : report.rejected) {
+            CAPTURE(r.line, r.reason);
+            if (r.line == 2) CHECK_THAT(r.reason, Catch::Contains("line 5"));
+            if (r.line == 5) CHECK_THAT(r.reason, Catch::Contains("burial before death"));
+        }
+    }
+    SECTION("a row spoiled only by another row is not an error of its own") {
+        std::vector<std::size_t> lines;
+        for (const auto& e : report.errors) lines.push_back(e.line);
+        std::sort(lines.begin(), lines.end());
+        CHECK(lines == std::vector<std::size_t>{4, 5});
+    }
+    SECTION("the rejects are the file's header plus Errore, then each rejected row with its reason") {
+        std::ostringstream out;
+        cemetery::write_rejects(out, report);
+        std::istringstream in(out.str());
+        cemetery::CsvReader reader(in, ';');
+        std::vector<std::string> fields;
+        REQUIRE(reader.next(fields));
+        auto expected_header = columns;
+        expected_header.push_back("Errore");
+        CHECK(fields == expected_header);
+        std::size_t n = 0;
+        while (reader.next(fields)) {
+            ++n;
+            REQUIRE(fields.size() == columns.size() + 1);
+            CHECK(fields[7] != "E-1987-031");
+            CHECK(fields[7] != "E-3");
+            CHECK_THAT(fields.back(), Catch::StartsWith("riga "));
+        }
+        CHECK(n == 3);
+    }
+}
+
+TEST_CASE("without skip_invalid nothing is rejected row by row: the file is refused", "[import]") {
+    UnionRegister u;
+    const auto report = u.import({row(), row({{"Numero_Concessione", "E-2"}, {"Comune", "Milano"}})});
+    CHECK_FALSE(report.committed);
+    CHECK(report.rejected.empty());
+    CHECK(u.concessions() == 0);
+}
+
+TEST_CASE("a dry run checks everything and writes nothing", "[import]") {
+    UnionRegister u;
+    ImportOptions options;
+    options.dry_run = true;
+    SECTION("a good file: what would be added is counted") {
+        const auto report = u.import_file(sample, options);
+        INFO(describe(report));
+        CHECK(report.ok());
+        CHECK_FALSE(report.committed);
+        CHECK(report.concessions_added == 6);
+        CHECK(report.notices.size() == 1);
+        CHECK(u.concessions() == 0);
+    }
+    SECTION("a wrong file: its errors are listed") {
+        const auto e = only_error(u.import({row({{"Data_Concessione", "31/02/1985"}})}, options));
+        CHECK(e.line == 2);
+        CHECK(u.concessions() == 0);
+    }
+}
+
+TEST_CASE("importing the same file twice adds nothing the second time", "[import]") {
+    UnionRegister u;
+    REQUIRE(u.import_file(sample).ok());
+    const auto log_after_first = u.reg.change_log_size();
+    const auto again = u.import_file(sample);
+    INFO(describe(again));
+    CHECK(again.ok());
+    CHECK(again.concessions_added == 0);
+    CHECK(again.deceased_added == 0);
+    CHECK(again.plots_added == 0);
+    CHECK_FALSE(again.committed);
+    CHECK(u.concessions() == 6);
+    CHECK(u.reg.change_log_size() == log_after_first);
+    CHECK(u.record("Liscate", "E-1968-004")->concession.deceased.size() == 2);
+
+    SECTION("a later export with one more burial in the family tomb adds only that deceased") {
+        std::string text = read_bytes(sample);
+        text += "Liscate;;Tomba di famiglia;F;;8;;E-1968-004;15/04/1968;;;s\xEC;Vigan\xF2;Piero;;Vigan\xF2;"
+                "Carla;05/05/1910;01/06/1990;03/06/1990\r\n";
+        const auto third = u.import_text(text);
+        INFO(describe(third));
+        CHECK(third.ok());
+        CHECK(third.concessions_added == 0);
+        CHECK(third.deceased_added == 1);
+        CHECK(u.record("Liscate", "E-1968-004")->concession.deceased.size() == 3);
+    }
+}
+
+// --- What clerks' files look like -------------------------------------------------
+
+TEST_CASE("one register reads alike in UTF-8 with or without BOM, Windows-1252, with ; , or tab, CRLF or LF",
+          "[import]") {
+    struct Variant {
+        const char* file;
+        cemetery::TextEncoding encoding;
+        char separator;
+    };
+    const Variant variant = GENERATE(
+        Variant{"registro.utf8-bom.virgola.lf.csv", cemetery::TextEncoding::utf8, ','},
+        Variant{"registro.utf8.tab.crlf.csv", cemetery::TextEncoding::utf8, '\t'},
+        Variant{"registro.windows1252.puntoevirgola.crlf.csv", cemetery::TextEncoding::windows1252, ';'},
+        Variant{"registro.utf8.puntoevirgola.lf.csv", cemetery::TextEncoding::utf8, ';'},
+        Variant{"registro.intestazione-mista.csv", cemetery::TextEncoding::utf8, ';'});
+    CAPTURE(variant.file);
+    UnionRegister u;
+    const auto report = u.import_file(import_data / variant.file);
+    INFO(describe(report));
+    REQUIRE(report.ok());
+    CHECK(report.encoding == variant.encoding);
+    CHECK(report.separator == variant.separator);
+    CHECK(report.unknown_columns.empty());
+    CHECK(report.rows == 5);
+    CHECK(report.concessions_added == 4);
+    CHECK(report.deceased_added == 4);
+
+    const auto perpetual = u.record("Pozzuolo Martesana", "P-1971-010");
+    REQUIRE(perpetual);
+    CHECK(perpetual->cemetery.name == "Trecella");
+    CHECK(perpetual->concession.perpetual);
+    CHECK(perpetual->concession.holders.at(0).surname == "D'Adda");
+
+    const auto tomb = u.record("Liscate", "L-1985-020");
+    REQUIRE(tomb);
+    CHECK(tomb->concession.expires_on == ymd(2015, 6, 20));
+    CHECK(tomb->concession.holders.size() == 1);
+    REQUIRE(tomb->concession.deceased.size() == 2);
+    CHECK(tomb->concession.holders.at(0).surname == "Pèrego");
+    CHECK(tomb->concession.deceased[1].surname == "Dell'Orto");
+    CHECK(tomb->concession.deceased[1].given_name == "Maria, detta Mariuccia");
+
+    const auto niche = u.record("Bellinzago Lombardo", "B-2022-005");
+    REQUIRE(niche);
+    CHECK(niche->plot.kind == cemetery::PlotKind::cinerario);
+    CHECK(niche->concession.expires_on == ymd(2052, 3, 14));
+    CHECK(niche->concession.holders.at(0).codice_fiscale == "RSSMRA85T10A562S");
+
+    const auto loculo = u.record("Truccazzano", "T-2010-033");
+    REQUIRE(loculo);
+    CHECK(loculo->cemetery.name == "Albignano");
+    CHECK(loculo->concession.version_name == "Truccazzano 2001");
+    CHECK(loculo->concession.expires_on == ymd(2040, 2, 1));
+}
+
+TEST_CASE("dates may be written d/m/yyyy, dd-mm-yyyy or yyyy-mm-dd", "[import]") {
+    UnionRegister u;
+    const auto report = u.import({
+        row({{"Numero", "1"}, {"Numero_Concessione", "D-1"}, {"Data_Concessione", "7/5/2004"},
+             {"Defunto_Data_Morte", "5/5/2004"}, {"Data_Sepoltura", "7/5/2004"}}),
+        row({{"Numero", "2"}, {"Numero_Concessione", "D-2"}, {"Data_Concessione", "07-05-2004"},
+             {"Defunto_Data_Morte", "05-05-2004"}, {"Data_Sepoltura", "07-05-2004"}}),
+        row({{"Numero", "3"}, {"Numero_Concessione", "D-3"}, {"Data_Concessione", "2004-05-07"},
+             {"Defunto_Data_Morte", "2004-05-05"}, {"Data_Sepoltura", "2004-05-07"}}),
+    });
+    INFO(describe(report));
+    REQUIRE(report.ok());
+    for (const char* deed : {"D-1", "D-2", "D-3"}) {
+        CAPTURE(deed);
+        const auto c = u.record("Liscate", deed)->concession;
+        CHECK(c.signed_on == ymd(2004, 5, 7));
+        CHECK(c.expires_on == ymd(2034, 5, 7));
+        CHECK(c.deceased.at(0).died_on == ymd(2004, 5, 5));
+    }
+}
+
+TEST_CASE("a family tomb on two rows is one concession with two deceased", "[import]") {
+    UnionRegister u;
+    const auto tomb = Cells{{"Tipo", "Tomba di famiglia"}, {"Numero_Concessione", "E-1968-004"},
+                            {"Data_Concessione", "15/04/1968"}, {"Durata_Anni", ""}, {"Perpetua", "sì"},
+                            {"Defunto_Cognome", "Viganò"}, {"Defunto_Nome", "Angela"},
+                            {"Defunto_Data_Nascita", "01/02/1880"}, {"Defunto_Data_Morte", "13/04/1968"},
+                            {"Data_Sepoltura", "16/04/1968"}};
+    auto luigi = tomb;
+    luigi["Defunto_Nome"] = "Luigi";
+    luigi["Defunto_Data_Nascita"] = "03/03/1885";
+    luigi["Defunto_Data_Morte"] = "20/11/1979";
+    luigi["Data_Sepoltura"] = "22/11/1979";
+    const auto report = u.import({row(tomb), row(luigi)});
+    INFO(describe(report));
+    REQUIRE(report.ok());
+    CHECK(report.concessions_added == 1);
+    CHECK(report.deceased_added == 2);
+    CHECK(report.plots_added == 1);
+    const auto c = u.record("Liscate", "E-1968-004")->concession;
+    CHECK(c.holders.size() == 1);  // the holder repeated on both rows is one person
+    REQUIRE(c.deceased.size() == 2);
+    CHECK(c.deceased[0].given_name == "Angela");
+    CHECK(c.deceased[1].given_name == "Luigi");
+}
+
+TEST_CASE("a concession with nobody buried yet is imported without deceased", "[import]") {
+    UnionRegister u;
+    const auto report = u.import({row({{"Defunto_Cognome", ""}, {"Defunto_Nome", ""}, {"Defunto_Data_Nascita", ""},
+                                       {"Defunto_Data_Morte", ""}, {"Data_Sepoltura", ""}})});
+    INFO(describe(report));
+    REQUIRE(report.ok());
+    CHECK(report.concessions_added == 1);
+    CHECK(report.deceased_added == 0);
+    const auto c = u.record("Liscate", "E-1987-031")->concession;
+    CHECK(c.deceased.empty());
+    CHECK(c.holders.size() == 1);
+    CHECK(c.expires_on == ymd(2017, 9, 2));
+}
+
+TEST_CASE("cancelling through the progress callback writes nothing", "[import]") {
+    // 1,500 loculi, so that progress is reported during both passes.
+    std::vector<std::string> rows;
+    for (int i = 1; i <= 1500; ++i) {
+        rows.push_back(row({{"Numero", std::to_string(i)}, {"Numero_Concessione", "E-" + std::to_string(i)}}));
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    SECTION("during the check") {
+        UnionRegister u;
+        ImportOptions options;
+        options.progress = [&](std::size_t done, std::size_t total) {
+            calls.emplace_back(done, total);
+            return false;
+        };
+        const auto report = u.import(rows, options);
+        CHECK(report.cancelled);
+        CHECK_FALSE(report.ok());
+        CHECK_FALSE(report.committed);
+        CHECK(u.concessions() == 0);
+        REQUIRE(calls.size() == 1);
+        CHECK(calls[0].first < calls[0].second);
+    }
+    SECTION("during the writing, after a thousand concessions went in") {
+        UnionRegister u;
+        ImportOptions options;
+        options.progress = [&](std::size_t done, std::size_t total) {
+            calls.emplace_back(done, total);
+            return done < 2500;  // the check is 1,500 rows, so this is 1,000 rows into the writing
+        };
+        const auto report = u.import(rows, options);
+        CHECK(report.cancelled);
+        CHECK_FALSE(report.committed);
+        CHECK(report.concessions_added > 0);  // they were written, then rolled back
+        CHECK(u.concessions() == 0);
+    }
+    SECTION("a callback that never cancels sees the import to its end") {
+        UnionRegister u;
+        ImportOptions options;
+        options.progress = [&](std::size_t done, std::size_t total) {
+            calls.emplace_back(done, total);
+            return true;
+        };
+        const auto report = u.import(rows, options);
+        CHECK(report.ok());
+        CHECK(u.concessions() == 1500);
+        REQUIRE_FALSE(calls.empty());
+        CHECK(calls.back().first == calls.back().second);
+    }
+}
+
+TEST_CASE("an import into a register file is one transaction", "[import]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    {
+        UnionRegister u(cemetery::Register::open(file));
+        const auto report = u.import({row(), row({{"Numero", "15"}, {"Numero_Concessione", "E-2"},
+                                                  {"Data_Sepoltura", "01/01/1900"}})});
+        CHECK_FALSE(report.ok());
+    }
+    {
+        UnionRegister u(cemetery::Register::open(file));
+        CHECK(u.concessions() == 0);
+        REQUIRE(u.import({row()}).ok());
+    }
+    UnionRegister reopened(cemetery::Register::open(file));
+    CHECK(reopened.concessions() == 1);
+}

@@ -1,0 +1,206 @@
+#include "support.hpp"
+
+#include "storage/fixtures.hpp"
+
+#include <cemetery/register.hpp>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+using namespace cemetery;
+using test::ymd;
+
+namespace {
+
+// The first line the sqlite3 program printed, without its newline.
+std::string first_line(const std::string& output) { return output.substr(0, output.find('\n')); }
+
+std::string shell_value(const std::filesystem::path& db, const std::string& sql) {
+    const auto r = test::sqlite3_shell(db, sql);
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    return first_line(r.output);
+}
+
+}  // namespace
+
+TEST_CASE("a new register file is created at the program's schema version", "[schema]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    REQUIRE_FALSE(std::filesystem::exists(file));
+    {
+        auto reg = Register::open(file);
+        CHECK(reg.file() == file);
+        CHECK(Register::schema_version() >= 1);
+        CHECK_FALSE(Register::schema_name().empty());
+        CHECK(reg.count_concessions() == 0);
+        CHECK(reg.comuni().empty());
+    }
+    CHECK(std::filesystem::exists(file));
+    CHECK(shell_value(file, "PRAGMA user_version;") == std::to_string(Register::schema_version()));
+}
+
+TEST_CASE("a register reopened keeps what was written and its schema version", "[schema]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    ConcessionId id;
+    std::int64_t log_size = 0;
+    {
+        test::UnionRegister u(file);
+        const auto plot = u.plot(u.liscate_cimitero, PlotKind::loculo, "14");
+        id = u.add_ok({.plot = plot,
+                       .number = "7/2021",
+                       .signed_on = ymd(2021, 3, 1),
+                       .holders = {test::holder("Cazzaniga", "Elsa")},
+                       .deceased = {test::deceased("Pèrego", "Giuseppe", ymd(1930, 1, 1), ymd(2021, 2, 20),
+                                                   ymd(2021, 3, 2))}});
+        log_size = u.reg.change_log_size();
+    }
+    SECTION("opened with open()") {
+        auto reg = Register::open(file);
+        const auto c = reg.concession(id);
+        REQUIRE(c);
+        CHECK(c->deed_number == "7/2021");
+        CHECK(c->expires_on == ymd(2051, 3, 1));
+        REQUIRE(c->deceased.size() == 1);
+        CHECK(c->deceased[0].surname == "Pèrego");
+        CHECK(reg.comuni().size() == 4);
+        CHECK(reg.change_log_size() == log_size);
+    }
+    SECTION("opened with open_existing()") {
+        auto reg = Register::open_existing(file);
+        CHECK(reg.count_concessions() == 1);
+        CHECK(reg.find_comune("Liscate"));
+        CHECK(reg.change_log_size() == log_size);
+    }
+    CHECK(shell_value(file, "PRAGMA user_version;") == std::to_string(Register::schema_version()));
+}
+
+TEST_CASE("open_existing refuses a missing file and creates nothing", "[schema]") {
+    test::TempDir dir;
+    const auto file = dir.file("manca.sqlite");
+    CHECK_THROWS_AS(Register::open_existing(file), DatabaseError);
+    CHECK_FALSE(std::filesystem::exists(file));
+}
+
+TEST_CASE("a register written by a newer program is refused, naming both schema versions, and left unchanged",
+          "[schema]") {
+    test::TempDir dir;
+    const auto file = dir.file("futuro.sqlite");
+    const int newer = Register::schema_version() + 1;
+
+    SECTION("a register file a newer program migrated") {
+        { auto reg = Register::open(file); }
+        REQUIRE(test::sqlite3_shell(file, "PRAGMA user_version = " + std::to_string(newer) + ";").status == 0);
+    }
+    SECTION("a database in rollback-journal mode, as another program might leave it") {
+        REQUIRE(test::sqlite3_shell(file, "CREATE TABLE t (x); PRAGMA user_version = " + std::to_string(newer) + ";")
+                    .status == 0);
+    }
+    REQUIRE(shell_value(file, "PRAGMA user_version;") == std::to_string(newer));
+    const std::string before = test::file_bytes(file);
+    REQUIRE_FALSE(before.empty());
+
+    auto refused_as_too_new = [&](auto open) {
+        try {
+            open();
+            FAIL("a database newer than the program was opened");
+        } catch (const DatabaseError& e) {
+            CHECK(e.kind() == DatabaseError::Kind::too_new);
+            const std::string message = e.what();
+            CHECK_THAT(message, Catch::Contains("schema " + std::to_string(newer)));
+            CHECK_THAT(message, Catch::Contains("up to " + std::to_string(Register::schema_version())));
+            CHECK_THAT(message, Catch::Contains(std::string(Register::schema_name())));
+            CHECK_THAT(message, Catch::Contains(file.string()));
+        }
+        const bool unchanged = test::file_bytes(file) == before;
+        CHECK(unchanged);
+    };
+    refused_as_too_new([&] { (void)Register::open(file); });
+    refused_as_too_new([&] { (void)Register::open_existing(file); });
+    CHECK(shell_value(file, "PRAGMA user_version;") == std::to_string(newer));
+}
+
+TEST_CASE("a file that is not a database is refused and left unchanged", "[schema]") {
+    test::TempDir dir;
+    const auto file = dir.file("appunti.sqlite");
+    {
+        std::ofstream out(file, std::ios::binary);
+        for (int i = 0; i < 64; ++i) out << "Registro delle concessioni, riga " << i << ": non un database.\n";
+    }
+    const std::string before = test::file_bytes(file);
+
+    auto refused_as_not_a_database = [&](auto open) {
+        try {
+            open();
+            FAIL("a text file was opened as a register");
+        } catch (const DatabaseError& e) {
+            CHECK(e.kind() == DatabaseError::Kind::not_a_database);
+            CHECK_THAT(std::string(e.what()), Catch::Contains(file.string()));
+        }
+        const bool unchanged = test::file_bytes(file) == before;
+        CHECK(unchanged);
+    };
+    refused_as_not_a_database([&] { (void)Register::open(file); });
+    refused_as_not_a_database([&] { (void)Register::open_existing(file); });
+}
+
+TEST_CASE("a new register file is readable and writable by its owner only", "[schema]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    const mode_t mask_before = ::umask(022);
+    ::umask(mask_before);
+
+    { auto reg = Register::open(file); }
+
+    const auto perms = std::filesystem::status(file).permissions();
+    CHECK(perms == (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    // The program's own umask is given back for the files it writes later.
+    const mode_t mask_after = ::umask(mask_before);
+    CHECK(mask_after == mask_before);
+}
+
+TEST_CASE("the database enforces its references: a concession on a plot that does not exist is refused",
+          "[schema]") {
+    test::UnionRegister u;
+    const auto plot = u.plot(u.liscate_cimitero, PlotKind::loculo, "1");
+    Concession c = u.concession_for({.plot = plot, .number = "1/2022", .signed_on = ymd(2022, 5, 1)});
+
+    SECTION("a plot that does not exist") {
+        c.plot = PlotId{plot.value() + 1000};
+        const auto added = u.reg.add_concession(c);
+        REQUIRE_FALSE(added);
+        REQUIRE(added.conflict);
+        CHECK(added.conflict->code == ConflictCode::missing_reference);
+    }
+    SECTION("a cemetery of a comune that does not exist") {
+        const auto added = u.reg.add_cemetery(ComuneId{999}, "Cimitero fantasma");
+        REQUIRE_FALSE(added);
+        REQUIRE(added.conflict);
+        CHECK(added.conflict->code == ConflictCode::missing_reference);
+    }
+    SECTION("a plot in a cemetery that does not exist") {
+        const auto added = u.reg.add_plot(Plot{{}, CemeteryId{999}, PlotKind::loculo, {"A", "1", "1", ""}});
+        REQUIRE_FALSE(added);
+        REQUIRE(added.conflict);
+        CHECK(added.conflict->code == ConflictCode::missing_reference);
+    }
+    CHECK(u.reg.count_concessions() == 0);
+    CHECK(u.reg.cemeteries().size() == 8);
+}
+
+TEST_CASE("a register file is kept in WAL journal mode", "[schema]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    SECTION("when created") { auto reg = Register::open(file); }
+    SECTION("when a register switched to rollback-journal mode by another program is opened again") {
+        { auto reg = Register::open(file); }
+        REQUIRE(shell_value(file, "PRAGMA journal_mode = DELETE;") == "delete");
+        auto reg = Register::open_existing(file);
+        CHECK(reg.comuni().empty());
+    }
+    CHECK(shell_value(file, "PRAGMA journal_mode;") == "wal");
+}
