@@ -28,10 +28,11 @@ void add_demo_command(CLI::App& app, Session& session) {
             throw Exit{invalid_input, session.db_path().string() + " already holds " + std::to_string(n) +
                                           " concessions: demo data goes into a new register (use --db)"};
         }
-        auto data = cemetery::load_union_data(cemetery::shipped_union_data_path());
-        const auto synthetic = cemetery::synthetic_comuni(args->synthetic);
-        for (const auto& c : synthetic) data.comuni.push_back(c);
-        cemetery::seed_register(reg, data);
+        const auto data = cemetery::load_union_data(cemetery::shipped_union_data_path());
+        // The register must know the invented comuni; the generator adds them itself.
+        auto with_synthetic = data;
+        for (const auto& c : cemetery::synthetic_comuni(args->synthetic)) with_synthetic.comuni.push_back(c);
+        cemetery::seed_register(reg, with_synthetic);
 
         cemetery::DemoOptions options;
         options.seed = args->seed;

@@ -620,6 +620,9 @@ private:
         }
     }
 
+    // Terms that deeds older than any regulation version stated, to make the demo
+    // register look like a real one. Invented history, not rules: every deed signed
+    // under a version takes its term from the regulation file instead.
     static int legacy_years_for(Rng& rng, PlotKind kind, int year) {
         switch (kind) {
             case PlotKind::loculo:

@@ -387,7 +387,7 @@ TEST_CASE("expiring lists what expires within N days, in the list's formats", "[
     CHECK_THAT(table.out, Catch::Contains("11/11/2022"));
 }
 
-TEST_CASE("--comune takes the name whatever its case and accents", "[cli]") {
+TEST_CASE("the --comune option takes the name whatever its case and accents", "[cli]") {
     Office office;
     office.with_sample();
     const auto exact = office.run({"expired", "--comune", "Pozzuolo Martesana", "--as-of", "2100-01-01", "--format", "csv"});
@@ -404,7 +404,7 @@ TEST_CASE("--comune takes the name whatever its case and accents", "[cli]") {
     CHECK(show.exit_code == 0);
 }
 
-TEST_CASE("--output writes the list to a file, the same bytes as on the screen", "[cli]") {
+TEST_CASE("expired --output writes the list to a file, the same bytes as on the screen", "[cli]") {
     Office office;
     office.with_sample();
     const auto screen = office.run({"expired", "--as-of", "2100-01-01", "--format", "csv"});
@@ -418,7 +418,7 @@ TEST_CASE("--output writes the list to a file, the same bytes as on the screen",
     CHECK_FALSE(std::filesystem::exists(out.string() + ".part"));
 }
 
-TEST_CASE("--as-of and --from default to today", "[cli]") {
+TEST_CASE("the dates --as-of and --from default to today", "[cli]") {
     Office office;
     office.with_lists();
     const std::string today = cemetery::to_iso(cemetery::today());

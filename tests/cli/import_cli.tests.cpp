@@ -144,7 +144,7 @@ TEST_CASE("importing the same file twice adds nothing the second time", "[cli][i
     CHECK(show.out.find("Viganò Luigi") == show.out.rfind("Viganò Luigi"));  // once, not twice
 }
 
-TEST_CASE("--skip-invalid writes the good concessions and the rejected rows to --rejects", "[cli][import]") {
+TEST_CASE("import --skip-invalid writes the good concessions and the rejected rows to --rejects", "[cli][import]") {
     Office office;
     const auto rejects = office.dir.file("scarti.csv");
     const auto r = office.run({"import", scattered, "--skip-invalid", "--rejects", rejects.string()});

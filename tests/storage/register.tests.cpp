@@ -687,3 +687,30 @@ TEST_CASE("a renewal that would run into a later concession on the same plot is 
     CHECK(after->row_version == before_concession->row_version);
     check_unchanged(u.reg, before);
 }
+
+TEST_CASE("a register sees what another program wrote to the same file after its own reads", "[store]") {
+    test::TempDir dir;
+    test::UnionRegister clerk(dir.file("registro.sqlite"));
+    auto other = Register::open(dir.file("registro.sqlite"), "other.clerk");
+    const auto first = clerk.add_ok({.plot = clerk.plot(clerk.liscate_cimitero, PlotKind::loculo, "1"),
+                                     .number = "L-1", .signed_on = ymd(2022, 1, 10)});
+    // Reads that leave a statement mid-result must not pin an old snapshot.
+    REQUIRE(clerk.reg.find_concession(clerk.liscate, "L-1") == first);
+    REQUIRE(clerk.reg.find_comune("Liscate"));
+    REQUIRE(other.count_concessions() == 1);
+
+    const auto plot = other.add_plot(Plot{{}, clerk.liscate_cimitero, PlotKind::loculo, {"A", "1", "2", ""}});
+    REQUIRE(plot);
+    Concession c = *clerk.reg.concession(first);
+    c.plot = *plot.value;
+    c.deed_number = "L-2";
+    c.holders.clear();
+    c.deceased.clear();
+    REQUIRE(other.add_concession(c));
+
+    CHECK(clerk.reg.count_concessions() == 2);
+    CHECK(clerk.reg.find_concession(clerk.liscate, "L-2"));
+    // And its own next write is not refused for an old snapshot.
+    CHECK(clerk.add({.plot = clerk.plot(clerk.liscate_cimitero, PlotKind::loculo, "3"), .number = "L-3",
+                     .signed_on = ymd(2022, 2, 1)}));
+}

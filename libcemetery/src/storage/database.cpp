@@ -17,6 +17,10 @@ Database::Database(const std::filesystem::path& file, bool create) try
     db_.exec("PRAGMA foreign_keys = ON");
     // FULL keeps a committed change through a power cut, in WAL mode too.
     db_.exec("PRAGMA synchronous = FULL");
+    // A 64 MiB page cache: a large import or list stays in memory instead of
+    // re-reading pages; temporary tables in memory.
+    db_.exec("PRAGMA cache_size = -65536");
+    db_.exec("PRAGMA temp_store = MEMORY");
 } catch (const SQLite::Exception& e) {
     throw database_error_from(e, file.string());
 }
@@ -26,7 +30,9 @@ SQLite::Statement& Database::statement(const std::string& sql) {
     if (it == statements_.end()) {
         it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
     } else {
-        it->second->reset();
+        // tryReset: an earlier failed step (a refused insert) reports its error again
+        // on reset, and it belongs to that earlier call, not this one.
+        it->second->tryReset();
         it->second->clearBindings();
     }
     return *it->second;
@@ -34,25 +40,31 @@ SQLite::Statement& Database::statement(const std::string& sql) {
 
 void Database::exec(const std::string& sql) { db_.exec(sql); }
 
+void Database::reset_statements() {
+    for (auto& [sql, statement] : statements_) statement->tryReset();  // a failed step reports again here: ignore
+}
+
 bool Database::in_transaction() { return sqlite3_get_autocommit(db_.getHandle()) == 0; }
 
-WriteScope::WriteScope(Database& db) : db_(db) {
+WriteScope::WriteScope(Database& db) : db_(db), pending_mark_(db.pending_search.size()) {
     if (!db_.in_transaction()) {
-        db_.exec("BEGIN IMMEDIATE");
+        db_.reset_statements();  // no old snapshot held open into the write
+        db_.statement("BEGIN IMMEDIATE").exec();
     } else {
         savepoint_ = "w" + std::to_string(++db_.write_depth);
-        db_.exec("SAVEPOINT " + savepoint_);
+        db_.statement("SAVEPOINT " + savepoint_).exec();
     }
 }
 
 WriteScope::~WriteScope() {
     if (done_) return;
+    db_.pending_search.resize(pending_mark_);  // what was rolled back needs no index
     try {
         if (savepoint_.empty()) {
             db_.exec("ROLLBACK");
         } else {
-            db_.exec("ROLLBACK TO " + savepoint_);
-            db_.exec("RELEASE " + savepoint_);
+            db_.statement("ROLLBACK TO " + savepoint_).exec();
+            db_.statement("RELEASE " + savepoint_).exec();
             --db_.write_depth;
         }
     } catch (...) {
@@ -62,9 +74,11 @@ WriteScope::~WriteScope() {
 
 void WriteScope::commit() {
     if (savepoint_.empty()) {
-        db_.exec("COMMIT");
+        if (!db_.pending_search.empty() && db_.flush_search) db_.flush_search(db_);
+        db_.reset_statements();
+        db_.statement("COMMIT").exec();
     } else {
-        db_.exec("RELEASE " + savepoint_);
+        db_.statement("RELEASE " + savepoint_).exec();
         --db_.write_depth;
     }
     done_ = true;

@@ -11,7 +11,9 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <vector>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,12 +30,38 @@ public:
     SQLite::Statement& statement(const std::string& sql);
     void exec(const std::string& sql);
     [[nodiscard]] bool in_transaction();
+    // Resets every cached statement. A statement left mid-result keeps a read
+    // transaction open: the connection would not see other programs' writes, and
+    // its next write would fail on an old snapshot.
+    void reset_statements();
 
     int write_depth = 0;  // nesting of WriteScopes
+
+    // Concessions whose search row must be rewritten before the transaction commits.
+    // Writing the FTS index last, once, keeps it out of the savepoints of a long
+    // batch (FTS5 flushes its pending terms at every savepoint: an import of a
+    // million rows would spend most of its time there).
+    std::vector<std::int64_t> pending_search;
+    std::function<void(Database&)> flush_search;
 
 private:
     SQLite::Database db_;
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// Ends the reads of one public call: declared first in a Register method, it
+// resets the statements the method used when it returns.
+class ReadScope {
+public:
+    explicit ReadScope(Database& db) : db_(db) {}
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+    ~ReadScope() {
+        if (!db_.in_transaction()) db_.reset_statements();
+    }
+
+private:
+    Database& db_;
 };
 
 // One transaction for one change: BEGIN IMMEDIATE at the outermost level (so a
@@ -50,6 +78,7 @@ public:
 private:
     Database& db_;
     std::string savepoint_;  // empty at the outermost level
+    std::size_t pending_mark_ = 0;  // pending_search entries that were there before
     bool done_ = false;
 };
 
@@ -57,6 +86,10 @@ private:
 std::optional<Conflict> conflict_from(const SQLite::Exception& e);
 // Anything else, as a DatabaseError.
 DatabaseError database_error_from(const SQLite::Exception& e, const std::string& context = {});
+
+// Registers the SQL function the search index is built with, and the flush of
+// pending_search (implemented with the search, in search.cpp).
+void enable_search_index(Database& db);
 
 // Binding helpers for optional dates and text.
 void bind_date(SQLite::Statement& s, int index, const std::optional<Date>& d);

@@ -18,7 +18,9 @@ using storage::database_error_from;
 using storage::WriteScope;
 
 Register::Impl::Impl(const std::filesystem::path& f, bool create, std::string u)
-    : file(f), user(u.empty() ? storage::current_os_user() : std::move(u)), db(f, create) {}
+    : file(f), user(u.empty() ? storage::current_os_user() : std::move(u)), db(f, create) {
+    storage::enable_search_index(db);
+}
 
 namespace {
 
@@ -151,15 +153,18 @@ std::optional<Comune> Register::Impl::load_comune(ComuneId id) {
 }
 
 std::vector<Comune> Register::comuni() const {
+    storage::ReadScope read(impl_->db);
     auto& s = impl_->db.statement(std::string(comune_columns) + "ORDER BY name_folded");
     std::vector<Comune> out;
     while (s.executeStep()) out.push_back(read_comune(s));
     return out;
 }
 
-std::optional<Comune> Register::comune(ComuneId id) const { return impl_->load_comune(id); }
+std::optional<Comune> Register::comune(ComuneId id) const {
+    storage::ReadScope read(impl_->db); return impl_->load_comune(id); }
 
 std::optional<Comune> Register::find_comune(std::string_view name_or_code) const {
+    storage::ReadScope read(impl_->db);
     auto& s = impl_->db.statement(std::string(comune_columns) +
                                   "WHERE name_folded = ? OR istat_code = ? OR upper(cadastral_code) = upper(?)");
     const std::string text{name_or_code};
@@ -192,6 +197,7 @@ WriteResult<CemeteryId> Register::add_cemetery(ComuneId comune, const std::strin
 }
 
 std::vector<Cemetery> Register::cemeteries(std::optional<ComuneId> comune) const {
+    storage::ReadScope read(impl_->db);
     auto& s = impl_->db.statement(
         "SELECT id, comune_id, name FROM cemetery WHERE ?1 IS NULL OR comune_id = ?1 ORDER BY comune_id, name_folded");
     if (comune) s.bind(1, comune->value());
@@ -204,6 +210,7 @@ std::vector<Cemetery> Register::cemeteries(std::optional<ComuneId> comune) const
 }
 
 std::optional<Cemetery> Register::find_cemetery(ComuneId comune, std::string_view name) const {
+    storage::ReadScope read(impl_->db);
     auto& s = impl_->db.statement("SELECT id, comune_id, name FROM cemetery WHERE comune_id = ? AND name_folded = ?");
     s.bind(1, comune.value());
     s.bind(2, fold(name));
@@ -256,6 +263,7 @@ Plot read_plot(SQLite::Statement& s) {
 }  // namespace
 
 std::optional<Plot> Register::plot(PlotId id) const {
+    storage::ReadScope read(impl_->db);
     auto& s = impl_->db.statement(std::string(plot_columns) + "WHERE id = ?");
     s.bind(1, id.value());
     if (!s.executeStep()) return std::nullopt;
@@ -263,6 +271,7 @@ std::optional<Plot> Register::plot(PlotId id) const {
 }
 
 std::optional<Plot> Register::find_plot(CemeteryId cemetery, const Location& where) const {
+    storage::ReadScope read(impl_->db);
     auto& s = impl_->db.statement(std::string(plot_columns) +
                                   "WHERE cemetery_id = ? AND settore = ? AND fila = ? AND numero = ? AND piano = ?");
     s.bind(1, cemetery.value());
@@ -278,9 +287,11 @@ std::optional<Plot> Register::find_plot(CemeteryId cemetery, const Location& whe
 
 std::vector<ChangeLogEntry> Register::change_log(std::optional<std::string> entity,
                                                  std::optional<std::int64_t> record_id) const {
+    storage::ReadScope read(impl_->db);
     return storage::read_change_log(impl_->db, entity, record_id);
 }
 
-std::int64_t Register::change_log_size() const { return storage::change_log_size(impl_->db); }
+std::int64_t Register::change_log_size() const {
+    storage::ReadScope read(impl_->db); return storage::change_log_size(impl_->db); }
 
 }  // namespace cemetery

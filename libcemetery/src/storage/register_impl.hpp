@@ -22,8 +22,9 @@ struct Register::Impl {
     void load_children(Concession& c);
     std::optional<Concession> load_concession(ConcessionId id);
     std::optional<Comune> load_comune(ComuneId id);
-    // Rewrites the search row of one concession from what it now holds.
-    void index_concession(const Concession& c);
+    // Marks a concession's search row to be rewritten from what it holds, when the
+    // transaction commits (see Database::pending_search).
+    void index_concession(ConcessionId id) { db.pending_search.push_back(id.value()); }
 };
 
 namespace storage {

@@ -99,6 +99,7 @@ std::optional<Concession> Register::Impl::load_concession(ConcessionId id) {
 }
 
 std::optional<Concession> Register::concession(ConcessionId id) const {
+    storage::ReadScope read(impl_->db);
     try {
         return impl_->load_concession(id);
     } catch (const SQLite::Exception& e) {
@@ -121,6 +122,7 @@ std::optional<ConcessionRecord> Register::record(ConcessionId id) const {
 }
 
 std::optional<ConcessionId> Register::find_concession(ComuneId comune, std::string_view deed_number) const {
+    storage::ReadScope read(impl_->db);
     auto& s = impl_->db.statement("SELECT id FROM concession WHERE comune_id = ? AND deed_number = ?");
     s.bind(1, comune.value());
     s.bind(2, std::string(deed_number));
@@ -129,6 +131,7 @@ std::optional<ConcessionId> Register::find_concession(ComuneId comune, std::stri
 }
 
 std::int64_t Register::count_concessions(std::optional<ComuneId> comune) const {
+    storage::ReadScope read(impl_->db);
     auto& s = impl_->db.statement("SELECT count(*) FROM concession WHERE ?1 IS NULL OR comune_id = ?1");
     if (comune) s.bind(1, comune->value());
     s.executeStep();

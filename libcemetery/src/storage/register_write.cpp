@@ -98,9 +98,7 @@ WriteResult<ConcessionId> Register::add_people(ConcessionId id, const std::vecto
         auto& us = db.statement("UPDATE concession SET row_version = row_version + 1 WHERE id = ?");
         us.bind(1, id.value());
         us.exec();
-        current->holders.insert(current->holders.end(), holders.begin(), holders.end());
-        current->deceased.insert(current->deceased.end(), deceased.begin(), deceased.end());
-        impl_->index_concession(*current);
+        impl_->index_concession(id);
         append_change(db, impl_->user, "concession", id.value(), "add_people", people_json(holders, deceased));
         tx.commit();
         return {id, {}};
@@ -133,8 +131,7 @@ WriteResult<ConcessionId> Register::replace_holders(ConcessionId id, const std::
         auto& us = db.statement("UPDATE concession SET row_version = row_version + 1 WHERE id = ?");
         us.bind(1, id.value());
         us.exec();
-        current->holders = holders;
-        impl_->index_concession(*current);
+        impl_->index_concession(id);
         append_change(db, impl_->user, "concession", id.value(), "replace_holders",
                       {{"before", before}, {"after", people_json(holders, {})["holders"]}});
         tx.commit();
@@ -201,9 +198,7 @@ WriteResult<ConcessionId> Register::add_concession(const Concession& c) {
             rs.bind(7, r.version_name);
             rs.exec();
         }
-        Concession stored = c;
-        stored.id = id;
-        impl_->index_concession(stored);
+        impl_->index_concession(id);
         append_change(db, impl_->user, "concession", id.value(), "insert", concession_json(c));
         tx.commit();
         return {id, {}};

@@ -4,6 +4,7 @@
 #include <cemetery/text.hpp>
 
 #include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -11,19 +12,24 @@ namespace cemetery {
 
 namespace {
 
-// Adds a name's words, and for names with apostrophes or hyphens the joined form
-// too, so that "dadda" finds "D'Adda" as well as "adda" does.
-void add_name(std::string& out, const std::string& surname, const std::string& given) {
-    for (const std::string* part : {&surname, &given}) {
-        if (part->empty()) continue;
-        out += *part;
+// search_words(surname, given): a name's words, and for names with apostrophes or
+// hyphens the joined form too, so that "dadda" finds "D'Adda" as well as "adda" does.
+// An SQL function, so that the index is rebuilt by one INSERT ... SELECT.
+void search_words(sqlite3_context* context, int argc, sqlite3_value** argv) {
+    std::string out;
+    for (int i = 0; i < argc; ++i) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[i]));
+        if (!text || !*text) continue;
+        const std::string part(text);
+        out += part;
         out += ' ';
-        const auto pieces = words(*part);
+        const auto pieces = words(part);
         if (pieces.size() > 1) {
             out += join(pieces, "");
             out += ' ';
         }
     }
+    sqlite3_result_text(context, out.c_str(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
 // The MATCH expression for what the clerk typed: every word must be the prefix of a
@@ -45,6 +51,7 @@ std::string match_expression(std::string_view typed, SearchScope scope) {
 }  // namespace
 
 std::int64_t Register::count_matches(std::string_view text, const SearchOptions& options) const {
+    storage::ReadScope read(impl_->db);
     const std::string match = match_expression(text, options.scope);
     if (match.empty()) return 0;
     try {
@@ -60,27 +67,41 @@ std::int64_t Register::count_matches(std::string_view text, const SearchOptions&
     }
 }
 
-void Register::Impl::index_concession(const Concession& c) {
-    std::string deceased_text, holders_text, numbers_text;
-    for (const auto& d : c.deceased) add_name(deceased_text, d.surname, d.given_name);
-    for (const auto& h : c.holders) {
-        add_name(holders_text, h.surname, h.given_name);
-        if (!h.codice_fiscale.empty()) numbers_text += h.codice_fiscale + ' ';
-    }
-    numbers_text += c.deed_number + ' ' + join(words(c.deed_number), "");
+namespace storage {
 
-    auto& del = db.statement("DELETE FROM search_index WHERE rowid = ?");
-    del.bind(1, c.id.value());
-    del.exec();
-    auto& ins = db.statement("INSERT INTO search_index (rowid, deceased, holders, numbers) VALUES (?, ?, ?, ?)");
-    ins.bind(1, c.id.value());
-    ins.bind(2, deceased_text);
-    ins.bind(3, holders_text);
-    ins.bind(4, numbers_text);
-    ins.exec();
+void enable_search_index(Database& db) {
+    db.sql().createFunction("search_words", -1, true, nullptr, &search_words);
+    db.flush_search = [](Database& d) {
+        d.exec("CREATE TEMP TABLE IF NOT EXISTS pending_search (id INTEGER PRIMARY KEY)");
+        {
+            auto& add = d.statement("INSERT OR IGNORE INTO temp.pending_search (id) VALUES (?)");
+            for (const auto id : d.pending_search) {
+                add.reset();
+                add.bind(1, id);
+                add.exec();
+            }
+        }
+        d.exec("DELETE FROM search_index WHERE rowid IN (SELECT id FROM temp.pending_search)");
+        d.exec(
+            "INSERT INTO search_index (rowid, deceased, holders, numbers) "
+            "SELECT c.id, "
+            "  coalesce((SELECT group_concat(search_words(surname, given_name), ' ') FROM deceased "
+            "            WHERE concession_id = c.id), ''), "
+            "  coalesce((SELECT group_concat(search_words(surname, given_name), ' ') FROM holder "
+            "            WHERE concession_id = c.id), ''), "
+            "  coalesce((SELECT group_concat(codice_fiscale, ' ') FROM holder "
+            "            WHERE concession_id = c.id AND codice_fiscale <> ''), '') || ' ' || "
+            "    search_words(c.deed_number) "
+            "FROM temp.pending_search p JOIN concession c ON c.id = p.id");
+        d.exec("DELETE FROM temp.pending_search");
+        d.pending_search.clear();
+    };
 }
 
+}  // namespace storage
+
 std::vector<SearchHit> Register::search(std::string_view text, const SearchOptions& options) const {
+    storage::ReadScope read(impl_->db);
     const std::string match = match_expression(text, options.scope);
     if (match.empty() || options.limit <= 0) return {};
     auto& db = impl_->db;
