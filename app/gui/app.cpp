@@ -1,0 +1,143 @@
+#include "app.hpp"
+
+#include "convert.hpp"
+#include "language.hpp"
+#include "main_frame.hpp"
+#include "results_list.hpp"
+#include "screenshot.hpp"
+#include "search_panel.hpp"
+
+#include <cemetery/regulation_loader.hpp>
+#include <cemetery/storage_error.hpp>
+
+#include <wx/busyinfo.h>
+#include <wx/cmdline.h>
+#include <wx/config.h>
+#include <wx/msgdlg.h>
+#include <wx/srchctrl.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+namespace gui {
+
+namespace {
+// Taken when the program is loaded, before main(): the start of --first-paint-ms.
+const auto program_start = std::chrono::steady_clock::now();
+}  // namespace
+
+void App::OnInitCmdLine(wxCmdLineParser& parser) {
+    wxApp::OnInitCmdLine(parser);
+    parser.AddOption(wxS(""), wxS("db"), "register file to open", wxCMD_LINE_VAL_STRING);
+    parser.AddOption(wxS(""), wxS("lang"), "interface language: it (default) or en", wxCMD_LINE_VAL_STRING);
+    parser.AddSwitch(wxS(""), wxS("first-paint-ms"), "print the milliseconds to the first painted list and exit",
+                     wxCMD_LINE_HIDDEN);
+    parser.AddOption(wxS(""), wxS("query"), "text typed in the search field at start", wxCMD_LINE_VAL_STRING,
+                     wxCMD_LINE_HIDDEN);
+    parser.AddOption(wxS(""), wxS("screenshot-view"), "ricerca, scadenze, sportello, rinnovo or importa", wxCMD_LINE_VAL_STRING,
+                     wxCMD_LINE_HIDDEN);
+    parser.AddOption(wxS(""), wxS("screenshot"), "PNG file to write", wxCMD_LINE_VAL_STRING, wxCMD_LINE_HIDDEN);
+}
+
+bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
+    if (!wxApp::OnCmdLineParsed(parser)) return false;
+    parser.Found(wxS("db"), &options_.db);
+    parser.Found(wxS("lang"), &options_.lang);
+    options_.first_paint_ms = parser.Found(wxS("first-paint-ms"));
+    parser.Found(wxS("query"), &options_.query);
+    parser.Found(wxS("screenshot-view"), &options_.screenshot_view);
+    parser.Found(wxS("screenshot"), &options_.screenshot_file);
+    return true;
+}
+
+std::filesystem::path App::ChooseDatabase() const {
+    if (!options_.db.empty()) return std::filesystem::path(to_std(options_.db));
+    wxString last;
+    if (wxConfigBase::Get()->Read(wxS("/LastDatabase"), &last) && !last.empty() &&
+        std::filesystem::exists(std::filesystem::path(to_std(last)))) {
+        return std::filesystem::path(to_std(last));
+    }
+    if (const char* env = std::getenv("CEMETERY_DB"); env && *env) return env;
+    return demo_register_path();
+}
+
+bool App::OnInit() {
+    SetAppName(wxS("cemetery"));
+    SetVendorName(wxS("Unione Adda Martesana"));
+    if (!wxApp::OnInit()) return false;
+    setup_language(options_.lang);
+    SetAppDisplayName(_("Cemetery services"));
+
+    const bool automatic = options_.first_paint_ms || !options_.screenshot_view.empty();
+    std::unique_ptr<Database> db;
+    try {
+        const auto file = ChooseDatabase();
+        db = Database::open(file, load_shipped_regulation());
+        if (std::filesystem::weakly_canonical(file) == std::filesystem::weakly_canonical(demo_register_path()) &&
+            db->reg().count_concessions() == 0) {
+            wxBusyInfo busy(_("Preparing the demo register…"));
+            fill_demo_register(*db);
+        }
+    } catch (const std::exception& e) {
+        if (automatic) {
+            std::cerr << "cemetery-gui: " << e.what() << '\n';
+        } else {
+            wxMessageBox(wxString::Format(_("The register cannot be opened:\n%s"), to_wx(e.what())),
+                         _("Cemetery services"), wxOK | wxICON_ERROR);
+        }
+        return false;
+    }
+
+    auto* frame = new MainFrame(std::move(db), !automatic);
+    if (automatic) {
+        frame->SetPosition(wxPoint(0, 0));
+        frame->SetSize(wxSize(1024, 768));
+    }
+    frame->Show();
+    if (!options_.query.empty()) {
+        frame->search_field()->ChangeValue(options_.query);
+        frame->run_search_now();
+    }
+    if (options_.first_paint_ms) {
+        MeasureFirstPaint(frame);
+    } else if (!options_.screenshot_view.empty()) {
+        const wxString file = options_.screenshot_file.empty() ? options_.screenshot_view + wxS(".png")
+                                                                : options_.screenshot_file;
+        take_screenshot(frame, options_.screenshot_view, file, options_.query, [this, frame, file](bool ok) {
+            if (!ok) {
+                std::cerr << "cemetery-gui: cannot write " << to_std(file) << '\n';
+                exit_code_ = 1;
+            }
+            frame->Destroy();
+        });
+    }
+    return true;
+}
+
+void App::MeasureFirstPaint(MainFrame* frame) {
+    // The list's rows are painted by its inner window.
+    auto* list = frame->search_panel()->results();
+    auto* painted = new bool(false);
+    auto on_paint = [frame, painted](wxPaintEvent& event) {
+        event.Skip();
+        if (*painted) return;
+        *painted = true;
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                              program_start);
+        std::cout << ms.count() << std::endl;
+        wxTheApp->CallAfter([frame, painted] {
+            delete painted;
+            frame->Destroy();
+        });
+    };
+    list->Bind(wxEVT_PAINT, on_paint);
+    for (auto* child : list->GetChildren()) child->Bind(wxEVT_PAINT, on_paint);
+}
+
+int App::OnExit() {
+    wxApp::OnExit();
+    return exit_code_;
+}
+
+}  // namespace gui

@@ -1,0 +1,40 @@
+#pragma once
+// The program: reads the command line, sets the language, opens the register
+// (--db, else the last one used, else $CEMETERY_DB, else the demo register next to
+// the build, filled on first start) and shows the main window. Hidden options
+// serve the benchmark (--first-paint-ms) and the screenshots (--screenshot-view).
+
+#include <wx/app.h>
+#include <wx/string.h>
+
+#include <filesystem>
+
+namespace gui {
+
+class MainFrame;
+
+struct StartOptions {
+    wxString db;
+    wxString lang = wxS("it");
+    bool first_paint_ms = false;
+    wxString query;            // typed in the search field at start
+    wxString screenshot_view;  // ricerca, scadenze, sportello, rinnovo
+    wxString screenshot_file;
+};
+
+class App : public wxApp {
+public:
+    bool OnInit() override;
+    void OnInitCmdLine(wxCmdLineParser& parser) override;
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+    int OnExit() override;
+
+private:
+    std::filesystem::path ChooseDatabase() const;
+    void MeasureFirstPaint(MainFrame* frame);
+
+    StartOptions options_;
+    int exit_code_ = 0;
+};
+
+}  // namespace gui

@@ -1,0 +1,69 @@
+#include "concession_actions.hpp"
+
+#include "convert.hpp"
+#include "deceased_dialog.hpp"
+#include "holders_dialog.hpp"
+#include "renew_dialog.hpp"
+#include "words.hpp"
+
+#include <wx/msgdlg.h>
+
+namespace gui {
+
+namespace {
+
+void show_conflict(wxWindow* parent, const cemetery::Conflict& conflict) {
+    wxMessageDialog dialog(parent, conflict_text(conflict.code), _("Cemetery services"), wxOK | wxICON_WARNING);
+    dialog.SetExtendedMessage(to_wx(conflict.message));
+    dialog.ShowModal();
+}
+
+}  // namespace
+
+void renew_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
+    auto& db = host.database();
+    const auto record = db.reg().record(id);
+    if (!record) return;
+    RenewDialog dialog(parent, *record, db.regulation(), cemetery::today());
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto outcome = db.reg().renew(id, dialog.request(), db.regulation());
+    if (!outcome.decision.allowed()) {
+        wxMessageDialog refused(parent,
+                                wxString::Format(_("The regulation does not allow a renewal: %s."),
+                                                 refusal_text(outcome.decision.refusal->code)),
+                                _("Renewal"), wxOK | wxICON_WARNING);
+        refused.SetExtendedMessage(to_wx(outcome.decision.refusal->message));
+        refused.ShowModal();
+    } else if (outcome.conflict) {
+        show_conflict(parent, *outcome.conflict);
+    } else if (outcome.concession) {
+        host.set_status(wxString::Format(_("Concession no. %s renewed: new expiry %s"),
+                                         to_wx(outcome.concession->deed_number),
+                                         date_text(outcome.concession->expires_on)));
+    }
+    host.concession_changed(id);
+}
+
+void edit_holders(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
+    auto& db = host.database();
+    const auto concession = db.reg().concession(id);
+    if (!concession) return;
+    HoldersDialog dialog(parent, *concession);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto result = db.reg().replace_holders(id, dialog.holders(), concession->row_version);
+    if (result.conflict) show_conflict(parent, *result.conflict);
+    host.concession_changed(id);
+}
+
+void add_deceased(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
+    auto& db = host.database();
+    const auto concession = db.reg().concession(id);
+    if (!concession) return;
+    DeceasedDialog dialog(parent, *concession);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto result = db.reg().add_deceased(id, dialog.deceased(), concession->row_version);
+    if (result.conflict) show_conflict(parent, *result.conflict);
+    host.concession_changed(id);
+}
+
+}  // namespace gui

@@ -1,0 +1,15 @@
+#pragma once
+// What the buttons of a concession do: open the dialog, and on confirmation write
+// through the library, report a refusal or a conflict, and refresh every view.
+
+#include "host.hpp"
+
+class wxWindow;
+
+namespace gui {
+
+void renew_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id);
+void edit_holders(wxWindow* parent, Host& host, cemetery::ConcessionId id);
+void add_deceased(wxWindow* parent, Host& host, cemetery::ConcessionId id);
+
+}  // namespace gui

@@ -1,0 +1,77 @@
+#include "database.hpp"
+
+#include <cemetery/demo_register.hpp>
+#include <cemetery/import.hpp>
+#include <cemetery/regulation_loader.hpp>
+#include <cemetery/union_data.hpp>
+
+#include <sstream>
+
+namespace gui {
+
+Database::Database(std::filesystem::path file, cemetery::Register reg,
+                   std::shared_ptr<const cemetery::Regulation> regulation)
+    : file_(std::move(file)),
+      reg_(std::make_unique<cemetery::Register>(std::move(reg))),
+      regulation_(std::move(regulation)) {}
+
+std::unique_ptr<Database> Database::open(const std::filesystem::path& file,
+                                         std::shared_ptr<const cemetery::Regulation> regulation) {
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    auto reg = cemetery::Register::open(file);
+    if (reg.comuni().empty()) cemetery::seed_register(reg, cemetery::load_union_data(cemetery::shipped_union_data_path()));
+    return std::unique_ptr<Database>(new Database(file, std::move(reg), std::move(regulation)));
+}
+
+std::unique_ptr<Database> Database::open_existing(const std::filesystem::path& file,
+                                                  std::shared_ptr<const cemetery::Regulation> regulation) {
+    auto reg = cemetery::Register::open_existing(file);
+    return std::unique_ptr<Database>(new Database(file, std::move(reg), std::move(regulation)));
+}
+
+bool Database::copy_to(const std::filesystem::path& target) {
+    namespace fs = std::filesystem;
+    reg_.reset();  // the last connection to close checkpoints the log into the file
+    bool whole = true;
+    try {
+        fs::copy_file(file_, target, fs::copy_options::overwrite_existing);
+        const fs::path wal = fs::path(file_.string() + "-wal");
+        const fs::path target_wal = fs::path(target.string() + "-wal");
+        if (fs::exists(wal) && fs::file_size(wal) > 0) {
+            fs::copy_file(wal, target_wal, fs::copy_options::overwrite_existing);
+            whole = false;
+        } else if (fs::exists(target_wal)) {
+            fs::remove(target_wal);
+        }
+    } catch (...) {
+        reg_ = std::make_unique<cemetery::Register>(cemetery::Register::open_existing(file_));
+        throw;
+    }
+    reg_ = std::make_unique<cemetery::Register>(cemetery::Register::open_existing(file_));
+    return whole;
+}
+
+std::shared_ptr<const cemetery::Regulation> load_shipped_regulation() {
+    return std::make_shared<const cemetery::Regulation>(cemetery::load_regulation(cemetery::shipped_regulation_path()));
+}
+
+std::filesystem::path demo_register_path() {
+    return std::filesystem::path(CEMETERY_BUILD_DIR) / "demo" / "registro.sqlite";
+}
+
+bool fill_demo_register(Database& db, std::size_t concessions) {
+    auto& reg = db.reg();
+    if (reg.count_concessions() > 0) return false;
+    const auto data = cemetery::load_union_data(cemetery::shipped_union_data_path());
+    cemetery::seed_register(reg, data);
+    cemetery::DemoOptions options;
+    options.seed = 2020;
+    options.concessions = concessions;
+    options.today = cemetery::today();
+    std::ostringstream csv;
+    cemetery::write_demo_register(csv, db.regulation(), data, options);
+    const auto report = cemetery::import_register_text(reg, db.regulation(), std::move(csv).str(), "demo (seed 2020)");
+    return report.ok();
+}
+
+}  // namespace gui

@@ -1,0 +1,216 @@
+#include "detail_panel.hpp"
+
+#include "change_text.hpp"
+#include "convert.hpp"
+#include "words.hpp"
+
+#include <cemetery/term.hpp>
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/panel.h>
+#include <wx/sizer.h>
+#include <wx/settings.h>
+#include <wx/stattext.h>
+#include <wx/wrapsizer.h>
+
+namespace gui {
+
+namespace {
+
+wxListView* make_list(wxWindow* parent, const wxString& name, std::initializer_list<std::pair<wxString, int>> columns) {
+    auto* list = new wxListView(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    list->SetName(name);
+    for (const auto& [title, width] : columns) list->AppendColumn(title, wxLIST_FORMAT_LEFT, parent->FromDIP(width));
+    return list;
+}
+
+void add_row(wxListView* list, std::initializer_list<wxString> cells) {
+    const long row = list->InsertItem(list->GetItemCount(), *cells.begin());
+    int column = 0;
+    for (const auto& cell : cells) list->SetItem(row, column++, cell);
+}
+
+wxString list_text(const wxListView* list) {
+    wxString out;
+    for (long r = 0; r < list->GetItemCount(); ++r) {
+        for (int c = 0; c < list->GetColumnCount(); ++c) out += list->GetItemText(r, c) + wxS("\t");
+        out += wxS("\n");
+    }
+    return out;
+}
+
+}  // namespace
+
+DetailPanel::DetailPanel(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) {
+    SetName(wxS("detail"));
+    SetScrollRate(0, FromDIP(10));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    title_ = new wxStaticText(this, wxID_ANY, wxString());
+    title_->SetFont(title_->GetFont().Bold().Scaled(1.2f));
+    sizer->Add(title_, wxSizerFlags().Border(wxALL, FromDIP(8)));
+    message_ = new wxStaticText(this, wxID_ANY, wxString());
+    sizer->Add(message_, wxSizerFlags().Border(wxLEFT | wxRIGHT, FromDIP(8)));
+
+    auto* body = new wxPanel(this);
+    body_ = body;
+    auto* body_sizer = new wxBoxSizer(wxVERTICAL);
+    grid_ = new wxFlexGridSizer(2, FromDIP(4), FromDIP(10));
+    grid_->AddGrowableCol(1, 1);
+    AddField(_("Comune"), comune_);
+    AddField(_("Cemetery"), cemetery_);
+    AddField(_("Place"), place_);
+    AddField(_("Kind"), kind_);
+    AddField(_("Signed on"), signed_);
+    AddField(_("Term starts"), start_);
+    AddField(_("Term"), term_);
+    AddField(_("Expires on"), expiry_);
+    AddField(_("Why"), why_);
+    AddField(_("Status"), status_);
+    expiry_->SetFont(expiry_->GetFont().Bold());
+    body_sizer->Add(grid_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
+
+    tabs_ = new wxNotebook(body, wxID_ANY);
+    holders_ = make_list(tabs_, wxS("holders"), {{_("Holder"), 150}, {_("Tax code"), 150}, {_("Address"), 160},
+                                                 {_("Phone"), 100}, {_("E-mail"), 150}});
+    deceased_ = make_list(tabs_, wxS("deceased"), {{wxGETTEXT_IN_CONTEXT("one person", "Deceased"), 150}, {_("Born on"), 85}, {_("Died on"), 85},
+                                                   {_("Buried on"), 85}});
+    renewals_ = make_list(tabs_, wxS("renewals"), {{_("Granted on"), 85}, {_("Years"), 50}, {_("Previous expiry"), 100},
+                                                   {_("New expiry"), 100}, {_("Deed"), 90}, {_("Version"), 110}});
+    history_ = make_list(tabs_, wxS("history"), {{_("When"), 120}, {_("User"), 80}, {_("Change"), 320}});
+    tabs_->AddPage(holders_, _("Holders"));
+    tabs_->AddPage(deceased_, _("Deceased"));
+    tabs_->AddPage(renewals_, _("Renewals"));
+    tabs_->AddPage(history_, _("Change history"));
+    tabs_->SetMinSize(FromDIP(wxSize(300, 170)));
+    body_sizer->Add(tabs_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, FromDIP(8)));
+
+    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
+    renew_ = new wxButton(body, wxID_ANY, _("Renew…"));
+    renew_->SetName(wxS("renew_button"));
+    renew_->SetToolTip(_("Renew the concession (Ctrl+R)"));
+    edit_holders_ = new wxButton(body, wxID_ANY, _("Edit holders…"));
+    add_deceased_ = new wxButton(body, wxID_ANY, _("Add deceased…"));
+    for (auto* b : {renew_, edit_holders_, add_deceased_}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT | wxTOP, FromDIP(6)));
+    body_sizer->Add(buttons, wxSizerFlags().Border(wxALL, FromDIP(8)));
+    body->SetSizer(body_sizer);
+    sizer->Add(body, wxSizerFlags(1).Expand());
+    SetSizer(sizer);
+
+    renew_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_renew) on_renew(); });
+    edit_holders_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_edit_holders) on_edit_holders(); });
+    add_deceased_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_add_deceased) on_add_deceased(); });
+    Bind(wxEVT_SIZE, &DetailPanel::OnSize, this);
+    Clear(_("Type a name, a deed number or a tax code to search."));
+}
+
+void DetailPanel::AddField(const wxString& label, wxStaticText*& value) {
+    auto* name = new wxStaticText(body_, wxID_ANY, label);
+    name->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    grid_->Add(name, wxSizerFlags().Right());
+    value = new wxStaticText(body_, wxID_ANY, wxString());
+    grid_->Add(value, wxSizerFlags().Expand());
+}
+
+std::optional<cemetery::ConcessionId> DetailPanel::concession_id() const {
+    if (!record_) return std::nullopt;
+    return record_->concession.id;
+}
+
+void DetailPanel::Clear(const wxString& message) {
+    record_.reset();
+    title_->SetLabel(wxString());
+    message_->SetLabel(message);
+    message_->Show();
+    body_->Hide();
+    Layout();
+}
+
+void DetailPanel::ShowConcession(Database& db, cemetery::ConcessionId id) {
+    record_ = db.reg().record(id);
+    if (!record_) {
+        Clear(_("The concession no longer exists."));
+        return;
+    }
+    const auto& c = record_->concession;
+    const auto today = cemetery::today();
+    Freeze();
+    title_->SetLabel(wxString::Format(_("Concession no. %s"), to_wx(c.deed_number)));
+    message_->Hide();
+    body_->Show();
+    comune_->SetLabel(to_wx(record_->comune.name));
+    cemetery_->SetLabel(to_wx(record_->cemetery.name));
+    place_->SetLabel(location_text(record_->plot.location));
+    kind_->SetLabel(kind_text(record_->plot.kind));
+    signed_->SetLabel(date_text(c.signed_on));
+    start_->SetLabel(date_text(c.term_start));
+    term_->SetLabel(c.perpetual ? _("perpetual")
+                    : c.term_years ? wxString::Format(wxPLURAL("%d year", "%d years", *c.term_years), *c.term_years)
+                                   : wxString(wxS("—")));
+    expiry_->SetLabel(c.perpetual ? _("perpetual") : date_text(c.expires_on, wxS("—")));
+    why_->SetLabel(expiry_explanation(c));
+    why_->SetToolTip(to_wx(cemetery::explain_expiry(c, record_->plot.kind)));
+    status_->SetLabel(wxString::Format(_("%s (as of %s)"), status_text(c.status_on(today)), date_text(today)));
+    FillLists(db);
+    renew_->Enable(!c.perpetual && c.ending == cemetery::Ending::none);
+    Thaw();
+    wxSizeEvent size(GetSize());
+    OnSize(size);
+}
+
+void DetailPanel::FillLists(Database& db) {
+    const auto& c = record_->concession;
+    holders_->DeleteAllItems();
+    for (const auto& h : c.holders) {
+        add_row(holders_, {to_wx(h.full_name()), to_wx(h.codice_fiscale), to_wx(h.address), to_wx(h.phone), to_wx(h.email)});
+    }
+    deceased_->DeleteAllItems();
+    for (const auto& d : c.deceased) {
+        add_row(deceased_, {to_wx(d.full_name()), date_text(d.born_on), date_text(d.died_on), date_text(d.buried_on)});
+    }
+    renewals_->DeleteAllItems();
+    for (const auto& r : c.renewals) {
+        add_row(renewals_, {date_text(r.granted_on), wxString::Format(wxS("%d"), r.years), date_text(r.previous_expiry),
+                            date_text(r.new_expiry), to_wx(r.deed), to_wx(r.version_name)});
+    }
+    history_->DeleteAllItems();
+    auto entries = db.reg().change_log(std::string("concession"), c.id.value());
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {  // newest first
+        add_row(history_, {change_when(*it), to_wx(it->user), change_summary(*it)});
+    }
+}
+
+void DetailPanel::FocusActions() {
+    if (renew_->IsEnabled()) {
+        renew_->SetFocus();
+    } else {
+        edit_holders_->SetFocus();
+    }
+}
+
+void DetailPanel::OnSize(wxSizeEvent& event) {
+    event.Skip();
+    // Long explanations wrap at the pane's width.
+    if (!record_) return;
+    const int width = GetClientSize().x - FromDIP(140);
+    if (width > 100) {
+        why_->SetLabel(expiry_explanation(record_->concession));
+        why_->Wrap(width);
+    }
+    FitInside();
+    Layout();
+}
+
+wxString DetailPanel::Text() const {
+    wxString out = title_->GetLabel() + wxS("\n") + message_->GetLabel() + wxS("\n");
+    if (record_) {
+        for (auto* field : {comune_, cemetery_, place_, kind_, signed_, start_, term_, expiry_, why_, status_}) {
+            out += field->GetLabel() + wxS("\n");
+        }
+        out += list_text(holders_) + list_text(deceased_) + list_text(renewals_) + list_text(history_);
+    }
+    return out;
+}
+
+}  // namespace gui

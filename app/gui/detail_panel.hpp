@@ -1,0 +1,70 @@
+#pragma once
+// The whole of one concession, as the office sees it: place, kind, deed, term,
+// expiry and why, status today, holders with their contacts, deceased, renewals
+// and the change history; with the buttons that act on it.
+
+#include "database.hpp"
+
+#include <cemetery/concession_record.hpp>
+
+#include <wx/scrolwin.h>
+
+#include <functional>
+#include <optional>
+
+class wxButton;
+class wxFlexGridSizer;
+class wxListView;
+class wxNotebook;
+class wxStaticText;
+
+namespace gui {
+
+class DetailPanel : public wxScrolledWindow {
+public:
+    explicit DetailPanel(wxWindow* parent);
+
+    void ShowConcession(Database& db, cemetery::ConcessionId id);
+    void Clear(const wxString& message);
+    void FocusActions();
+
+    [[nodiscard]] std::optional<cemetery::ConcessionId> concession_id() const;
+    [[nodiscard]] const std::optional<cemetery::ConcessionRecord>& record() const { return record_; }
+    // Everything shown, as text (for tests and the clipboard).
+    [[nodiscard]] wxString Text() const;
+
+    std::function<void()> on_renew;
+    std::function<void()> on_edit_holders;
+    std::function<void()> on_add_deceased;
+
+private:
+    void AddField(const wxString& label, wxStaticText*& value);
+    void FillLists(Database& db);
+    void OnSize(wxSizeEvent& event);
+
+    std::optional<cemetery::ConcessionRecord> record_;
+    wxStaticText* title_ = nullptr;
+    wxStaticText* message_ = nullptr;
+    wxWindow* body_ = nullptr;
+    wxStaticText* comune_ = nullptr;
+    wxStaticText* cemetery_ = nullptr;
+    wxStaticText* place_ = nullptr;
+    wxStaticText* kind_ = nullptr;
+    wxStaticText* signed_ = nullptr;
+    wxStaticText* start_ = nullptr;
+    wxStaticText* term_ = nullptr;
+    wxStaticText* expiry_ = nullptr;
+    wxStaticText* why_ = nullptr;
+    wxStaticText* status_ = nullptr;
+    wxNotebook* tabs_ = nullptr;
+    wxListView* holders_ = nullptr;
+    wxListView* deceased_ = nullptr;
+    wxListView* renewals_ = nullptr;
+    wxListView* history_ = nullptr;
+    wxButton* renew_ = nullptr;
+    wxButton* edit_holders_ = nullptr;
+    wxButton* add_deceased_ = nullptr;
+    wxFlexGridSizer* grid_ = nullptr;
+};
+
+}  // namespace gui

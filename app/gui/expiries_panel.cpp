@@ -1,0 +1,147 @@
+#include "expiries_panel.hpp"
+
+#include "convert.hpp"
+#include "list_rows_view.hpp"
+
+#include <cemetery/csv.hpp>
+#include <cemetery/text.hpp>
+
+#include <wx/button.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/filedlg.h>
+#include <wx/msgdlg.h>
+#include <wx/radiobut.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+
+#include <fstream>
+
+namespace gui {
+
+ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), host_(host) {
+    SetName(wxS("expiries_panel"));
+    auto* criteria = new wxBoxSizer(wxHORIZONTAL);
+    expired_ = new wxRadioButton(this, wxID_ANY, _("Expired as of"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+    as_of_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today(), wxDefaultPosition, wxDefaultSize,
+                                  wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    as_of_->SetName(wxS("as_of"));
+    expiring_ = new wxRadioButton(this, wxID_ANY, _("Expiring within"));
+    days_ = new wxSpinCtrl(this, wxID_ANY, wxS("90"), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 1,
+                           36500, 90);
+    days_->SetName(wxS("days"));
+    criteria->Add(expired_, wxSizerFlags().CenterVertical());
+    criteria->Add(as_of_, wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT, FromDIP(6)));
+    criteria->AddSpacer(FromDIP(18));
+    criteria->Add(expiring_, wxSizerFlags().CenterVertical());
+    criteria->Add(days_, wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT, FromDIP(6)));
+    criteria->Add(new wxStaticText(this, wxID_ANY, _("days")), wxSizerFlags().CenterVertical());
+    criteria->AddStretchSpacer();
+    auto* export_csv = new wxButton(this, wxID_ANY, _("Export CSV…"));
+    export_csv->SetName(wxS("export_csv"));
+    criteria->Add(export_csv, wxSizerFlags().CenterVertical());
+
+    count_ = new wxStaticText(this, wxID_ANY, wxString());
+    count_->SetName(wxS("expiry_count"));
+    count_->SetFont(count_->GetFont().Bold());
+    rows_ = new ListRowsView(this);
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(criteria, wxSizerFlags().Expand().Border(wxALL, FromDIP(8)));
+    sizer->Add(count_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
+    sizer->Add(rows_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
+    SetSizer(sizer);
+
+    expired_->Bind(wxEVT_RADIOBUTTON, &ExpiriesPanel::OnChangeCriteria, this);
+    expiring_->Bind(wxEVT_RADIOBUTTON, &ExpiriesPanel::OnChangeCriteria, this);
+    as_of_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) {
+        expired_->SetValue(true);
+        Reload();
+    });
+    days_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) {
+        expiring_->SetValue(true);
+        Reload();
+    });
+    export_csv->Bind(wxEVT_BUTTON, &ExpiriesPanel::OnExportCsv, this);
+    rows_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &ExpiriesPanel::OnOpenRow, this);
+}
+
+void ExpiriesPanel::Reload() {
+    std::vector<cemetery::ListRow> rows;
+    const auto& reg = host_.database().reg();
+    auto keep = [&rows](const cemetery::ListRow& r) { rows.push_back(r); };
+    if (expired_->GetValue()) {
+        reg.each_expired(host_.comune(), from_wx_date(as_of_->GetValue()), keep);
+    } else {
+        reg.each_expiring(host_.comune(), cemetery::today(), days_->GetValue(), keep);
+    }
+    rows_->SetRows(std::move(rows));
+    count_->SetLabel(CountText());
+}
+
+void ExpiriesPanel::ShowExpired(cemetery::Date as_of) {
+    expired_->SetValue(true);
+    as_of_->SetValue(to_wx_date(as_of));
+    Reload();
+}
+
+void ExpiriesPanel::ShowExpiring(int days) {
+    expiring_->SetValue(true);
+    days_->SetValue(days);
+    Reload();
+}
+
+std::size_t ExpiriesPanel::count() const { return rows_->rows().size(); }
+
+wxString ExpiriesPanel::CountText() const {
+    const auto n = static_cast<long>(count());
+    const wxString number = count_text(n);
+    if (expired_->GetValue()) {
+        return wxString::Format(wxPLURAL("%s concession expired as of %s", "%s concessions expired as of %s",
+                                         static_cast<unsigned>(n)),
+                                number, date_text(from_wx_date(as_of_->GetValue())));
+    }
+    return wxString::Format(wxPLURAL("%s concession expiring within %d days", "%s concessions expiring within %d days",
+                                     static_cast<unsigned>(n)),
+                            number, days_->GetValue());
+}
+
+void ExpiriesPanel::ExportCsv(const std::filesystem::path& file) const {
+    std::ofstream out(file, std::ios::binary);
+    if (!out) throw std::runtime_error("cannot write " + file.string());
+    cemetery::CsvWriter csv(out, ',');
+    csv.row({"comune", "cimitero", "ubicazione", "tipo", "numero_concessione", "decorrenza", "scadenza",
+             "concessionari", "defunti"});
+    for (const auto& r : rows_->rows()) {
+        csv.row({r.comune, r.cemetery, cemetery::describe(r.location), std::string(cemetery::code(r.kind)),
+                 r.deed_number, cemetery::to_iso(r.term_start), cemetery::to_iso(r.expires_on),
+                 cemetery::join(r.holders, " | "), cemetery::join(r.deceased, " | ")});
+    }
+    out.flush();
+    if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+void ExpiriesPanel::OnChangeCriteria(wxCommandEvent&) { Reload(); }
+
+void ExpiriesPanel::OnExportCsv(wxCommandEvent&) {
+    const wxString name = expired_->GetValue() ? wxS("scadute.csv") : wxS("in-scadenza.csv");
+    wxFileDialog dialog(this, _("Export CSV"), wxString(), name, _("CSV files (*.csv)|*.csv"),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        ExportCsv(std::filesystem::path(to_std(dialog.GetPath())));
+        host_.set_status(wxString::Format(_("%s rows written to %s"), count_text(static_cast<long>(count())),
+                                          dialog.GetPath()));
+    } catch (const std::exception& e) {
+        wxMessageBox(to_wx(e.what()), _("Export CSV"), wxOK | wxICON_ERROR, this);
+    }
+}
+
+void ExpiriesPanel::OnOpenRow(wxListEvent& event) {
+    const auto& rows = rows_->rows();
+    const auto i = static_cast<std::size_t>(event.GetIndex());
+    if (i < rows.size()) host_.show_concession(rows[i].concession, to_wx(rows[i].deed_number));
+}
+
+}  // namespace gui

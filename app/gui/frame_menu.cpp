@@ -1,0 +1,71 @@
+// The main window's menus and the About box (kept apart from main_frame.cpp).
+#include "ids.hpp"
+#include "main_frame.hpp"
+
+#include <wx/aboutdlg.h>
+#include <wx/filehistory.h>
+#include <wx/menu.h>
+
+namespace gui {
+
+void MainFrame::BuildMenu() {
+    auto* file = new wxMenu;
+    file->Append(id_new_database, _("&New database…"));
+    file->Append(wxID_OPEN, _("&Open…\tCtrl+O"));
+    file->Append(id_backup, _("&Back up database…"));
+    auto* recent = new wxMenu;
+    file->AppendSubMenu(recent, _("&Recent files"));
+    history_->UseMenu(recent);
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+
+    auto* edit = new wxMenu;
+    edit->Append(id_focus_search, _("&Search\tCtrl+F"));
+    edit->AppendSeparator();
+    edit->Append(id_renew, _("&Renew…\tCtrl+R"));
+    edit->Append(id_edit_holders, _("Edit &holders…"));
+    edit->Append(id_add_deceased, _("Add &deceased…"));
+
+    auto* view = new wxMenu;
+    view->Append(id_view_search, _("&Search\tCtrl+1"));
+    view->Append(id_view_expiries, _("&Expiries\tCtrl+2"));
+    view->Append(id_view_counter, _("&Counter\tCtrl+3"));
+
+    auto* tools = new wxMenu;
+    tools->Append(id_import, _("&Import register…"));
+
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, _("&About"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
+    bar->Append(view, _("&View"));
+    bar->Append(tools, _("&Tools"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    Bind(wxEVT_MENU, &MainFrame::OnNewDatabase, this, id_new_database);
+    Bind(wxEVT_MENU, &MainFrame::OnOpenDatabase, this, wxID_OPEN);
+    Bind(wxEVT_MENU, &MainFrame::OnBackupDatabase, this, id_backup);
+    Bind(wxEVT_MENU, &MainFrame::OnOpenRecent, this, wxID_FILE1, wxID_FILE9);
+    Bind(wxEVT_MENU, &MainFrame::OnQuit, this, wxID_EXIT);
+    Bind(wxEVT_MENU, &MainFrame::OnFocusSearch, this, id_focus_search);
+    Bind(wxEVT_MENU, &MainFrame::OnConcessionCommand, this, id_renew);
+    Bind(wxEVT_MENU, &MainFrame::OnConcessionCommand, this, id_edit_holders);
+    Bind(wxEVT_MENU, &MainFrame::OnConcessionCommand, this, id_add_deceased);
+    Bind(wxEVT_MENU, &MainFrame::OnSelectView, this, id_view_search, id_view_counter);
+    Bind(wxEVT_MENU, &MainFrame::OnImportRegister, this, id_import);
+    Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
+}
+
+void MainFrame::OnAbout(wxCommandEvent&) {
+    wxAboutDialogInfo info;
+    info.SetName(_("Cemetery services"));
+    info.SetVersion(wxS("0.1.0"));
+    info.SetDescription(_("The register of burial concessions of the Unione di Comuni Lombarda "
+                          "\"Adda Martesana\": search, renewals, expired lists, the counter."));
+    wxAboutBox(info, this);
+}
+
+}  // namespace gui

@@ -1,0 +1,94 @@
+#pragma once
+// The main window: menus, the comune chooser and the search field (always
+// visible), the three views (Ricerca, Scadenze, Sportello) and the status bar.
+// Holds no rules: the panels call the library and show what it returns.
+
+#include "host.hpp"
+
+#include <wx/bookctrl.h>
+#include <wx/frame.h>
+#include <wx/timer.h>
+
+#include <memory>
+#include <vector>
+
+class wxChoice;
+class wxFileHistory;
+class wxNotebook;
+class wxSearchCtrl;
+
+namespace gui {
+
+class CounterPanel;
+class ExpiriesPanel;
+class SearchPanel;
+
+class MainFrame : public wxFrame, public Host {
+public:
+    // `remember` false: the frame writes nothing to the configuration (tests, screenshots).
+    MainFrame(std::unique_ptr<Database> db, bool remember = true);
+    ~MainFrame() override;
+
+    // Host
+    Database& database() override { return *db_; }
+    std::optional<cemetery::ComuneId> comune() const override;
+    void concession_changed(cemetery::ConcessionId id) override;
+    void show_concession(cemetery::ConcessionId id, const wxString& deed_number) override;
+    void set_status(const wxString& text) override;
+
+    // Switches to another register file (the old one is closed).
+    void use_database(std::unique_ptr<Database> db);
+
+    // For tests and screenshots.
+    wxSearchCtrl* search_field() { return search_; }
+    wxChoice* comune_choice() { return comune_choice_; }
+    wxNotebook* notebook() { return notebook_; }
+    SearchPanel* search_panel() { return search_panel_; }
+    ExpiriesPanel* expiries_panel() { return expiries_panel_; }
+    CounterPanel* counter_panel() { return counter_panel_; }
+    // Selects the comune by its position in the chooser (0: the whole Union).
+    void select_comune(int index);
+    // Runs the pending search now instead of after the typing pause.
+    void run_search_now();
+    void select_view(int page);
+
+private:
+    void BuildMenu();
+    void BuildControls();
+    void FillComuni();
+    void UpdateTitle();
+    void UpdateStatus();
+    void OpenFile(const wxString& path, bool create);
+
+    void OnChangeComune(wxCommandEvent& event);
+    void OnTypeSearch(wxCommandEvent& event);
+    void OnSearchTimer(wxTimerEvent& event);
+    void OnChangePage(wxBookCtrlEvent& event);
+    void OnNewDatabase(wxCommandEvent& event);
+    void OnOpenDatabase(wxCommandEvent& event);
+    void OnBackupDatabase(wxCommandEvent& event);
+    void OnOpenRecent(wxCommandEvent& event);
+    void OnImportRegister(wxCommandEvent& event);
+    void OnFocusSearch(wxCommandEvent& event);
+    void OnSelectView(wxCommandEvent& event);
+    void OnConcessionCommand(wxCommandEvent& event);
+    void OnAbout(wxCommandEvent& event);
+    void OnQuit(wxCommandEvent& event);
+
+    std::unique_ptr<Database> db_;
+    bool remember_;
+    std::vector<std::optional<cemetery::ComuneId>> comune_ids_;
+    std::unique_ptr<wxFileHistory> history_;
+    wxChoice* comune_choice_ = nullptr;
+    wxSearchCtrl* search_ = nullptr;
+    wxNotebook* notebook_ = nullptr;
+    SearchPanel* search_panel_ = nullptr;
+    ExpiriesPanel* expiries_panel_ = nullptr;
+    CounterPanel* counter_panel_ = nullptr;
+    wxTimer search_timer_;
+};
+
+// The chooser's label for a comune: its name, former members marked.
+[[nodiscard]] wxString comune_label(const cemetery::Comune& comune, cemetery::Date today);
+
+}  // namespace gui

@@ -1,0 +1,85 @@
+#include "search_panel.hpp"
+
+#include "concession_actions.hpp"
+#include "convert.hpp"
+#include "detail_panel.hpp"
+#include "results_list.hpp"
+
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+
+namespace gui {
+
+SearchPanel::SearchPanel(wxWindow* parent, Host& host) : wxPanel(parent), host_(host) {
+    SetName(wxS("search_panel"));
+    splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    splitter_->SetMinimumPaneSize(FromDIP(260));
+    results_ = new ResultsList(splitter_);
+    detail_ = new DetailPanel(splitter_);
+    splitter_->SplitVertically(results_, detail_, FromDIP(-500));
+    splitter_->SetSashGravity(0.6);
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(splitter_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(4)));
+    SetSizer(sizer);
+
+    results_->on_status = [this](const wxString& text) { host_.set_status(text); };
+    results_->Bind(wxEVT_LIST_ITEM_SELECTED, &SearchPanel::OnSelectResult, this);
+    results_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &SearchPanel::OnActivateResult, this);
+    detail_->on_renew = [this] { RenewSelected(); };
+    detail_->on_edit_holders = [this] { EditHolders(); };
+    detail_->on_add_deceased = [this] { AddDeceased(); };
+}
+
+void SearchPanel::SetQuery(const wxString& text) {
+    cemetery::SearchOptions options;
+    options.comune = host_.comune();
+    results_->ShowSearch(&host_.database().reg(), to_std(text), options);
+    if (results_->match_count() > 0) {
+        results_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                               wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        // The selection event shows the detail.
+        if (const auto* hit = results_->hit_at(0)) detail_->ShowConcession(host_.database(), hit->concession);
+    } else {
+        detail_->Clear(text.Strip(wxString::both).empty() ? _("Type a name, a deed number or a tax code to search.")
+                                                          : _("Nothing found."));
+    }
+}
+
+void SearchPanel::Reload(cemetery::ConcessionId keep) {
+    const auto shown_id = shown();
+    results_->ReloadRows(&host_.database().reg(), keep.valid() ? keep : shown_id.value_or(cemetery::ConcessionId{}));
+    if (shown_id) detail_->ShowConcession(host_.database(), *shown_id);
+}
+
+void SearchPanel::ShowConcession(cemetery::ConcessionId id) {
+    results_->SelectConcession(id);
+    detail_->ShowConcession(host_.database(), id);
+}
+
+void SearchPanel::FocusResults() { results_->SetFocus(); }
+
+std::optional<cemetery::ConcessionId> SearchPanel::shown() const { return detail_->concession_id(); }
+
+void SearchPanel::OnSelectResult(wxListEvent& event) {
+    if (const auto* hit = results_->hit_at(event.GetIndex())) detail_->ShowConcession(host_.database(), hit->concession);
+}
+
+void SearchPanel::OnActivateResult(wxListEvent& event) {
+    OnSelectResult(event);
+    detail_->FocusActions();
+}
+
+void SearchPanel::RenewSelected() {
+    if (const auto id = shown()) renew_concession(this, host_, *id);
+}
+
+void SearchPanel::EditHolders() {
+    if (const auto id = shown()) edit_holders(this, host_, *id);
+}
+
+void SearchPanel::AddDeceased() {
+    if (const auto id = shown()) add_deceased(this, host_, *id);
+}
+
+}  // namespace gui

@@ -1,0 +1,29 @@
+#pragma once
+// Words for people: the library's codes (status, plot kind, refusal, conflict,
+// field names, change-log actions) as the interface language says them. Only the
+// words live here; what they mean is decided by the library.
+
+#include <cemetery/concession.hpp>
+#include <cemetery/plot_kind.hpp>
+#include <cemetery/refusal.hpp>
+#include <cemetery/register.hpp>
+
+#include <wx/string.h>
+
+#include <string>
+
+namespace gui {
+
+[[nodiscard]] wxString status_text(cemetery::ConcessionStatus status);  // "scaduta"
+[[nodiscard]] wxString kind_text(cemetery::PlotKind kind);              // "loculo"
+[[nodiscard]] wxString refusal_text(cemetery::RefusalCode code);        // short reason
+[[nodiscard]] wxString conflict_text(cemetery::ConflictCode code);
+[[nodiscard]] wxString field_label(const std::string& field);           // "codice_fiscale" -> "Codice fiscale"
+[[nodiscard]] wxString action_text(const std::string& action);          // "renew" -> "rinnovo"
+[[nodiscard]] wxString location_text(const cemetery::Location& where);  // "sett. A, fila 1, n. 14"
+
+// Why a concession expires when it does, from its own fields: start, term, the
+// version that gave it, and every renewal ("stipulata il 29/02/2000, 30 anni ...").
+[[nodiscard]] wxString expiry_explanation(const cemetery::Concession& concession);
+
+}  // namespace gui
