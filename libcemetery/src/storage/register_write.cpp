@@ -85,6 +85,20 @@ void insert_people(storage::Database& db, ConcessionId id, int first_position, c
     }
 }
 
+void insert_renewal(storage::Database& db, ConcessionId id, const Renewal& r) {
+    auto& rs = db.statement(
+        "INSERT INTO renewal (concession_id, granted_on, years, previous_expiry, new_expiry, deed, version_name) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    rs.bind(1, id.value());
+    rs.bind(2, to_iso(r.granted_on));
+    rs.bind(3, r.years);
+    rs.bind(4, to_iso(r.previous_expiry));
+    rs.bind(5, to_iso(r.new_expiry));
+    rs.bind(6, r.deed);
+    rs.bind(7, r.version_name);
+    rs.exec();
+}
+
 }  // namespace
 
 WriteResult<ConcessionId> Register::add_people(ConcessionId id, const std::vector<Holder>& holders,
@@ -185,19 +199,7 @@ WriteResult<ConcessionId> Register::add_concession(const Concession& c) {
         const ConcessionId id{db.sql().getLastInsertRowid()};
 
         insert_people(db, id, 0, c.holders, c.deceased);
-        for (const auto& r : c.renewals) {
-            auto& rs = db.statement(
-                "INSERT INTO renewal (concession_id, granted_on, years, previous_expiry, new_expiry, deed, "
-                "version_name) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            rs.bind(1, id.value());
-            rs.bind(2, to_iso(r.granted_on));
-            rs.bind(3, r.years);
-            rs.bind(4, to_iso(r.previous_expiry));
-            rs.bind(5, to_iso(r.new_expiry));
-            rs.bind(6, r.deed);
-            rs.bind(7, r.version_name);
-            rs.exec();
-        }
+        for (const auto& r : c.renewals) insert_renewal(db, id, r);
         impl_->index_concession(id);
         append_change(db, impl_->user, "concession", id.value(), "insert", concession_json(c));
         tx.commit();
@@ -228,17 +230,8 @@ RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, c
         if (!outcome.decision.allowed()) return outcome;
 
         const auto& d = outcome.decision;
-        auto& rs = db.statement(
-            "INSERT INTO renewal (concession_id, granted_on, years, previous_expiry, new_expiry, deed, version_name) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)");
-        rs.bind(1, id.value());
-        rs.bind(2, to_iso(request.on));
-        rs.bind(3, d.years);
-        rs.bind(4, to_iso(d.previous_expiry));
-        rs.bind(5, to_iso(d.new_expiry));
-        rs.bind(6, request.deed);
-        rs.bind(7, d.version_name);
-        rs.exec();
+        insert_renewal(db, id, Renewal{{}, request.on, d.years, d.previous_expiry, d.new_expiry, request.deed,
+                                       d.version_name});
         auto& us = db.statement(
             "UPDATE concession SET expires_on = ?, row_version = row_version + 1 WHERE id = ? AND row_version = ?");
         us.bind(1, to_iso(d.new_expiry));
