@@ -47,7 +47,7 @@ MainFrame::MainFrame(std::unique_ptr<Database> db, bool remember)
     FillComuni();
     UpdateTitle();
     UpdateStatus();
-    expiries_panel_->Reload();
+    RefreshExpiries();
     if (remember_) {
         history_->Load(*wxConfigBase::Get());
         history_->AddFileToHistory(to_wx(db_->file().string()));
@@ -153,7 +153,7 @@ void MainFrame::select_view(int page) { notebook_->SetSelection(static_cast<std:
 void MainFrame::OnChangeComune(wxCommandEvent&) {
     UpdateStatus();
     search_panel_->SetQuery(search_->GetValue());
-    expiries_panel_->Reload();
+    RefreshExpiries();
     counter_panel_->Reload();
 }
 
@@ -174,15 +174,27 @@ void MainFrame::run_search_now() {
     }
 }
 
+// The expired list of the whole Union can hold hundreds of thousands of rows on a
+// large register: it is read when its page is shown, not at every change.
+void MainFrame::RefreshExpiries() {
+    if (notebook_->GetSelection() == page_expiries) {
+        expiries_panel_->Reload();
+        expiries_stale_ = false;
+    } else {
+        expiries_stale_ = true;
+    }
+}
+
 void MainFrame::OnChangePage(wxBookCtrlEvent& event) {
     event.Skip();
+    if (event.GetSelection() == page_expiries && expiries_stale_) RefreshExpiries();
     if (event.GetSelection() == page_counter) counter_panel_->SetQuery(search_->GetValue());
     if (event.GetSelection() == page_search) search_panel_->SetQuery(search_->GetValue());
 }
 
 void MainFrame::concession_changed(cemetery::ConcessionId id) {
     search_panel_->Reload(id);
-    expiries_panel_->Reload();
+    RefreshExpiries();
     counter_panel_->Reload();
     UpdateStatus();
 }
@@ -201,7 +213,7 @@ void MainFrame::use_database(std::unique_ptr<Database> db) {
     UpdateStatus();
     search_->ChangeValue(wxString());
     search_panel_->SetQuery(wxString());
-    expiries_panel_->Reload();
+    RefreshExpiries();
     counter_panel_->SetQuery(wxString());
     if (remember_) {
         history_->AddFileToHistory(to_wx(db_->file().string()));

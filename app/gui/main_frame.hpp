@@ -63,6 +63,7 @@ private:
     void OnChangeComune(wxCommandEvent& event);
     void OnTypeSearch(wxCommandEvent& event);
     void OnSearchTimer(wxTimerEvent& event);
+    void RefreshExpiries();
     void OnChangePage(wxBookCtrlEvent& event);
     void OnNewDatabase(wxCommandEvent& event);
     void OnOpenDatabase(wxCommandEvent& event);
@@ -86,6 +87,7 @@ private:
     ExpiriesPanel* expiries_panel_ = nullptr;
     CounterPanel* counter_panel_ = nullptr;
     wxTimer search_timer_;
+    bool expiries_stale_ = true;
 };
 
 // The chooser's label for a comune: its name, former members marked.

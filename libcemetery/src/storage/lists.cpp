@@ -29,7 +29,9 @@ std::vector<std::string> split_names(const SQLite::Column& c) {
 void each_row(storage::Database& db, const std::string& file, std::optional<ComuneId> comune,
               const std::optional<Date>& from, Date to, const std::function<void(const ListRow&)>& row) {
     try {
-        SQLite::Statement s(db.sql(),
+        // The comune condition is written only when there is one, so that SQLite
+        // uses the (comune_id, expires_on) index for one comune's list.
+        SQLite::Statement s(db.sql(), std::string(
             "SELECT c.id, co.name, ce.name, p.kind, p.settore, p.fila, p.numero, p.piano, c.deed_number, "
             "c.term_start, c.expires_on, "
             "(SELECT group_concat(name, char(31)) FROM (SELECT trim(surname || ' ' || given_name) AS name "
@@ -40,9 +42,9 @@ void each_row(storage::Database& db, const std::string& file, std::optional<Comu
             "JOIN plot p ON p.id = c.plot_id "
             "JOIN cemetery ce ON ce.id = p.cemetery_id "
             "JOIN comune co ON co.id = c.comune_id "
-            "WHERE c.perpetual = 0 AND c.ending = 'none' "
-            "  AND (?1 IS NULL OR c.comune_id = ?1) "
-            "  AND (?2 IS NULL OR c.expires_on >= ?2) AND c.expires_on <= ?3 "
+            "WHERE c.perpetual = 0 AND c.ending = 'none' ") +
+            (comune ? "AND c.comune_id = ?1 " : "") +
+            "AND (?2 IS NULL OR c.expires_on >= ?2) AND c.expires_on <= ?3 "
             "ORDER BY co.name, ce.name, c.expires_on, c.deed_number");
         if (comune) s.bind(1, comune->value());
         storage::bind_date(s, 2, from);

@@ -132,7 +132,8 @@ std::optional<ConcessionId> Register::find_concession(ComuneId comune, std::stri
 
 std::int64_t Register::count_concessions(std::optional<ComuneId> comune) const {
     storage::ReadScope read(impl_->db);
-    auto& s = impl_->db.statement("SELECT count(*) FROM concession WHERE ?1 IS NULL OR comune_id = ?1");
+    auto& s = impl_->db.statement(comune ? "SELECT count(*) FROM concession WHERE comune_id = ?1"
+                                         : "SELECT count(*) FROM concession");
     if (comune) s.bind(1, comune->value());
     s.executeStep();
     return s.getColumn(0).getInt64();
