@@ -782,3 +782,28 @@ TEST_CASE("an import into a register file is one transaction", "[import]") {
     UnionRegister reopened(cemetery::Register::open(file));
     CHECK(reopened.concessions() == 1);
 }
+
+TEST_CASE("every import problem carries a code the programs can translate", "[import]") {
+    using cemetery::ProblemCode;
+    SECTION("a cell left empty") {
+        UnionRegister u;
+        CHECK(only_error(u.import({row({{"Comune", ""}})})).code == ProblemCode::required_empty);
+    }
+    SECTION("an impossible date") {
+        UnionRegister u;
+        CHECK(only_error(u.import({row({{"Data_Concessione", "31/02/1985"}})})).code == ProblemCode::not_a_date);
+    }
+    SECTION("a comune outside the Union") {
+        UnionRegister u;
+        CHECK(only_error(u.import({row({{"Comune", "Melzo"}})})).code == ProblemCode::unknown_comune);
+    }
+    SECTION("a term the regulation refuses, with the rule and its version") {
+        UnionRegister u;
+        const auto e = only_error(u.import({row({{"Data_Concessione", "10/01/2022"}, {"Durata_Anni", "25"},
+                                                 {"Data_Sepoltura", "12/01/2022"}, {"Defunto_Data_Morte", "08/01/2022"}})}));
+        CHECK(e.code == ProblemCode::refused_by_rules);
+        REQUIRE(e.refusal);
+        CHECK(*e.refusal == cemetery::RefusalCode::term_differs);
+        CHECK(e.detail == "Unione 2020");
+    }
+}

@@ -256,7 +256,7 @@ TEST_CASE("a field error prints with its line, column, value and message", "[reg
     const auto e = only_error(parse_with({{"Defunto_Data_Morte", "30/02/1987"}}));
     CHECK(cemetery::to_string(e) ==
           "line 7: Defunto_Data_Morte: \"30/02/1987\": not a date (expected dd/mm/yyyy)");
-    CHECK(cemetery::to_string(FieldError{3, "", "", "has 2 fields, the header has 3"}) ==
+    CHECK(cemetery::to_string(FieldError{3, "", "", "has 2 fields, the header has 3", {}, {}, {}}) ==
           "line 3: has 2 fields, the header has 3");
 }
 

@@ -1,4 +1,5 @@
 #include "import_dialog.hpp"
+#include "words.hpp"
 
 #include "convert.hpp"
 
@@ -39,7 +40,7 @@ private:
 namespace {
 
 wxString problem_line(const cemetery::ImportProblem& p) {
-    wxString reason = to_wx(p.message);
+    wxString reason = problem_text(p);
     if (!p.value.empty()) reason = wxS("\"") + to_wx(p.value) + wxS("\": ") + reason;
     if (p.field.empty()) return wxString::Format(_("Line %zu: %s"), p.line, reason);
     return wxString::Format(_("Line %zu: %s: %s"), p.line, to_wx(p.field), reason);

@@ -70,6 +70,50 @@ wxString conflict_text(ConflictCode code) {
     return wxString();
 }
 
+wxString problem_text(const cemetery::FieldError& p) {
+    using cemetery::ProblemCode;
+    const wxString detail = wxString::FromUTF8(p.detail);
+    switch (p.code) {
+        case ProblemCode::required_empty: return _("required, but empty");
+        case ProblemCode::not_a_date: return _("not a date (expected dd/mm/yyyy)");
+        case ProblemCode::death_before_birth: return wxString::Format(_("death before birth (born %s)"), detail);
+        case ProblemCode::burial_before_death: return wxString::Format(_("burial before death (died %s)"), detail);
+        case ProblemCode::burial_before_birth: return wxString::Format(_("burial before birth (born %s)"), detail);
+        case ProblemCode::wrong_field_count:
+            return wxString::Format(_("the row has a different number of fields than the header (%s)"), detail);
+        case ProblemCode::unknown_kind: return _("unknown kind of place");
+        case ProblemCode::bad_years: return _("not a positive whole number of years");
+        case ProblemCode::bad_yes_no: return _("not a yes/no value (expected sì or no)");
+        case ProblemCode::perpetual_with_years: return _("a perpetual concession has no term in years");
+        case ProblemCode::perpetual_with_expiry: return _("a perpetual concession has no expiry");
+        case ProblemCode::bad_codice_fiscale: return _("the tax code is not valid");
+        case ProblemCode::unknown_comune: return _("not a comune of the register");
+        case ProblemCode::unknown_cemetery: return wxString::Format(_("no such cemetery in the comune (known: %s)"), detail);
+        case ProblemCode::cemetery_needed:
+            return wxString::Format(_("the comune has several cemeteries: say which (%s)"), detail);
+        case ProblemCode::deed_differs_in_file:
+            return wxString::Format(_("the same deed is on line %s with a different place, kind, date or term"), detail);
+        case ProblemCode::deed_differs_in_register:
+            return _("this deed number is already in the register with different data");
+        case ProblemCode::plot_kind_differs:
+            return wxString::Format(_("the place is a %s in the register"),
+                                    kind_text(cemetery::plot_kind_from_code(p.detail).value_or(cemetery::PlotKind::loculo)));
+        case ProblemCode::place_taken: return _("another concession holds this place in the same period");
+        case ProblemCode::refused_by_rules:
+            if (p.refusal) {
+                const wxString reason = refusal_text(*p.refusal);
+                return p.detail.empty() ? reason : wxString::Format(_("%s (regulation version \"%s\")"), reason, detail);
+            }
+            break;
+        case ProblemCode::other_row_wrong:
+            return wxString::Format(_("another row of this concession is wrong (line %s)"), detail);
+        case ProblemCode::stated_expiry_kept:
+            return wxString::Format(_("the register's expiry is kept; the term would give %s"), detail);
+        case ProblemCode::other: break;
+    }
+    return wxString::FromUTF8(p.message);
+}
+
 wxString field_label(const std::string& field) {
     if (field == "surname") return _("Surname");
     if (field == "given_name") return _("Given name");

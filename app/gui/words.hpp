@@ -7,6 +7,7 @@
 #include <cemetery/plot_kind.hpp>
 #include <cemetery/refusal.hpp>
 #include <cemetery/register.hpp>
+#include <cemetery/register_row.hpp>
 
 #include <wx/string.h>
 
@@ -18,6 +19,9 @@ namespace gui {
 [[nodiscard]] wxString kind_text(cemetery::PlotKind kind);              // "loculo"
 [[nodiscard]] wxString refusal_text(cemetery::RefusalCode code);        // short reason
 [[nodiscard]] wxString conflict_text(cemetery::ConflictCode code);
+// The reason of an import problem, in the user's language (the library's English
+// sentence where a problem has no code).
+[[nodiscard]] wxString problem_text(const cemetery::FieldError& problem);
 [[nodiscard]] wxString field_label(const std::string& field);           // "codice_fiscale" -> "Codice fiscale"
 [[nodiscard]] wxString action_text(const std::string& action);          // "renew" -> "rinnovo"
 [[nodiscard]] wxString location_text(const cemetery::Location& where);  // "sett. A, fila 1, n. 14"

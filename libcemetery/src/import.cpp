@@ -64,6 +64,7 @@ struct Group {
     std::optional<ConcessionId> id;  // in the register (already, or once written)
     bool bad = false;
     std::string reason;           // why the group is refused, for its other rows
+    std::size_t reason_line = 0;  // the row that is wrong
     std::set<std::string> holders;   // already recorded, to add each person once
     std::set<std::string> deceased;
 };
@@ -94,7 +95,8 @@ public:
             if (signature != g.signature) {
                 add(problems, r, RegisterColumn::numero_concessione, r.deed_number,
                     "the same deed is on line " + std::to_string(g.first_line) +
-                        " with a different place, kind, date or term");
+                        " with a different place, kind, date or term",
+                    ProblemCode::deed_differs_in_file, std::to_string(g.first_line));
                 mark_bad(g, r.line);
             }
             return;
@@ -104,14 +106,18 @@ public:
         const TermDecision decision = decide_term(regulation_, term_request(r, place.comune->name));
         if (!decision) {
             const RegisterColumn column = column_of(decision.refusal->code);
-            add(problems, r, column, field_value(r, column), decision.refusal->message);
+            add(problems, r, column, field_value(r, column), decision.refusal->message, ProblemCode::refused_by_rules,
+                decision.refusal->version_name, decision.refusal->code);
             mark_bad(g, r.line);
             return;
         }
         g.term = decision.term;
         for (const auto& notice : decision.notices) {
             report_.notices.push_back(FieldError{r.line, header_.name_of(RegisterColumn::scadenza),
-                                                 r.stated_expiry ? to_italian(*r.stated_expiry) : "", notice});
+                                                 r.stated_expiry ? to_italian(*r.stated_expiry) : "", notice,
+                                                 ProblemCode::stated_expiry_kept,
+                                                 to_italian(add_years(g.term->term_start, *g.term->years)),
+                                                 std::nullopt});
         }
         // Already in the register: the same deed imported before adds only new people.
         if (auto existing = reg_.find_concession(place.comune->id, r.deed_number)) {
@@ -119,7 +125,8 @@ public:
             if (!record || !same_concession(*record, r, place.cemetery, *g.term)) {
                 add(problems, r, RegisterColumn::numero_concessione, r.deed_number,
                     "this deed number is already in the register for " + place.comune->name +
-                        " with different data");
+                        " with different data",
+                    ProblemCode::deed_differs_in_register);
                 mark_bad(g, r.line);
                 return;
             }
@@ -141,7 +148,8 @@ public:
         if (!locate(r, place, problems)) return true;
         Group& g = groups_.at(place.key);
         if (g.bad) {
-            add(problems, r, RegisterColumn::numero_concessione, r.deed_number, g.reason);
+            add(problems, r, RegisterColumn::numero_concessione, r.deed_number, g.reason, ProblemCode::other_row_wrong,
+                std::to_string(g.reason_line));
             return false;
         }
         std::vector<Holder> holders;
@@ -168,7 +176,10 @@ public:
 
     // Rows of a group refused after its first row was checked: their own problem.
     void mark_bad(Group& g, std::size_t line) {
-        if (!g.bad) g.reason = "another row of this concession is wrong (line " + std::to_string(line) + ")";
+        if (!g.bad) {
+            g.reason = "another row of this concession is wrong (line " + std::to_string(line) + ")";
+            g.reason_line = line;
+        }
         g.bad = true;
     }
 
@@ -192,13 +203,17 @@ private:
     bool locate(const RegisterRow& r, Place& place, Problems& problems) {
         place.comune = find_comune(r.comune);
         if (!place.comune) {
-            add(problems, r, RegisterColumn::comune, r.comune, "not a comune of the register (" + known_comuni() + ")");
+            add(problems, r, RegisterColumn::comune, r.comune, "not a comune of the register (" + known_comuni() + ")",
+                ProblemCode::unknown_comune);
             return false;
         }
         std::string why;
         const auto cemetery = find_cemetery(*place.comune, r.cemetery, why);
         if (!cemetery) {
-            add(problems, r, RegisterColumn::cimitero, r.cemetery, why);
+            std::vector<std::string> names;
+            for (const auto& c : reg_.cemeteries(place.comune->id)) names.push_back(c.name);
+            add(problems, r, RegisterColumn::cimitero, r.cemetery, why,
+                r.cemetery.empty() ? ProblemCode::cemetery_needed : ProblemCode::unknown_cemetery, join(names, ", "));
             return false;
         }
         place.cemetery = *cemetery;
@@ -216,7 +231,8 @@ private:
         if (auto plot = reg_.find_plot(place.cemetery, where)) {
             if (plot->kind != *r.kind) {
                 add(problems, r, RegisterColumn::tipo, std::string(code(*r.kind)),
-                    "the plot at " + describe(where) + " is a " + std::string(italian_name(plot->kind)));
+                    "the plot at " + describe(where) + " is a " + std::string(italian_name(plot->kind)),
+                    ProblemCode::plot_kind_differs, std::string(code(plot->kind)));
                 mark_bad(g, r.line);
                 return;
             }
@@ -251,7 +267,8 @@ private:
             add(problems, r, overlap ? RegisterColumn::numero : RegisterColumn::numero_concessione,
                 overlap ? r.numero : r.deed_number,
                 overlap ? "the place " + describe(where) + " is held by another concession in the same period"
-                        : added.conflict->message);
+                        : added.conflict->message,
+                overlap ? ProblemCode::place_taken : ProblemCode::other);
             mark_bad(g, r.line);
             return;
         }
@@ -286,8 +303,10 @@ private:
     }
 
     void add(Problems& problems, const RegisterRow& r, RegisterColumn column, const std::string& value,
-             std::string message) const {
-        problems.push_back(FieldError{r.line, header_.name_of(column), value, std::move(message)});
+             std::string message, ProblemCode code = ProblemCode::other, std::string detail = {},
+             std::optional<RefusalCode> refusal = std::nullopt) const {
+        problems.push_back(
+            FieldError{r.line, header_.name_of(column), value, std::move(message), code, std::move(detail), refusal});
     }
 
     static Holder holder_of(const HolderFields& h) {
@@ -404,7 +423,7 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
         std::istringstream in(text);
         CsvReader reader(in, report.separator);
         if (!reader.next(header_fields)) {
-            report.errors.push_back(FieldError{1, "", "", "the file is empty: a header line is needed"});
+            report.errors.push_back(FieldError{1, "", "", "the file is empty: a header line is needed", ProblemCode::other, {}, std::nullopt});
             return report;
         }
     }
@@ -412,7 +431,7 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
     report.header = header.header.names;
     report.unknown_columns = header.header.unknown;
     if (!header.ok()) {
-        for (const auto& e : header.errors) report.errors.push_back(FieldError{1, "", "", e});
+        for (const auto& e : header.errors) report.errors.push_back(FieldError{1, "", "", e, ProblemCode::other, {}, std::nullopt});
         return report;
     }
 
@@ -471,7 +490,7 @@ ImportReport import_register(Register& reg, const Regulation& regulation, const 
     if (!in) {
         ImportReport report;
         report.file = file.string();
-        report.errors.push_back(FieldError{0, "", "", "cannot read the file"});
+        report.errors.push_back(FieldError{0, "", "", "cannot read the file", ProblemCode::other, {}, std::nullopt});
         return report;
     }
     std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

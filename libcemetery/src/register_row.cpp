@@ -132,13 +132,15 @@ public:
         return i && *i < fields_.size() ? std::string{trim(fields_[*i])} : std::string{};
     }
 
-    void error(RegisterColumn c, std::string value, std::string message) {
-        errors_.push_back(FieldError{line_, header_.name_of(c), std::move(value), std::move(message)});
+    void error(RegisterColumn c, std::string value, std::string message, ProblemCode code = ProblemCode::other,
+               std::string detail = {}) {
+        errors_.push_back(FieldError{line_, header_.name_of(c), std::move(value), std::move(message), code,
+                                     std::move(detail), std::nullopt});
     }
 
     std::string required_text(RegisterColumn c) {
         std::string t = text(c);
-        if (t.empty()) error(c, {}, "required, but empty");
+        if (t.empty()) error(c, {}, "required, but empty", ProblemCode::required_empty);
         return t;
     }
 
@@ -146,7 +148,7 @@ public:
         const std::string t = required ? required_text(c) : text(c);
         if (t.empty()) return std::nullopt;
         auto d = parse_register_date(t);
-        if (!d) error(c, t, "not a date (expected dd/mm/yyyy)");
+        if (!d) error(c, t, "not a date (expected dd/mm/yyyy)", ProblemCode::not_a_date);
         return d;
     }
 
@@ -172,7 +174,8 @@ void read_holder(RowReader& r, RegisterRow& row) {
     }
     if (!h.codice_fiscale.empty()) {
         const CodiceFiscaleCheck check = check_codice_fiscale(h.codice_fiscale);
-        if (!check.ok()) r.error(RegisterColumn::concessionario_cf, h.codice_fiscale, check.message());
+        if (!check.ok()) r.error(RegisterColumn::concessionario_cf, h.codice_fiscale, check.message(), ProblemCode::bad_codice_fiscale,
+                                  check.message());
         h.codice_fiscale = normalize_codice_fiscale(h.codice_fiscale);
     }
     row.holder = std::move(h);
@@ -195,14 +198,17 @@ void read_deceased(RowReader& r, RegisterRow& row) {
 
     if (d.born_on && d.died_on && *d.died_on < *d.born_on) {
         r.error(RegisterColumn::defunto_data_morte, r.text(RegisterColumn::defunto_data_morte),
-                "death before birth (born " + to_italian(*d.born_on) + ")");
+                "death before birth (born " + to_italian(*d.born_on) + ")", ProblemCode::death_before_birth,
+                to_italian(*d.born_on));
     }
     if (d.died_on && d.buried_on && *d.buried_on < *d.died_on) {
         r.error(RegisterColumn::data_sepoltura, r.text(RegisterColumn::data_sepoltura),
-                "burial before death (died " + to_italian(*d.died_on) + ")");
+                "burial before death (died " + to_italian(*d.died_on) + ")", ProblemCode::burial_before_death,
+                to_italian(*d.died_on));
     } else if (!d.died_on && d.born_on && d.buried_on && *d.buried_on < *d.born_on) {
         r.error(RegisterColumn::data_sepoltura, r.text(RegisterColumn::data_sepoltura),
-                "burial before birth (born " + to_italian(*d.born_on) + ")");
+                "burial before birth (born " + to_italian(*d.born_on) + ")", ProblemCode::burial_before_birth,
+                to_italian(*d.born_on));
     }
     row.deceased = std::move(d);
 }
@@ -288,7 +294,10 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
                                            {},
                                            "has " + std::to_string(fields.size()) +
                                                " fields, the header has " +
-                                               std::to_string(header.names.size())});
+                                               std::to_string(header.names.size()),
+                                           ProblemCode::wrong_field_count,
+                                           std::to_string(fields.size()) + "/" + std::to_string(header.names.size()),
+                                           std::nullopt});
         return result;
     }
     RowReader r{header, fields, line, result.errors};
@@ -298,7 +307,8 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
     if (const std::string kind = r.required_text(RegisterColumn::tipo); !kind.empty()) {
         row.kind = plot_kind_from_register(kind);
         if (!row.kind) {
-            r.error(RegisterColumn::tipo, kind, "unknown kind of plot (expected one of: " + known_kinds() + ")");
+            r.error(RegisterColumn::tipo, kind, "unknown kind of plot (expected one of: " + known_kinds() + ")",
+                    ProblemCode::unknown_kind);
         }
     }
     row.settore = r.text(RegisterColumn::settore);
@@ -312,7 +322,7 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
     if (const std::string years = r.text(RegisterColumn::durata_anni); !years.empty()) {
         row.term_years = read_positive_int(years);
         if (!row.term_years) {
-            r.error(RegisterColumn::durata_anni, years, "not a positive whole number of years");
+            r.error(RegisterColumn::durata_anni, years, "not a positive whole number of years", ProblemCode::bad_years);
         }
     }
     row.stated_expiry = r.date(RegisterColumn::scadenza);
@@ -321,16 +331,18 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
     if (const auto yes = read_yes_no(perpetua)) {
         row.perpetual = *yes;
     } else {
-        r.error(RegisterColumn::perpetua, perpetua, "not a yes/no value (expected sì or no)");
+        r.error(RegisterColumn::perpetua, perpetua, "not a yes/no value (expected sì or no)", ProblemCode::bad_yes_no);
     }
     if (row.perpetual) {
         const std::string why =
             " (" + header.name_of(RegisterColumn::perpetua) + ": " + quoted(perpetua) + ")";
         if (const std::string years = r.text(RegisterColumn::durata_anni); !years.empty()) {
-            r.error(RegisterColumn::durata_anni, years, "a perpetual concession has no term in years" + why);
+            r.error(RegisterColumn::durata_anni, years, "a perpetual concession has no term in years" + why,
+                    ProblemCode::perpetual_with_years);
         }
         if (const std::string expiry = r.text(RegisterColumn::scadenza); !expiry.empty()) {
-            r.error(RegisterColumn::scadenza, expiry, "a perpetual concession has no expiry" + why);
+            r.error(RegisterColumn::scadenza, expiry, "a perpetual concession has no expiry" + why,
+                    ProblemCode::perpetual_with_expiry);
         }
     }
 

@@ -6,6 +6,7 @@
 
 #include <cemetery/dates.hpp>
 #include <cemetery/plot_kind.hpp>
+#include <cemetery/refusal.hpp>
 
 #include <array>
 #include <cstddef>
@@ -125,11 +126,43 @@ struct RegisterRow {
 // A value the row cannot have. field is the column's name as the file's header writes
 // it (empty for a problem of the whole row); message is English, for logs and the
 // command line.
+// What is wrong, as a code the programs translate; `message` says the same in
+// English, `detail` holds what the sentence needs besides the value (a date, a
+// line number, a name).
+enum class ProblemCode {
+    other,                    // only the English message
+    required_empty,           // a required cell is empty
+    not_a_date,
+    death_before_birth,       // detail: the birth date
+    burial_before_death,      // detail: the death date
+    burial_before_birth,      // detail: the birth date
+    wrong_field_count,        // detail: "fields/header fields"
+    unknown_kind,
+    bad_years,
+    bad_yes_no,
+    perpetual_with_years,
+    perpetual_with_expiry,
+    bad_codice_fiscale,       // detail: the check's English message
+    unknown_comune,
+    unknown_cemetery,         // detail: the cemeteries known
+    cemetery_needed,          // detail: the cemeteries known
+    deed_differs_in_file,     // detail: the other line
+    deed_differs_in_register,
+    plot_kind_differs,        // detail: the plot's kind code
+    place_taken,
+    refused_by_rules,         // `refusal` says which rule
+    other_row_wrong,          // detail: the line of the wrong row
+    stated_expiry_kept,       // a notice; detail: the computed expiry (ISO)
+};
+
 struct FieldError {
     std::size_t line = 0;
     std::string field;
     std::string value;
     std::string message;
+    ProblemCode code = ProblemCode::other;
+    std::string detail;
+    std::optional<RefusalCode> refusal;
 
     friend bool operator==(const FieldError&, const FieldError&) = default;
 };
