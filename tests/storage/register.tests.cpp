@@ -714,3 +714,13 @@ TEST_CASE("a register sees what another program wrote to the same file after its
     CHECK(clerk.add({.plot = clerk.plot(clerk.liscate_cimitero, PlotKind::loculo, "3"), .number = "L-3",
                      .signed_on = ymd(2022, 2, 1)}));
 }
+
+TEST_CASE("renewing a concession that is not in the register is a missing reference, not a rule", "[store]") {
+    test::UnionRegister u;
+    const auto outcome = u.reg.renew(ConcessionId{4242}, {ymd(2026, 1, 1), ""}, u.rules);
+    CHECK_FALSE(outcome);
+    CHECK_FALSE(outcome.decision.refusal);
+    REQUIRE(outcome.conflict);
+    CHECK(outcome.conflict->code == ConflictCode::missing_reference);
+    CHECK(u.reg.change_log("concession").empty());
+}

@@ -220,8 +220,9 @@ RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, c
         WriteScope tx(db);
         auto current = impl_->load_concession(id);
         if (!current) {
-            outcome.decision.refusal =
-                Refusal{RefusalCode::no_version, "no concession with id " + std::to_string(id.value()), {}, {}};
+            // Not a matter for the regulation: the concession is not in the register.
+            outcome.conflict = Conflict{ConflictCode::missing_reference,
+                                        "no concession with id " + std::to_string(id.value()) + " in the register"};
             return outcome;
         }
         const auto plot_of = plot(current->plot);
