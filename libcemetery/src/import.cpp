@@ -253,12 +253,7 @@ private:
         c.plot = plot_id;
         c.deed_number = r.deed_number;
         c.signed_on = *r.signed_on;
-        c.term_start = term.term_start;
-        c.term_years = term.years;
-        c.perpetual = term.perpetual;
-        c.expires_on = term.expires_on;
-        c.term_source = term.source;
-        c.version_name = term.version_name;
+        apply_term(c, term);
         c.holders = holders;
         c.deceased = deceased;
         auto added = reg_.add_concession(c);

@@ -108,6 +108,15 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
     return d;
 }
 
+void apply_term(Concession& c, const Term& term) {
+    c.term_start = term.term_start;
+    c.term_years = term.years;
+    c.perpetual = term.perpetual;
+    c.expires_on = term.expires_on;
+    c.term_source = term.source;
+    c.version_name = term.version_name;
+}
+
 std::string explain_expiry(const Concession& c, PlotKind kind) {
     const std::string k{code(kind)};
     if (c.perpetual) return "perpetual: signed " + to_iso(c.signed_on) + ", " + k + ", a perpetual deed";

@@ -116,12 +116,7 @@ Concession UnionRegister::concession_for(const Deed& deed) const {
     c.plot = deed.plot;
     c.deed_number = deed.number;
     c.signed_on = deed.signed_on;
-    c.term_start = term.term_start;
-    c.term_years = term.years;
-    c.perpetual = term.perpetual;
-    c.expires_on = term.expires_on;
-    c.term_source = term.source;
-    c.version_name = term.version_name;
+    cemetery::apply_term(c, term);
     c.holders = deed.holders;
     c.deceased = deed.deceased;
     return c;

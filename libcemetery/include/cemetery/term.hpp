@@ -48,6 +48,9 @@ struct TermDecision {
 // 285/1990 art. 92); a stated expiry is kept, and reported when it differs.
 [[nodiscard]] TermDecision decide_term(const Regulation& regulation, const TermRequest& request);
 
+// Writes a decided term into a concession: start, years, perpetual, expiry and why.
+void apply_term(Concession& concession, const Term& term);
+
 // "expires 2030-02-28: signed 2000-02-29, loculo, 30 years, version Unione 2020",
 // with each renewal after it; "perpetual: signed 1968-04-15, before 1976-02-10".
 [[nodiscard]] std::string explain_expiry(const Concession& concession, PlotKind kind);
