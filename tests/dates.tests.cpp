@@ -46,6 +46,10 @@ TEST_CASE("register dates are read as Italian registers write them", "[dates]") 
 TEST_CASE("dates print as ISO and as Italian dd/mm/yyyy", "[dates]") {
     CHECK(cemetery::to_iso(ymd(2030, 2, 28)) == "2030-02-28");
     CHECK(cemetery::to_italian(ymd(2004, 5, 7)) == "07/05/2004");
+    CHECK(cemetery::to_iso(ymd(1901, 12, 1)) == "1901-12-01");
+    CHECK(cemetery::to_iso(ymd(9999, 12, 31)) == "9999-12-31");
+    CHECK(cemetery::to_iso(ymd(99, 1, 9)) == "0099-01-09");
+    CHECK(cemetery::to_italian(ymd(99, 10, 30)) == "30/10/0099");
 }
 
 TEST_CASE("days are added across months and years", "[dates]") {

@@ -81,18 +81,50 @@ std::optional<Date> parse_register_date(std::string_view text) {
     return make_date(*y, *m, *d);
 }
 
+namespace {
+// Writes n as `width` digits (no sign) ending just before `end`; returns the start.
+// By hand, not snprintf: an import formats a few million dates.
+char* digits(char* end, unsigned n, int width) {
+    for (int i = 0; i < width; ++i) {
+        *--end = static_cast<char>('0' + n % 10);
+        n /= 10;
+    }
+    return end;
+}
+}  // namespace
+
 std::string to_iso(Date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-    return buf;
+    const int y = static_cast<int>(d.year());
+    if (y < 0 || y > 9999) {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, static_cast<unsigned>(d.month()),
+                      static_cast<unsigned>(d.day()));
+        return buf;
+    }
+    char buf[10];
+    digits(buf + 4, static_cast<unsigned>(y), 4);
+    buf[4] = '-';
+    digits(buf + 7, static_cast<unsigned>(d.month()), 2);
+    buf[7] = '-';
+    digits(buf + 10, static_cast<unsigned>(d.day()), 2);
+    return std::string(buf, 10);
 }
 
 std::string to_italian(Date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(d.day()),
-                  static_cast<unsigned>(d.month()), static_cast<int>(d.year()));
-    return buf;
+    const int y = static_cast<int>(d.year());
+    if (y < 0 || y > 9999) {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(d.day()),
+                      static_cast<unsigned>(d.month()), y);
+        return buf;
+    }
+    char buf[10];
+    digits(buf + 2, static_cast<unsigned>(d.day()), 2);
+    buf[2] = '/';
+    digits(buf + 5, static_cast<unsigned>(d.month()), 2);
+    buf[5] = '/';
+    digits(buf + 10, static_cast<unsigned>(y), 4);
+    return std::string(buf, 10);
 }
 
 Date today() {

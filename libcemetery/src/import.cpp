@@ -56,18 +56,9 @@ std::string holder_key(const HolderFields& h) {
     return fold(h.surname) + '\x1F' + fold(h.given_name) + '\x1F' + h.codice_fiscale;
 }
 
-// One concession in the file: the rows that share a comune and a deed number.
-struct Group {
-    std::size_t first_line = 0;
-    std::string signature;        // what every row must agree on
-    std::optional<Term> term;     // decided on the first row
-    std::optional<ConcessionId> id;  // in the register (already, or once written)
-    bool bad = false;
-    std::string reason;           // why the group is refused, for its other rows
-    std::size_t reason_line = 0;  // the row that is wrong
-    std::set<std::string> holders;   // already recorded, to add each person once
-    std::set<std::string> deceased;
-};
+// A 64-bit fingerprint of a text, to keep what a million rows must be compared on
+// without keeping their strings.
+std::uint64_t fingerprint(const std::string& text) { return std::hash<std::string>{}(text); }
 
 std::string deceased_key(const std::string& surname, const std::string& given, const std::optional<Date>& born,
                          const std::optional<Date>& died) {
@@ -75,8 +66,44 @@ std::string deceased_key(const std::string& surname, const std::string& given, c
            (died ? to_iso(*died) : "");
 }
 
+// The days a concession holds its plot, as the register's overlap rule counts them.
+struct Span {
+    Date from{};
+    Date to{};  // the last day held (a far day for a perpetual deed)
+    [[nodiscard]] bool overlaps(const Span& other) const { return from <= other.to && other.from <= to; }
+};
+
+Span span_of(const Term& term) {
+    return {term.term_start, term.expires_on.value_or(Date{date::year{9999} / 12 / 31})};
+}
+
+// One concession in the file: the rows that share a comune and a deed number.
+struct Group {
+    std::size_t first_line = 0;
+    std::uint64_t signature = 0;      // fingerprint of what every row must agree on
+    std::optional<Term> term;         // decided on the first row
+    std::optional<ConcessionId> id;   // in the register (already, or once written)
+    bool in_register = false;         // it was there before this import
+    bool created = false;             // this import writes it (or would, in a dry run)
+    bool bad = false;
+    std::size_t reason_line = 0;      // the row that is wrong
+    std::uint32_t place = 0;          // index into the importer's places
+    PlotKind kind = PlotKind::loculo;
+    std::vector<std::uint64_t> people;  // fingerprints of the holders and deceased already recorded
+};
+
+// A place in a cemetery that concessions of the file are on.
+struct PlaceInfo {
+    CemeteryId cemetery;
+    Location where;
+    std::optional<PlotId> plot;   // in the register, or once written
+    std::vector<std::string> groups;  // keys of the file's concessions on it, in file order
+};
+
 // Checks rows (first pass) and writes them (second pass). Keeping the two apart
-// lets a concession whose rows are scattered through the file be refused whole.
+// lets a concession whose rows are scattered through the file be refused whole;
+// the first pass checks everything the register could refuse, so that the second
+// writes in bulk, without a savepoint per concession.
 class Importer {
 public:
     Importer(Register& reg, const Regulation& regulation, const RegisterHeader& header, ImportReport& report)
@@ -84,13 +111,13 @@ public:
 
     using Problems = std::vector<FieldError>;
 
-    // First pass: everything that can be known without writing.
+    // First pass: everything that can be known from the row, the file so far and the register.
     void check(const RegisterRow& r, Problems& problems) {
         Place place;
         if (!locate(r, place, problems)) return;
         auto [it, is_new] = groups_.try_emplace(place.key);
         Group& g = it->second;
-        const std::string signature = concession_signature(r, place.cemetery);
+        const std::uint64_t signature = fingerprint(concession_signature(r, place.cemetery));
         if (!is_new) {
             if (signature != g.signature) {
                 add(problems, r, RegisterColumn::numero_concessione, r.deed_number,
@@ -103,6 +130,7 @@ public:
         }
         g.first_line = r.line;
         g.signature = signature;
+        g.kind = *r.kind;
         const TermDecision decision = decide_term(regulation_, term_request(r, place.comune->name));
         if (!decision) {
             const RegisterColumn column = column_of(decision.refusal->code);
@@ -112,6 +140,7 @@ public:
             return;
         }
         g.term = decision.term;
+        g.term->basis = std::string();  // not kept in the register: a million copies are not needed
         for (const auto& notice : decision.notices) {
             report_.notices.push_back(FieldError{r.line, header_.name_of(RegisterColumn::scadenza),
                                                  r.stated_expiry ? to_italian(*r.stated_expiry) : "", notice,
@@ -131,55 +160,104 @@ public:
                 return;
             }
             g.id = existing;
+            g.in_register = true;
             for (const auto& h : record->concession.holders) {
-                g.holders.insert(fold(h.surname) + '\x1F' + fold(h.given_name) + '\x1F' + h.codice_fiscale);
+                g.people.push_back(fingerprint(holder_key(HolderFields{h.surname, h.given_name, h.codice_fiscale, {}, {}, {}})));
             }
             for (const auto& d : record->concession.deceased) {
-                g.deceased.insert(deceased_key(d.surname, d.given_name, d.born_on, d.died_on));
+                g.people.push_back(fingerprint(deceased_key(d.surname, d.given_name, d.born_on, d.died_on)));
+            }
+            return;
+        }
+        const Location where{r.settore, r.fila, r.numero, r.piano};
+        auto [p, new_place] = place_index_.try_emplace(place_key(place.cemetery, where),
+                                                       static_cast<std::uint32_t>(places_.size()));
+        if (new_place) places_.push_back(PlaceInfo{place.cemetery, where, std::nullopt, {}});
+        g.place = p->second;
+        places_[g.place].groups.push_back(place.key);
+    }
+
+    // End of the first pass: the file's new concessions against the plots they are
+    // on, in the register and in the file. The first (in file order) of two
+    // concessions holding one place at the same time is kept, the other refused.
+    void check_places(Problems& problems) {
+        for (auto& place : places_) {
+            std::optional<PlotKind> kind;
+            std::vector<Span> held;
+            if (auto plot = reg_.find_plot(place.cemetery, place.where)) {
+                place.plot = plot->id;
+                kind = plot->kind;
+                for (const auto& [from, to] : reg_.plot_terms(plot->id)) held.push_back(Span{from, to});
+            }
+            for (const auto& key : place.groups) {
+                Group& g = groups_.at(key);
+                if (g.bad) continue;
+                if (kind && *kind != g.kind) {
+                    problems.push_back(FieldError{g.first_line, header_.name_of(RegisterColumn::tipo),
+                                                  std::string(code(g.kind)),
+                                                  "the plot at " + describe(place.where) + " is a " +
+                                                      std::string(italian_name(*kind)),
+                                                  ProblemCode::plot_kind_differs, std::string(code(*kind)), std::nullopt});
+                    mark_bad(g, g.first_line);
+                    continue;
+                }
+                const Span mine = span_of(*g.term);
+                if (std::any_of(held.begin(), held.end(), [&](const Span& s) { return s.overlaps(mine); })) {
+                    problems.push_back(FieldError{g.first_line, header_.name_of(RegisterColumn::numero),
+                                                  place.where.numero,
+                                                  "the place " + describe(place.where) +
+                                                      " is held by another concession in the same period",
+                                                  ProblemCode::place_taken, {}, std::nullopt});
+                    mark_bad(g, g.first_line);
+                    continue;
+                }
+                kind = g.kind;
+                held.push_back(mine);
             }
         }
     }
 
-    // Second pass: writes the rows of good groups. Rows of refused groups come back
-    // in `problems` with the group's reason, so that they are rejected together;
-    // returns false when that is the only reason.
-    bool write(const RegisterRow& r, Problems& problems) {
+    // Second pass: writes the rows of good groups through `load` (none in a dry run:
+    // then only counts). Rows of refused groups come back in `problems` with the
+    // group's reason, so that they are rejected together; returns false when that is
+    // the only reason.
+    bool write(const RegisterRow& r, Register::Load* load, Problems& problems) {
         Place place;
         if (!locate(r, place, problems)) return true;
         Group& g = groups_.at(place.key);
         if (g.bad) {
-            add(problems, r, RegisterColumn::numero_concessione, r.deed_number, g.reason, ProblemCode::other_row_wrong,
-                std::to_string(g.reason_line));
+            add(problems, r, RegisterColumn::numero_concessione, r.deed_number,
+                "another row of this concession is wrong (line " + std::to_string(g.reason_line) + ")",
+                ProblemCode::other_row_wrong, std::to_string(g.reason_line));
             return false;
         }
         std::vector<Holder> holders;
-        if (r.holder && g.holders.insert(holder_key(*r.holder)).second) holders.push_back(holder_of(*r.holder));
+        if (r.holder && remember(g, fingerprint(holder_key(*r.holder)))) holders.push_back(holder_of(*r.holder));
         std::vector<Deceased> deceased;
-        if (r.deceased && g.deceased.insert(deceased_key(r.deceased->surname, r.deceased->given_name,
-                                                          r.deceased->born_on, r.deceased->died_on))
-                              .second) {
+        if (r.deceased && remember(g, fingerprint(deceased_key(r.deceased->surname, r.deceased->given_name,
+                                                               r.deceased->born_on, r.deceased->died_on)))) {
             deceased.push_back(deceased_of(*r.deceased));
         }
-        if (!g.id) {
-            create(r, place, g, holders, deceased, problems);
-        } else if (!holders.empty() || !deceased.empty()) {
-            auto added = reg_.add_people(*g.id, holders, deceased);
+        if (!g.in_register && !g.created) {
+            create(r, place, g, load, holders, deceased, problems);
+            return true;
+        }
+        if (holders.empty() && deceased.empty()) return true;
+        if (load) {
+            auto added = load->add_people(*g.id, holders, deceased);
             if (!added) {
                 add(problems, r, RegisterColumn::defunto_cognome, r.deceased ? r.deceased->surname : "",
                     added.conflict->message);
                 return true;
             }
-            report_.deceased_added += deceased.size();
         }
+        report_.deceased_added += deceased.size();
         return true;
     }
 
     // Rows of a group refused after its first row was checked: their own problem.
-    void mark_bad(Group& g, std::size_t line) {
-        if (!g.bad) {
-            g.reason = "another row of this concession is wrong (line " + std::to_string(line) + ")";
-            g.reason_line = line;
-        }
+    static void mark_bad(Group& g, std::size_t line) {
+        if (!g.bad) g.reason_line = line;
         g.bad = true;
     }
 
@@ -199,6 +277,18 @@ private:
         CemeteryId cemetery;
         std::string key;  // comune id + deed number
     };
+
+    static std::string place_key(CemeteryId cemetery, const Location& where) {
+        return std::to_string(cemetery.value()) + '\x1F' + where.settore + '\x1F' + where.fila + '\x1F' +
+               where.numero + '\x1F' + where.piano;
+    }
+
+    // True the first time a person is seen for the group.
+    static bool remember(Group& g, std::uint64_t person) {
+        if (std::find(g.people.begin(), g.people.end(), person) != g.people.end()) return false;
+        g.people.push_back(person);
+        return true;
+    }
 
     bool locate(const RegisterRow& r, Place& place, Problems& problems) {
         place.comune = find_comune(r.comune);
@@ -221,54 +311,39 @@ private:
         return true;
     }
 
-    void create(const RegisterRow& r, const Place& place, Group& g, const std::vector<Holder>& holders,
-                const std::vector<Deceased>& deceased, Problems& problems) {
-        // The plot and the concession stand or fall together.
-        Register::Batch unit(reg_);
-        const Location where{r.settore, r.fila, r.numero, r.piano};
-        PlotId plot_id;
-        bool new_plot = false;
-        if (auto plot = reg_.find_plot(place.cemetery, where)) {
-            if (plot->kind != *r.kind) {
-                add(problems, r, RegisterColumn::tipo, std::string(code(*r.kind)),
-                    "the plot at " + describe(where) + " is a " + std::string(italian_name(plot->kind)),
-                    ProblemCode::plot_kind_differs, std::string(code(plot->kind)));
-                mark_bad(g, r.line);
-                return;
-            }
-            plot_id = plot->id;
-        } else {
-            auto added = reg_.add_plot(Plot{{}, place.cemetery, *r.kind, where});
+    // The group's first row: its plot (when the register does not have it yet) and
+    // the concession with this row's people. Everything was checked in the first pass.
+    void create(const RegisterRow& r, const Place& place, Group& g, Register::Load* load,
+                const std::vector<Holder>& holders, const std::vector<Deceased>& deceased, Problems& problems) {
+        PlaceInfo& where = places_[g.place];
+        g.created = true;
+        const bool new_plot = !where.plot;
+        if (load && new_plot) {
+            auto added = load->add_plot(Plot{{}, place.cemetery, g.kind, where.where});
             if (!added) {
                 add(problems, r, RegisterColumn::numero, r.numero, added.conflict->message);
-                mark_bad(g, r.line);
                 return;
             }
-            plot_id = *added.value;
-            new_plot = true;
+            where.plot = added.value;
         }
-        const Term& term = *g.term;
-        Concession c;
-        c.comune = place.comune->id;
-        c.plot = plot_id;
-        c.deed_number = r.deed_number;
-        c.signed_on = *r.signed_on;
-        apply_term(c, term);
-        c.holders = holders;
-        c.deceased = deceased;
-        auto added = reg_.add_concession(c);
-        if (!added) {
-            const bool overlap = added.conflict->code == ConflictCode::plot_overlap;
-            add(problems, r, overlap ? RegisterColumn::numero : RegisterColumn::numero_concessione,
-                overlap ? r.numero : r.deed_number,
-                overlap ? "the place " + describe(where) + " is held by another concession in the same period"
-                        : added.conflict->message,
-                overlap ? ProblemCode::place_taken : ProblemCode::other);
-            mark_bad(g, r.line);
-            return;
+        if (load) {
+            Concession c;
+            c.comune = place.comune->id;
+            c.plot = *where.plot;
+            c.deed_number = r.deed_number;
+            c.signed_on = *r.signed_on;
+            apply_term(c, *g.term);
+            c.holders = holders;
+            c.deceased = deceased;
+            auto added = load->add_concession(c, r.line);
+            if (!added) {
+                add(problems, r, RegisterColumn::numero_concessione, r.deed_number, added.conflict->message);
+                return;
+            }
+            g.id = added.value;
+        } else if (new_plot) {
+            where.plot = PlotId{};  // a dry run counts the plot once
         }
-        unit.commit();
-        g.id = added.value;
         report_.plots_added += new_plot ? 1 : 0;
         report_.concessions_added += 1;
         report_.deceased_added += deceased.size();
@@ -383,6 +458,18 @@ private:
     std::unordered_map<std::string, std::optional<Comune>> comuni_;
     std::unordered_map<std::string, std::pair<std::optional<CemeteryId>, std::string>> cemeteries_;
     std::unordered_map<std::string, Group> groups_;
+    std::vector<PlaceInfo> places_;
+    std::unordered_map<std::string, std::uint32_t> place_index_;
+};
+
+// An input stream over text already in memory, without copying it (as an
+// istringstream would: twice the memory of a large register).
+class TextStream : private std::streambuf, public std::istream {
+public:
+    explicit TextStream(const std::string& text) : std::istream(static_cast<std::streambuf*>(this)) {
+        char* begin = const_cast<char*>(text.data());  // read only: the get area is never written
+        setg(begin, begin, begin + text.size());
+    }
 };
 
 }  // namespace
@@ -400,7 +487,7 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
     // Both passes read the same text; progress counts both.
     std::size_t rows_done = 0;
     auto read_rows = [&](auto&& each_row) -> bool {
-        std::istringstream in(text);
+        TextStream in(text);
         CsvReader reader(in, report.separator);
         std::vector<std::string> fields;
         reader.next(fields);  // the header
@@ -415,7 +502,7 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
 
     std::vector<std::string> header_fields;
     {
-        std::istringstream in(text);
+        TextStream in(text);
         CsvReader reader(in, report.separator);
         if (!reader.next(header_fields)) {
             report.errors.push_back(FieldError{1, "", "", "the file is empty: a header line is needed", ProblemCode::other, {}, std::nullopt});
@@ -430,7 +517,6 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
         return report;
     }
 
-    Register::Batch batch(reg);  // everything below is one transaction
     Importer importer(reg, regulation, header.header, report);
     std::vector<FieldError> first_pass;
     const bool read = read_rows([&](const std::vector<std::string>& fields, std::size_t line) {
@@ -448,9 +534,15 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
         report.cancelled = true;
         return report;
     }
+    importer.check_places(first_pass);
     std::map<std::size_t, std::vector<FieldError>> by_line;
     for (auto& e : first_pass) by_line[e.line].push_back(std::move(e));
+    first_pass = {};
 
+    // Nothing is written when something is wrong and the file goes all or nothing.
+    const bool writes = !options.dry_run && (by_line.empty() || options.skip_invalid);
+    std::optional<Register::Load> load;
+    if (writes) load.emplace(reg, source_name);
     const bool written = read_rows([&](const std::vector<std::string>& fields, std::size_t line) {
         std::vector<FieldError> problems;
         bool own = true;
@@ -458,7 +550,7 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
             problems = it->second;
         } else {
             RegisterRowParse parsed = parse_register_row(header.header, fields, line);
-            own = importer.write(parsed.row, problems);
+            own = importer.write(parsed.row, load ? &*load : nullptr, problems);
         }
         if (problems.empty()) return;
         if (options.skip_invalid) {
@@ -473,8 +565,8 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
         report.cancelled = true;
         return report;
     }
-    if (options.dry_run || (!report.errors.empty() && !options.skip_invalid)) return report;
-    batch.commit();
+    if (!load || (!report.errors.empty() && !options.skip_invalid)) return report;
+    load->commit();
     report.committed = report.concessions_added + report.deceased_added > 0;
     return report;
 }

@@ -204,3 +204,49 @@ TEST_CASE("a register file is kept in WAL journal mode", "[schema]") {
     }
     CHECK(shell_value(file, "PRAGMA journal_mode;") == "wal");
 }
+
+TEST_CASE("a register of schema 1 is brought up to date with its concessions and its rules", "[schema]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    // The sample register as the first release of the program wrote it.
+    std::filesystem::copy_file(CEMETERY_TEST_DATA_DIR "/registro-v1.sqlite", file);
+    REQUIRE(shell_value(file, "PRAGMA user_version;") == "1");
+    {
+        auto reg = Register::open(file);
+        CHECK(reg.count_concessions() == 6);
+        const auto liscate = reg.find_comune("Liscate");
+        REQUIRE(liscate);
+        const auto id = reg.find_concession(liscate->id, "E-1987-031");
+        REQUIRE(id);
+        const auto rec = reg.record(*id);
+        REQUIRE(rec);
+        CHECK(rec->concession.expires_on == ymd(2017, 9, 2));
+
+        SECTION("a second concession on the same plot at the same time is still refused") {
+            Concession c = rec->concession;
+            c.deed_number = "E-1990-001";
+            c.holders.clear();
+            c.deceased.clear();
+            const auto added = reg.add_concession(c);
+            REQUIRE_FALSE(added);
+            CHECK(added.conflict->code == ConflictCode::plot_overlap);
+        }
+        SECTION("a concession on a plot of another comune is still refused") {
+            Concession c = rec->concession;
+            c.deed_number = "E-1990-002";
+            c.comune = reg.find_comune("Bellinzago Lombardo")->id;
+            c.holders.clear();
+            c.deceased.clear();
+            const auto added = reg.add_concession(c);
+            REQUIRE_FALSE(added);
+            CHECK(added.conflict->code == ConflictCode::wrong_comune);
+        }
+    }
+    CHECK(shell_value(file, "PRAGMA user_version;") == std::to_string(Register::schema_version()));
+    CHECK(shell_value(file, "PRAGMA integrity_check;") == "ok");
+    // The rewritten CHECKs refuse what the old ones refused.
+    CHECK(test::sqlite3_shell(file, "UPDATE plot SET kind = 'garage' WHERE id = 1;").status != 0);
+    CHECK(test::sqlite3_shell(file, "UPDATE concession SET ending = 'lost' WHERE id = 1;").status != 0);
+    CHECK(test::sqlite3_shell(file, "UPDATE concession SET term_source = 'guess' WHERE id = 1;").status != 0);
+    CHECK(test::sqlite3_shell(file, "UPDATE plot SET kind = 'ossario' WHERE id = 1;").status == 0);
+}

@@ -107,6 +107,39 @@ public:
         bool done_ = false;
     };
 
+    // Writes many new records fast, for an import: in one transaction (its own, or
+    // the caller's Batch), with no savepoint per record, and one change-log entry
+    // per concession written at commit, once its people are all in. The database
+    // still checks every constraint, but a refused record spoils the whole load:
+    // after a conflict, commit() throws and the destructor rolls everything back.
+    // So callers check first what the database would refuse (the importer does).
+    class Load {
+    public:
+        // `source` names where the records come from in the change log ("registro.csv").
+        Load(Register& reg, std::string source);
+        Load(const Load&) = delete;
+        Load& operator=(const Load&) = delete;
+        ~Load();
+
+        WriteResult<PlotId> add_plot(const Plot& plot);
+        // A concession whose term the rules decided, with its holders, deceased and
+        // renewals; `line` is where the source file records it.
+        WriteResult<ConcessionId> add_concession(const Concession& concession, std::size_t line);
+        // More people for a concession of this load, or of the register (an export
+        // listing one more burial in a family tomb).
+        WriteResult<ConcessionId> add_people(ConcessionId id, const std::vector<Holder>& holders,
+                                             const std::vector<Deceased>& deceased);
+        // Writes the change log and the search index, then commits. Throws
+        // std::logic_error after a conflict, DatabaseError when the disk refuses.
+        void commit();
+
+        struct State;
+
+    private:
+        Register& reg_;
+        std::unique_ptr<State> state_;
+    };
+
     // --- The Union: comuni and cemeteries ---
     WriteResult<ComuneId> add_comune(const Comune& comune);
     [[nodiscard]] std::vector<Comune> comuni() const;
@@ -122,6 +155,10 @@ public:
     WriteResult<PlotId> add_plot(const Plot& plot);
     [[nodiscard]] std::optional<Plot> plot(PlotId id) const;
     [[nodiscard]] std::optional<Plot> find_plot(CemeteryId cemetery, const Location& where) const;
+    // The days each concession on the plot holds it, as the register's overlap rule
+    // counts them: from its term start to its end or expiry (a perpetual one, to
+    // 31/12/9999). Two concessions may not hold one plot on the same day.
+    [[nodiscard]] std::vector<std::pair<Date, Date>> plot_terms(PlotId plot) const;
 
     // --- Concessions ---
     // Stores a concession whose term the rules already decided (see term.hpp), with

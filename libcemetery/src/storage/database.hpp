@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <unordered_map>
 #include <vector>
 #include <memory>
 #include <optional>
@@ -46,7 +47,7 @@ public:
 
 private:
     SQLite::Database db_;
-    std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
 // Ends the reads of one public call: declared first in a Register method, it

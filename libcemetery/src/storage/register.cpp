@@ -2,6 +2,7 @@
 #include "storage/register_impl.hpp"
 
 #include "storage/change_log.hpp"
+#include "storage/register_rows.hpp"
 #include "storage/schema.hpp"
 
 #include <cemetery/text.hpp>
@@ -224,16 +225,7 @@ std::optional<Cemetery> Register::find_cemetery(ComuneId comune, std::string_vie
 WriteResult<PlotId> Register::add_plot(const Plot& plot) {
     try {
         WriteScope tx(impl_->db);
-        auto& s = impl_->db.statement(
-            "INSERT INTO plot (cemetery_id, kind, settore, fila, numero, piano) VALUES (?, ?, ?, ?, ?, ?)");
-        s.bind(1, plot.cemetery.value());
-        s.bind(2, std::string(code(plot.kind)));
-        s.bind(3, plot.location.settore);
-        s.bind(4, plot.location.fila);
-        s.bind(5, plot.location.numero);
-        s.bind(6, plot.location.piano);
-        s.exec();
-        const PlotId id{impl_->db.sql().getLastInsertRowid()};
+        const PlotId id = storage::insert_plot(impl_->db, plot);
         append_change(impl_->db, impl_->user, "plot", id.value(), "insert",
                       {{"cemetery_id", plot.cemetery.value()},
                        {"kind", code(plot.kind)},
@@ -281,6 +273,20 @@ std::optional<Plot> Register::find_plot(CemeteryId cemetery, const Location& whe
     s.bind(5, where.piano);
     if (!s.executeStep()) return std::nullopt;
     return read_plot(s);
+}
+
+std::vector<std::pair<Date, Date>> Register::plot_terms(PlotId plot) const {
+    storage::ReadScope read(impl_->db);
+    // The same days as the concession_no_overlap triggers count.
+    auto& s = impl_->db.statement(
+        "SELECT term_start, COALESCE(ended_on, expires_on, '9999-12-31') FROM concession WHERE plot_id = ? "
+        "ORDER BY term_start");
+    s.bind(1, plot.value());
+    std::vector<std::pair<Date, Date>> out;
+    while (s.executeStep()) {
+        out.emplace_back(storage::column_required_date(s.getColumn(0)), storage::column_required_date(s.getColumn(1)));
+    }
+    return out;
 }
 
 // --- Change log ---

@@ -2,13 +2,15 @@
 #include "storage/register_impl.hpp"
 
 #include "storage/change_log.hpp"
+#include "storage/register_rows.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
 namespace cemetery {
 
 using storage::append_change;
-using storage::bind_date;
+using storage::insert_people;
+using storage::insert_renewal;
 using storage::WriteScope;
 
 namespace {
@@ -52,51 +54,6 @@ nlohmann::json people_json(const std::vector<Holder>& holders, const std::vector
     c.deceased = deceased;
     const auto full = concession_json(c);
     return {{"holders", full["holders"]}, {"deceased", full["deceased"]}};
-}
-
-void insert_people(storage::Database& db, ConcessionId id, int first_position, const std::vector<Holder>& holders,
-                   const std::vector<Deceased>& deceased) {
-    int position = first_position;
-    for (const auto& h : holders) {
-        auto& hs = db.statement(
-            "INSERT INTO holder (concession_id, position, surname, given_name, codice_fiscale, address, phone, "
-            "email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        hs.bind(1, id.value());
-        hs.bind(2, position++);
-        hs.bind(3, h.surname);
-        hs.bind(4, h.given_name);
-        hs.bind(5, h.codice_fiscale);
-        hs.bind(6, h.address);
-        hs.bind(7, h.phone);
-        hs.bind(8, h.email);
-        hs.exec();
-    }
-    for (const auto& d : deceased) {
-        auto& ds = db.statement(
-            "INSERT INTO deceased (concession_id, surname, given_name, born_on, died_on, buried_on) "
-            "VALUES (?, ?, ?, ?, ?, ?)");
-        ds.bind(1, id.value());
-        ds.bind(2, d.surname);
-        ds.bind(3, d.given_name);
-        bind_date(ds, 4, d.born_on);
-        bind_date(ds, 5, d.died_on);
-        bind_date(ds, 6, d.buried_on);
-        ds.exec();
-    }
-}
-
-void insert_renewal(storage::Database& db, ConcessionId id, const Renewal& r) {
-    auto& rs = db.statement(
-        "INSERT INTO renewal (concession_id, granted_on, years, previous_expiry, new_expiry, deed, version_name) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    rs.bind(1, id.value());
-    rs.bind(2, to_iso(r.granted_on));
-    rs.bind(3, r.years);
-    rs.bind(4, to_iso(r.previous_expiry));
-    rs.bind(5, to_iso(r.new_expiry));
-    rs.bind(6, r.deed);
-    rs.bind(7, r.version_name);
-    rs.exec();
 }
 
 }  // namespace
@@ -177,26 +134,7 @@ WriteResult<ConcessionId> Register::add_concession(const Concession& c) {
     auto& db = impl_->db;
     try {
         WriteScope tx(db);
-        auto& s = db.statement(
-            "INSERT INTO concession (comune_id, plot_id, deed_number, signed_on, term_start, term_years, perpetual, "
-            "expires_on, term_source, version_name, ending, ended_on, ending_act, ending_reason) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, c.comune.value());
-        s.bind(2, c.plot.value());
-        s.bind(3, c.deed_number);
-        s.bind(4, to_iso(c.signed_on));
-        s.bind(5, to_iso(c.term_start));
-        if (c.term_years) s.bind(6, *c.term_years); else s.bind(6);
-        s.bind(7, c.perpetual ? 1 : 0);
-        bind_date(s, 8, c.perpetual ? std::nullopt : c.expires_on);
-        s.bind(9, std::string(storage::term_source_code(c.term_source)));
-        s.bind(10, c.version_name);
-        s.bind(11, std::string(code(c.ending)));
-        bind_date(s, 12, c.ending == Ending::none ? std::nullopt : c.ended_on);
-        s.bind(13, c.ending_act);
-        s.bind(14, c.ending_reason);
-        s.exec();
-        const ConcessionId id{db.sql().getLastInsertRowid()};
+        const ConcessionId id = storage::insert_concession(db, c);
 
         insert_people(db, id, 0, c.holders, c.deceased);
         for (const auto& r : c.renewals) insert_renewal(db, id, r);

@@ -12,6 +12,8 @@ struct Migration {
     int version;
     std::string_view name;
     std::string_view sql;
+    // A step SQL alone cannot take, run before `sql` in the same transaction.
+    void (*prepare)(Database& db) = nullptr;
 };
 
 [[nodiscard]] int latest_schema_version();
