@@ -17,6 +17,15 @@ struct ColumnSpec {
     bool date;
 };
 
+// Excel refuses sheet names with []:*?/\ or over 31 characters: "Scadute al 01/01/2026"
+// becomes "Scadute al 01-01-2026".
+std::string sheet_name(std::string name) {
+    for (char& c : name) {
+        if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '-';
+    }
+    return name.empty() ? std::string("Elenco") : name.substr(0, 31);
+}
+
 // One workbook with one sheet, written row by row.
 class Sheet {
 public:
@@ -26,7 +35,13 @@ public:
         options.constant_memory = LXW_TRUE;  // rows go to disk as they come
         book_ = workbook_new_opt(partial_.c_str(), &options);
         if (!book_) throw std::runtime_error("cannot write " + file.string());
-        sheet_ = workbook_add_worksheet(book_, name.substr(0, 31).c_str());
+        sheet_ = workbook_add_worksheet(book_, sheet_name(name).c_str());
+        if (!sheet_) {
+            workbook_close(book_);
+            std::error_code ignored;
+            std::filesystem::remove(partial_, ignored);
+            throw std::runtime_error("cannot write " + file.string() + ": bad sheet name");
+        }
         header_ = workbook_add_format(book_);
         format_set_bold(header_);
         format_set_bg_color(header_, 0xE0E0E0);
