@@ -17,13 +17,23 @@ std::string contacts_line(const Office& office) {
     return line;
 }
 
+}  // namespace
+
 std::string capitalised(std::string_view text) {
     std::string s(text);
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
     return s;
 }
 
-}  // namespace
+std::vector<Column> posted_columns() {
+    return {{"Cimitero", 0.9}, {"Ubicazione", 2.2}, {"Tipo", 1.05}, {"N. concessione", 1.05},
+            {"Scadenza", 1.0}, {"Defunti", 2.2}};
+}
+
+std::vector<std::string> posted_cells(const PostedRow& r) {
+    return {r.cemetery, capitalised(describe(r.location)), capitalised(italian_name(r.kind)), r.deed_number,
+            to_italian(r.expires_on), r.deceased.empty() ? std::string("—") : join(r.deceased, "\n")};
+}
 
 ExpiredList collect_expired_list(const Register& reg, const Regulation& regulation, const Comune& comune,
                                  std::string_view cemetery, Date as_of, Date posting_from, const Offices& offices) {
@@ -78,16 +88,8 @@ std::vector<Page> lay_out_expired_list(const ExpiredList& list) {
                    {}, 10);
 
     flow.set_running_head(list.office.heading.empty() ? title : list.office.heading.front() + " – " + title + " (segue)");
-    flow.begin_table({{"Cimitero", 1.3},
-                      {"Ubicazione", 1.6},
-                      {"Tipo", 1.1},
-                      {"N. concessione", 1.1},
-                      {"Scadenza", 0.95},
-                      {"Defunti", 2.4}});
-    for (const auto& r : list.rows) {
-        flow.row({r.cemetery, describe(r.location), capitalised(italian_name(r.kind)), r.deed_number,
-                  to_italian(r.expires_on), r.deceased.empty() ? std::string("—") : join(r.deceased, "\n")});
-    }
+    flow.begin_table(posted_columns());
+    for (const auto& r : list.rows) flow.row(posted_cells(r));
     flow.end_table();
 
     const auto n = static_cast<long long>(list.rows.size());

@@ -15,8 +15,7 @@ std::string names(const std::vector<std::string>& people) {
 }
 
 std::string place_of(const PostedRow& row) {
-    std::string kind(italian_name(row.kind));
-    if (!kind.empty()) kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
+    const std::string kind = capitalised(italian_name(row.kind));
     const std::string where = describe(row.location);
     return kind + " nel cimitero di " + row.cemetery + (where.empty() ? std::string() : ", " + where);
 }
@@ -139,8 +138,8 @@ std::vector<Page> lay_out_expiry_notices(const ExpiryNotices& notices) {
                            std::to_string(notices.posting.days) + " giorni, " + notices.posting.basis + ").",
                        {10, false, false, Align::left}, 8);
         if (!notices.outcome.value.empty()) {
-            flow.paragraph("Se entro il " + until + " nessuno si presenta: " + notices.outcome.value + " (" +
-                               notices.outcome.basis + ")",
+            flow.paragraph("Se entro il " + until + " nessuno si presenta", {10, true, false, Align::left}, 2);
+            flow.paragraph(notices.outcome.value + " (" + notices.outcome.basis + ")",
                            {10, false, false, Align::left}, 12);
         }
         contacts(flow, notices.office);
@@ -157,18 +156,8 @@ std::vector<Page> lay_out_expiry_notices(const ExpiryNotices& notices) {
                            " al " + until + ".",
                        {}, 10);
         flow.set_running_head("Concessioni senza concessionario noto (segue)");
-        flow.begin_table({{"Cimitero", 1.3},
-                          {"Ubicazione", 1.6},
-                          {"Tipo", 1.1},
-                          {"N. concessione", 1.1},
-                          {"Scadenza", 0.95},
-                          {"Defunti", 2.4}});
-        for (const auto& r : notices.without_holder) {
-            std::string kind(italian_name(r.kind));
-            if (!kind.empty()) kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
-            flow.row({r.cemetery, describe(r.location), kind, r.deed_number, to_italian(r.expires_on),
-                      r.deceased.empty() ? std::string("—") : join(r.deceased, "\n")});
-        }
+        flow.begin_table(posted_columns());
+        for (const auto& r : notices.without_holder) flow.row(posted_cells(r));
         flow.end_table();
         const auto n = static_cast<long long>(notices.without_holder.size());
         flow.paragraph("Totale: " + italian_count(n) + (n == 1 ? " concessione" : " concessioni") + ".",

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <system_error>
+#include <unordered_map>
 
 namespace cemetery::documents {
 
@@ -47,6 +48,8 @@ void set_text(PangoLayout* layout, const std::string& text, const TextStyle& sty
 }  // namespace
 
 struct Typesetter::Impl {
+    // Lists repeat the same cemetery, kind and dates on every row: measure each once.
+    std::unordered_map<std::string, double> heights;
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
     cairo_t* cr = cairo_create(surface);
     PangoLayout* layout = pango_cairo_create_layout(cr);
@@ -63,10 +66,16 @@ Typesetter::Typesetter() : impl_(std::make_unique<Impl>()) {}
 Typesetter::~Typesetter() = default;
 
 double Typesetter::height(const std::string& text, const TextStyle& style, double width) const {
+    std::string key = text;
+    key += '\0';
+    key += std::to_string(style.size) + (style.bold ? "b" : "") + (style.italic ? "i" : "") + ' ' + std::to_string(width);
+    if (auto found = impl_->heights.find(key); found != impl_->heights.end()) return found->second;
     set_text(impl_->layout, text, style, width);
     int w = 0, h = 0;
     pango_layout_get_size(impl_->layout, &w, &h);
-    return static_cast<double>(h) / PANGO_SCALE;
+    const double height = static_cast<double>(h) / PANGO_SCALE;
+    if (impl_->heights.size() < 100000) impl_->heights.emplace(std::move(key), height);
+    return height;
 }
 
 Flow::Flow(const Typesetter& typesetter, Margins margins) : typesetter_(typesetter), margins_(margins) {
@@ -156,7 +165,7 @@ void Flow::table_header() {
 }
 
 void Flow::row(const std::vector<std::string>& cells) {
-    const TextStyle style{8.5, false, false, Align::left};
+    const TextStyle style{8, false, false, Align::left};
     double h = 0;
     for (std::size_t i = 0; i < columns_.size() && i < cells.size(); ++i) {
         h = std::max(h, typesetter_.height(cells[i], style, column_width_[i] - 2 * cell_pad_x));

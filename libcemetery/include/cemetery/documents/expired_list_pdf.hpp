@@ -53,6 +53,13 @@ struct ExpiredList {
 // "Elenco delle concessioni cimiteriali scadute al 31/12/2026"
 [[nodiscard]] std::string expired_list_title(const ExpiredList& list);
 
+// The table of the posted list, shared with the letters' list of concessions
+// without holders: its columns, and one row's cells ("Sett. E, fila 2, n. 12").
+[[nodiscard]] std::vector<Column> posted_columns();
+[[nodiscard]] std::vector<std::string> posted_cells(const PostedRow& row);
+// "Tomba di famiglia" from "tomba di famiglia".
+[[nodiscard]] std::string capitalised(std::string_view text);
+
 [[nodiscard]] std::vector<Page> lay_out_expired_list(const ExpiredList& list);
 void write_expired_list_pdf(const ExpiredList& list, const std::filesystem::path& file);
 
