@@ -32,7 +32,19 @@ std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "
 }  // namespace
 
 std::string pdf_text(const std::filesystem::path& pdf) {
-    return output_of("pdftotext -layout -enc UTF-8 " + quoted(pdf) + " -");
+    const std::string text = output_of("pdftotext -layout -enc UTF-8 " + quoted(pdf) + " -");
+    // Paragraphs wrap where the page ends a line: one space for every run of blanks,
+    // so a sentence reads as one whatever its line breaks.
+    std::string flat;
+    for (char c : text) {
+        const bool blank = c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '\r';
+        if (!blank) {
+            flat += c;
+        } else if (!flat.empty() && flat.back() != ' ') {
+            flat += ' ';
+        }
+    }
+    return flat;
 }
 
 int pdf_pages(const std::filesystem::path& pdf) {
@@ -43,7 +55,13 @@ int pdf_pages(const std::filesystem::path& pdf) {
 }
 
 std::string zip_entry(const std::filesystem::path& zip, const std::string& entry) {
-    return output_of("unzip -p " + quoted(zip) + " '" + entry + "'");
+    // unzip reads the name as a pattern: brackets ("[Content_Types].xml") are escaped.
+    std::string pattern;
+    for (char c : entry) {
+        if (c == '[' || c == ']') pattern += '\\';
+        pattern += c;
+    }
+    return output_of("unzip -p " + quoted(zip) + " '" + pattern + "'");
 }
 
 std::size_t occurrences(const std::string& text, const std::string& what) {

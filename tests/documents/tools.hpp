@@ -8,7 +8,8 @@
 
 namespace test {
 
-// The text of a PDF as `pdftotext -layout` gives it.
+// The text of a PDF as `pdftotext -layout` gives it, every run of blanks and line
+// breaks made one space (a wrapped sentence reads whole; table cells stay in line).
 std::string pdf_text(const std::filesystem::path& pdf);
 // Its page count, from `pdfinfo`.
 int pdf_pages(const std::filesystem::path& pdf);
