@@ -82,6 +82,8 @@ TEST_CASE("one letter per expired concession with a holder, the others listed ap
     SECTION("a renewal where the regulation allows it, until the end of the posting") {
         CHECK_THAT(text, Catch::Contains("nuova scadenza al 01/03/2030"));
         CHECK_THAT(text, Catch::Contains("entro il 10/04/2027"));
+        // 01/03/2030 is after the posting: nothing to warn about.
+        CHECK_THAT(text, !Catch::Contains("anche la nuova scadenza è già trascorsa"));
     }
     SECTION("the reason when it does not") {
         CHECK_THAT(text, Catch::Contains("non consente il rinnovo"));
@@ -97,6 +99,20 @@ TEST_CASE("one letter per expired concession with a holder, the others listed ap
         CHECK_THAT(text, Catch::Contains("O-1995/002"));
         CHECK_THAT(text, Catch::Contains("Sala Teresa"));
     }
+}
+
+TEST_CASE("a renewal that would still end before the posting says so", "[documents]") {
+    NoticesFixture f;
+    // The loculo expired on 01/03/2020: renewed from there, as the rule says, 10 years end
+    // on 01/03/2030. Posted in 2031, that new expiry is already past.
+    const auto notices = collect_expiry_notices(f.u.reg, f.u.rules, *f.u.reg.comune(f.u.liscate), {}, ymd(2026, 12, 31),
+                                     ymd(2031, 1, 10), f.offices);
+    const auto& letter = notices.letters.front().renewal.allowed() ? notices.letters.front() : notices.letters.back();
+    REQUIRE(letter.renewal.allowed());
+    test::TempDir dir;
+    const auto pdf = dir.file("avvisi.pdf");
+    write_expiry_notices_pdf(notices, pdf);
+    CHECK_THAT(test::pdf_text(pdf), Catch::Contains("anche la nuova scadenza è già trascorsa"));
 }
 
 TEST_CASE("a refused renewal is explained in Italian with its rule", "[documents]") {

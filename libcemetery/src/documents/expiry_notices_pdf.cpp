@@ -27,6 +27,11 @@ std::string renewal_paragraph(const NoticeLetter& letter, const PostingPeriod& p
         std::string text = "Il regolamento consente il rinnovo della concessione per " + std::to_string(d.years) +
                            (d.years == 1 ? " anno" : " anni") + ", con nuova scadenza al " +
                            to_italian(d.new_expiry) + " (regolamento «" + d.version_name + "»; " + d.basis + "). ";
+        // A renewal runs on from the old expiry (domain rule), so a long-expired one can end in the past.
+        if (d.new_expiry < posting.from) {
+            text += "Poiché il rinnovo decorre dalla scadenza precedente, anche la nuova scadenza è già trascorsa: "
+                    "l'ufficio Le indicherà come procedere. ";
+        }
         text += d.tariff ? "La tariffa del rinnovo è di " + format_euro(d.tariff->cents) + ". "
                          : "L'importo del rinnovo Le sarà comunicato dall'ufficio. ";
         return text + "Può chiedere il rinnovo all'ufficio entro il " + until + ".";
