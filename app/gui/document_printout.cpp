@@ -89,7 +89,7 @@ bool DocumentPrintout::OnPrintPage(int page) {
     return true;
 }
 
-void show_print_preview(wxWindow* parent, const wxString& title, std::vector<cemetery::documents::Page> pages) {
+wxPrintPreview* show_print_preview(wxWindow* parent, const wxString& title, std::vector<cemetery::documents::Page> pages) {
     wxPrintData data;
     data.SetPaperId(wxPAPER_A4);
     data.SetOrientation(wxPORTRAIT);
@@ -99,12 +99,13 @@ void show_print_preview(wxWindow* parent, const wxString& title, std::vector<cem
     if (!preview->IsOk()) {
         delete preview;
         wxMessageBox(_("The print preview cannot be shown."), title, wxOK | wxICON_ERROR, parent);
-        return;
+        return nullptr;
     }
     auto* frame = new wxPreviewFrame(preview, parent, title, wxDefaultPosition, parent->FromDIP(wxSize(800, 900)));
     frame->Centre();
     frame->Initialize();
     frame->Show();
+    return preview;
 }
 
 }  // namespace gui

@@ -26,7 +26,8 @@ private:
     std::vector<cemetery::documents::Page> pages_;
 };
 
-// Opens the print preview of the pages in a frame of its own (A4, portrait).
-void show_print_preview(wxWindow* parent, const wxString& title, std::vector<cemetery::documents::Page> pages);
+// Opens the print preview of the pages in a frame of its own (A4, portrait); returns
+// the preview (owned by its frame), or null when it cannot be shown.
+wxPrintPreview* show_print_preview(wxWindow* parent, const wxString& title, std::vector<cemetery::documents::Page> pages);
 
 }  // namespace gui

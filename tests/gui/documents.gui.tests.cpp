@@ -86,3 +86,19 @@ TEST_CASE("the printout draws the posted list's pages with the document renderer
     }
     CHECK(dark > 200);
 }
+
+TEST_CASE("the print preview opens on the posted list's pages", "[documents]") {
+    GuiFixture f;
+    f.frame->select_comune(f.comune_index(wxS("Liscate")));
+    auto* preview = gui::show_print_preview(
+        f.frame, wxS("Concessioni scadute"),
+        gui::posted_list_pages(*f.frame, {*f.frame->comune(), day(2026, 1, 1), day(2026, 1, 10)}));
+    REQUIRE(preview);
+    gui_test::pump(200);
+    CHECK(preview->GetMaxPage() == 1);
+    CHECK(preview->GetCurrentPage() == 1);
+    REQUIRE(preview->GetFrame());
+    CHECK(preview->GetFrame()->IsShown());
+    preview->GetFrame()->Destroy();
+    gui_test::pump(50);
+}
