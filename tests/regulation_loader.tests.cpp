@@ -182,3 +182,31 @@ TEST_CASE("a tariff set in the file is found from its date", "[regulation]") {
     CHECK(t->cents == 125050);
     CHECK(cemetery::format_euro(t->cents) == "1.250,50 \u20AC");
 }
+
+TEST_CASE("what the posted list says happens if nobody comes forward is loaded with its source", "[regulation]") {
+    const auto shipped = cemetery::load_regulation(test::shipped_regulation_path());
+    CHECK_THAT(shipped.posting_outcome.value, Catch::Contains("ossario comune"));
+    CHECK_THAT(shipped.posting_outcome.basis, Catch::Contains("art. 20"));
+
+    SECTION("absent: nothing to say") {
+        auto load = parse_regulation(header + version("A", "2021-01-01", "\"Liscate\""), "t.toml");
+        REQUIRE(load);
+        CHECK(load.regulation->posting_outcome.value.empty());
+    }
+    SECTION("a sentence without its source is refused on the [generale] line") {
+        std::string text = std::regex_replace(header, std::regex("durata_massima_anni"),
+                                              "esito_affissione = \"I resti vanno all'ossario comune.\"\n"
+                                              "durata_massima_anni");
+        const auto e = error_of(text + version("A", "2021-01-01", "\"Liscate\""));
+        CHECK(e.line == 2);
+        CHECK_THAT(e.message, Catch::Contains("esito_affissione_fonte"));
+    }
+    SECTION("a sentence that is not text is refused on its own line") {
+        std::string text = std::regex_replace(header, std::regex("durata_massima_anni"),
+                                              "esito_affissione = 5\nesito_affissione_fonte = \"x\"\n"
+                                              "durata_massima_anni");
+        const auto e = error_of(text + version("A", "2021-01-01", "\"Liscate\""));
+        CHECK(e.line == 7);
+        CHECK_THAT(e.message, Catch::Contains("esito_affissione"));
+    }
+}

@@ -1,6 +1,10 @@
 #include "commands.hpp"
+#include "documents.hpp"
 #include "exit_codes.hpp"
 #include "formats.hpp"
+
+#include <cemetery/documents/expired_list_pdf.hpp>
+#include <cemetery/documents/xlsx_lists.hpp>
 
 #include <fstream>
 #include <iostream>
@@ -27,29 +31,69 @@ void to_output(const std::string& output, Write&& write) {
     std::filesystem::rename(partial, output);
 }
 
+// Writes a document with the library, turning a file it cannot write into Exit(invalid_input).
+template <class Write>
+void write_document(Write&& write) {
+    try {
+        write();
+    } catch (const std::runtime_error& e) {
+        throw Exit{invalid_input, e.what()};
+    }
+}
+
 }  // namespace
 
 void add_list_commands(CLI::App& app, Session& session) {
     struct Args {
         std::string comune, date, format = "table", output;
         int days = 0;
+        DocumentOptions documents;
     };
     {
         auto* cmd = app.add_subcommand("expired", "Concessions expired as of a date, per comune or all");
         auto args = std::make_shared<Args>();
         cmd->add_option("--comune", args->comune, "Only this comune");
         cmd->add_option("--as-of", args->date, "Expired as of this date (default today)");
-        cmd->add_option("--format", args->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+        cmd->add_option("--format", args->format, "table, csv, json, pdf (the list to post) or xlsx")
+            ->check(CLI::IsMember({"table", "csv", "json", "pdf", "xlsx"}));
         cmd->add_option("--output", args->output, "Write to this file instead of the screen");
+        cmd->add_option("--posting-from", args->documents.posting_from,
+                        "pdf: first day the list is posted (default today)");
+        cmd->add_option("--cimitero", args->documents.cemetery, "Only this cemetery of the comune");
+        cmd->add_option("--ufficio", args->documents.offices, "pdf: office settings file (default: the shipped one)");
         cmd->callback([&session, args] {
             const auto as_of = date_option(args->date, "--as-of");
+            const auto posting_from = date_option(args->documents.posting_from, "--posting-from");
+            if (args->format == "pdf" || args->format == "xlsx") require_output(args->output, args->format);
+            if (args->format == "pdf" && args->comune.empty()) {
+                throw Exit{usage, "--format pdf needs --comune: each comune posts its own list"};
+            }
+            if (!args->documents.cemetery.empty() && args->comune.empty()) {
+                throw Exit{usage, "--cimitero needs --comune"};
+            }
             const auto comune = session.comune_filter(args->comune);
             auto& reg = session.reg();
+            const std::string cemetery =
+                comune ? cemetery_name(session, *reg.comune(*comune), args->documents.cemetery) : std::string();
             std::size_t count = 0;
-            to_output(args->output, [&](std::ostream& out) {
-                count = write_list(out, parse_format(args->format),
-                                   [&](const auto& row) { reg.each_expired(comune, as_of, row); });
-            });
+            const auto rows = [&](const std::function<void(const cemetery::ListRow&)>& row) {
+                reg.each_expired(comune, as_of, [&](const cemetery::ListRow& r) {
+                    if (in_cemetery(r, cemetery)) row(r);
+                });
+            };
+            if (args->format == "pdf") {
+                const auto list = cemetery::documents::collect_expired_list(
+                    reg, session.regulation(), *reg.comune(*comune), cemetery, as_of, posting_from,
+                    offices(args->documents));
+                write_document([&] { cemetery::documents::write_expired_list_pdf(list, args->output); });
+                count = list.rows.size();
+            } else if (args->format == "xlsx") {
+                write_document([&] {
+                    count = cemetery::documents::write_list_xlsx(args->output, "Scadute al " + cemetery::to_iso(as_of), rows);
+                });
+            } else {
+                to_output(args->output, [&](std::ostream& out) { count = write_list(out, parse_format(args->format), rows); });
+            }
             if (!args->output.empty()) {
                 std::cerr << count << " concessions expired as of " << cemetery::to_iso(as_of) << " written to "
                           << args->output << '\n';
@@ -62,16 +106,22 @@ void add_list_commands(CLI::App& app, Session& session) {
         cmd->add_option("--days", args->days, "Within this many days")->required()->check(CLI::Range(0, 36500));
         cmd->add_option("--comune", args->comune, "Only this comune");
         cmd->add_option("--from", args->date, "From this date (default today)");
-        cmd->add_option("--format", args->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+        cmd->add_option("--format", args->format, "table, csv, json or xlsx")
+            ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
         cmd->add_option("--output", args->output, "Write to this file instead of the screen");
         cmd->callback([&session, args] {
             const auto from = date_option(args->date, "--from");
             const auto comune = session.comune_filter(args->comune);
             auto& reg = session.reg();
-            to_output(args->output, [&](std::ostream& out) {
-                write_list(out, parse_format(args->format),
-                           [&](const auto& row) { reg.each_expiring(comune, from, args->days, row); });
-            });
+            const auto rows = [&](const auto& row) { reg.each_expiring(comune, from, args->days, row); };
+            if (args->format == "xlsx") {
+                require_output(args->output, args->format);
+                write_document([&] {
+                    cemetery::documents::write_list_xlsx(args->output, "In scadenza entro " + std::to_string(args->days) + " giorni", rows);
+                });
+                return;
+            }
+            to_output(args->output, [&](std::ostream& out) { write_list(out, parse_format(args->format), rows); });
         });
     }
 }

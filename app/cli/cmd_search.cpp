@@ -1,5 +1,9 @@
 #include "commands.hpp"
+#include "documents.hpp"
+#include "exit_codes.hpp"
 #include "formats.hpp"
+
+#include <cemetery/documents/xlsx_lists.hpp>
 
 #include <iostream>
 
@@ -8,19 +12,31 @@ namespace cli {
 void add_search_command(CLI::App& app, Session& session) {
     auto* cmd = app.add_subcommand("search", "Search deceased, holders, deed numbers and tax codes");
     struct Args {
-        std::string text, comune, format = "table";
+        std::string text, comune, format = "table", output;
         int limit = 100;
     };
     auto args = std::make_shared<Args>();
     cmd->add_option("text", args->text, "Words to look for (prefixes, any case or accent)")->required();
     cmd->add_option("--comune", args->comune, "Only in this comune");
-    cmd->add_option("--format", args->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    cmd->add_option("--format", args->format, "table, csv, json or xlsx (with --output)")
+        ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
+    cmd->add_option("--output", args->output, "xlsx: the workbook to write");
     cmd->add_option("--limit", args->limit, "At most this many results")->check(CLI::Range(1, 100000));
     cmd->callback([&session, args] {
         cemetery::SearchOptions options;
         options.comune = session.comune_filter(args->comune);
         options.limit = args->limit;
+        if (args->format == "xlsx") require_output(args->output, args->format);
         const auto hits = session.reg().search(args->text, options);
+        if (args->format == "xlsx") {
+            try {
+                cemetery::documents::write_search_xlsx(args->output, hits);
+            } catch (const std::runtime_error& e) {
+                throw Exit{invalid_input, e.what()};
+            }
+            std::cerr << hits.size() << " results written to " << args->output << '\n';
+            return;
+        }
         write_search(std::cout, parse_format(args->format), hits);
     });
 }

@@ -1,6 +1,8 @@
 #include "expiries_panel.hpp"
 
 #include "convert.hpp"
+#include "document_printout.hpp"
+#include "expiry_documents.hpp"
 #include "list_rows_view.hpp"
 
 #include <cemetery/csv.hpp>
@@ -41,6 +43,24 @@ ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), ho
     auto* export_csv = new wxButton(this, wxID_ANY, _("Export CSV…"));
     export_csv->SetName(wxS("export_csv"));
     criteria->Add(export_csv, wxSizerFlags().CenterVertical());
+    auto* export_xlsx = new wxButton(this, wxID_ANY, _("Export Excel…"));
+    export_xlsx->SetName(wxS("export_xlsx"));
+    criteria->Add(export_xlsx, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(4)));
+
+    // The documents of the expired list: the PDF to post, its preview, the letters.
+    auto* documents = new wxPanel(this);
+    expired_only_ = documents;
+    auto* document_buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* export_pdf = new wxButton(documents, wxID_ANY, _("Export PDF…"));
+    export_pdf->SetName(wxS("export_pdf"));
+    auto* preview_pdf = new wxButton(documents, wxID_ANY, _("Print preview…"));
+    preview_pdf->SetName(wxS("preview_pdf"));
+    auto* notices = new wxButton(documents, wxID_ANY, _("Notices to holders…"));
+    notices->SetName(wxS("notices"));
+    document_buttons->Add(export_pdf);
+    document_buttons->Add(preview_pdf, wxSizerFlags().Border(wxLEFT, FromDIP(4)));
+    document_buttons->Add(notices, wxSizerFlags().Border(wxLEFT, FromDIP(4)));
+    documents->SetSizer(document_buttons);
 
     count_ = new wxStaticText(this, wxID_ANY, wxString());
     count_->SetName(wxS("expiry_count"));
@@ -49,7 +69,10 @@ ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), ho
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(criteria, wxSizerFlags().Expand().Border(wxALL, FromDIP(8)));
-    sizer->Add(count_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
+    auto* count_row = new wxBoxSizer(wxHORIZONTAL);
+    count_row->Add(count_, wxSizerFlags(1).CenterVertical());
+    count_row->Add(documents, wxSizerFlags().CenterVertical());
+    sizer->Add(count_row, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
     sizer->Add(rows_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
     SetSizer(sizer);
 
@@ -64,6 +87,10 @@ ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), ho
         Reload();
     });
     export_csv->Bind(wxEVT_BUTTON, &ExpiriesPanel::OnExportCsv, this);
+    export_xlsx->Bind(wxEVT_BUTTON, &ExpiriesPanel::OnExportXlsx, this);
+    export_pdf->Bind(wxEVT_BUTTON, &ExpiriesPanel::OnExportPdf, this);
+    preview_pdf->Bind(wxEVT_BUTTON, &ExpiriesPanel::OnPreviewPdf, this);
+    notices->Bind(wxEVT_BUTTON, &ExpiriesPanel::OnWriteNotices, this);
     rows_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &ExpiriesPanel::OnOpenRow, this);
 }
 
@@ -78,6 +105,7 @@ void ExpiriesPanel::Reload() {
     }
     rows_->SetRows(std::move(rows));
     count_->SetLabel(CountText());
+    expired_only_->Enable(expired_->GetValue());
 }
 
 void ExpiriesPanel::ShowExpired(cemetery::Date as_of) {
@@ -142,6 +170,85 @@ void ExpiriesPanel::OnOpenRow(wxListEvent& event) {
     const auto& rows = rows_->rows();
     const auto i = static_cast<std::size_t>(event.GetIndex());
     if (i < rows.size()) host_.show_concession(rows[i].concession, to_wx(rows[i].deed_number));
+}
+
+void ExpiriesPanel::ExportXlsx(const std::filesystem::path& file) const {
+    const wxString sheet = expired_->GetValue()
+                               ? wxString::Format(wxS("Scadute al %s"), date_text(from_wx_date(as_of_->GetValue())))
+                               : wxString::Format(wxS("In scadenza entro %d giorni"), days_->GetValue());
+    write_rows_xlsx(rows_->rows(), sheet, file);
+}
+
+void ExpiriesPanel::ExportPdf(const std::filesystem::path& file, cemetery::Date posting_from) {
+    write_posted_list(host_, {*host_.comune(), from_wx_date(as_of_->GetValue()), posting_from}, file);
+}
+
+void ExpiriesPanel::ExportNotices(const std::filesystem::path& file, cemetery::Date posting_from) {
+    write_notices(host_, {*host_.comune(), from_wx_date(as_of_->GetValue()), posting_from}, file);
+}
+
+bool ExpiriesPanel::CanWriteDocuments() {
+    if (host_.comune()) return true;
+    wxMessageBox(_("Choose a comune: each comune posts its own list and writes its own letters."),
+                 _("Expired concessions"), wxOK | wxICON_INFORMATION, this);
+    return false;
+}
+
+void ExpiriesPanel::OnExportXlsx(wxCommandEvent&) {
+    const wxString name = expired_->GetValue() ? wxS("scadute.xlsx") : wxS("in-scadenza.xlsx");
+    wxFileDialog dialog(this, _("Export Excel"), wxString(), name, _("Excel workbooks (*.xlsx)|*.xlsx"),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        ExportXlsx(std::filesystem::path(to_std(dialog.GetPath())));
+        host_.set_status(wxString::Format(_("%s rows written to %s"), count_text(static_cast<long>(count())),
+                                          dialog.GetPath()));
+    } catch (const std::exception& e) {
+        wxMessageBox(to_wx(e.what()), _("Export Excel"), wxOK | wxICON_ERROR, this);
+    }
+}
+
+void ExpiriesPanel::OnExportPdf(wxCommandEvent&) {
+    if (!CanWriteDocuments()) return;
+    const auto from = ask_posting_start(this, host_);
+    if (!from) return;
+    wxFileDialog dialog(this, _("Export PDF"), wxString(), wxS("albo-scadute.pdf"), _("PDF files (*.pdf)|*.pdf"),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        ExportPdf(std::filesystem::path(to_std(dialog.GetPath())), *from);
+        host_.set_status(wxString::Format(_("%s rows written to %s"), count_text(static_cast<long>(count())),
+                                          dialog.GetPath()));
+    } catch (const std::exception& e) {
+        wxMessageBox(to_wx(e.what()), _("Export PDF"), wxOK | wxICON_ERROR, this);
+    }
+}
+
+void ExpiriesPanel::OnPreviewPdf(wxCommandEvent&) {
+    if (!CanWriteDocuments()) return;
+    const auto from = ask_posting_start(this, host_);
+    if (!from) return;
+    try {
+        show_print_preview(this, _("Expired concessions"),
+                           posted_list_pages(host_, {*host_.comune(), from_wx_date(as_of_->GetValue()), *from}));
+    } catch (const std::exception& e) {
+        wxMessageBox(to_wx(e.what()), _("Print preview…"), wxOK | wxICON_ERROR, this);
+    }
+}
+
+void ExpiriesPanel::OnWriteNotices(wxCommandEvent&) {
+    if (!CanWriteDocuments()) return;
+    const auto from = ask_posting_start(this, host_);
+    if (!from) return;
+    wxFileDialog dialog(this, _("Notices to holders"), wxString(), wxS("avvisi-scadenza.pdf"),
+                        _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        ExportNotices(std::filesystem::path(to_std(dialog.GetPath())), *from);
+        host_.set_status(wxString::Format(_("Notices written to %s"), dialog.GetPath()));
+    } catch (const std::exception& e) {
+        wxMessageBox(to_wx(e.what()), _("Notices to holders"), wxOK | wxICON_ERROR, this);
+    }
 }
 
 }  // namespace gui

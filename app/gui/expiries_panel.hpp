@@ -34,11 +34,23 @@ public:
     [[nodiscard]] ListRowsView* rows() { return rows_; }
     // Writes the list shown as CSV (header as `cemetery expired --format csv`).
     void ExportCsv(const std::filesystem::path& file) const;
+    // The list shown as an Excel workbook.
+    void ExportXlsx(const std::filesystem::path& file) const;
+    // The expired list to post and the letters to the holders, for the chosen comune
+    // as of the day shown (see expiry_documents.hpp).
+    void ExportPdf(const std::filesystem::path& file, cemetery::Date posting_from);
+    void ExportNotices(const std::filesystem::path& file, cemetery::Date posting_from);
 
 private:
     void OnChangeCriteria(wxCommandEvent& event);
     void OnExportCsv(wxCommandEvent& event);
     void OnOpenRow(wxListEvent& event);
+    void OnExportXlsx(wxCommandEvent& event);
+    void OnExportPdf(wxCommandEvent& event);
+    void OnWriteNotices(wxCommandEvent& event);
+    void OnPreviewPdf(wxCommandEvent& event);
+    // The comune and day of the expired list, or none (after telling the clerk why).
+    [[nodiscard]] bool CanWriteDocuments();
 
     Host& host_;
     wxRadioButton* expired_ = nullptr;
@@ -47,6 +59,7 @@ private:
     wxSpinCtrl* days_ = nullptr;
     wxStaticText* count_ = nullptr;
     ListRowsView* rows_ = nullptr;
+    wxWindow* expired_only_ = nullptr;  // the PDF buttons: only for the expired list
 };
 
 }  // namespace gui

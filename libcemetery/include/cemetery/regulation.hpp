@@ -78,6 +78,9 @@ public:
     Setting<Date> perpetual_until;      // last signing day for a perpetual deed
     Setting<int> posting_days;          // days an expired list stays posted
     Setting<int> max_period_years;      // no term or renewal longer than this
+    // What happens when nobody comes forward during the posting (Italian, as posted);
+    // empty when the file does not say.
+    Setting<std::string> posting_outcome;
     std::vector<RegulationVersion> versions;  // sorted by in_force_from
     std::vector<Tariff> tariffs;
     std::string source;  // the file it was loaded from
