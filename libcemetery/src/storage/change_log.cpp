@@ -7,23 +7,26 @@
 
 namespace cemetery::storage {
 
-namespace {
 std::string utc_now() {
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     return date::format("%FT%TZ", now);
 }
-}  // namespace
 
 void append_change(Database& db, const std::string& user, std::string_view entity, std::int64_t record_id,
                    std::string_view action, const nlohmann::json& details) {
+    append_change(db, utc_now(), user, entity, record_id, action, details.dump());
+}
+
+void append_change(Database& db, const std::string& at, const std::string& user, std::string_view entity,
+                   std::int64_t record_id, std::string_view action, const std::string& details_json) {
     auto& s = db.statement(
         "INSERT INTO change_log (at, user, entity, record_id, action, details) VALUES (?, ?, ?, ?, ?, ?)");
-    s.bind(1, utc_now());
+    s.bind(1, at);
     s.bind(2, user);
     s.bind(3, std::string(entity));
     s.bind(4, record_id);
     s.bind(5, std::string(action));
-    s.bind(6, details.dump());
+    s.bind(6, details_json);
     s.exec();
 }
 

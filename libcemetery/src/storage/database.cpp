@@ -19,7 +19,7 @@ Database::Database(const std::filesystem::path& file, bool create) try
     db_.exec("PRAGMA synchronous = FULL");
     // A 64 MiB page cache: a large import or list stays in memory instead of
     // re-reading pages; temporary tables in memory.
-    db_.exec("PRAGMA cache_size = -65536");
+    db_.exec("PRAGMA cache_size = " + std::to_string(cache_kib));
     db_.exec("PRAGMA temp_store = MEMORY");
 } catch (const SQLite::Exception& e) {
     throw database_error_from(e, file.string());
@@ -35,6 +35,14 @@ SQLite::Statement& Database::statement(const std::string& sql) {
         it->second->tryReset();
         it->second->clearBindings();
     }
+    return *it->second;
+}
+
+SQLite::Statement& Database::statement(const char* sql) {
+    auto it = by_literal_.find(sql);
+    if (it == by_literal_.end()) return *by_literal_.emplace(sql, &statement(std::string(sql))).first->second;
+    it->second->tryReset();
+    it->second->clearBindings();
     return *it->second;
 }
 

@@ -221,6 +221,25 @@ BEGIN
       AND NEW.term_start <= COALESCE(o.ended_on, o.expires_on, '9999-12-31')
     LIMIT 1;
 END;
+
+-- The search index keeps which column a word is in, not where in it: search asks
+-- for words and columns only, never phrases, and the index is smaller and built
+-- about a third faster (detail=column). Rebuilt from the register.
+DROP TABLE search_index;
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    deceased, holders, numbers,
+    tokenize = 'unicode61 remove_diacritics 2',
+    detail = column
+);
+INSERT INTO search_index (rowid, deceased, holders, numbers)
+SELECT c.id,
+  coalesce((SELECT group_concat(search_words(surname, given_name), ' ') FROM deceased
+            WHERE concession_id = c.id), ''),
+  coalesce((SELECT group_concat(search_words(surname, given_name), ' ') FROM holder
+            WHERE concession_id = c.id), ''),
+  coalesce((SELECT group_concat(codice_fiscale, ' ') FROM holder
+            WHERE concession_id = c.id AND codice_fiscale <> ''), '') || ' ' || search_words(c.deed_number)
+FROM concession c;
 )SQL";
 
 constexpr std::array migrations{
