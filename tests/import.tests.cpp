@@ -701,6 +701,36 @@ TEST_CASE("a family tomb on two rows is one concession with two deceased", "[imp
     CHECK(c.deceased[1].given_name == "Luigi");
 }
 
+TEST_CASE("every deceased of an import is found by search, wherever its rows are in the file", "[import]") {
+    UnionRegister u;
+    const auto tomb = Cells{{"Tipo", "Tomba di famiglia"}, {"Numero_Concessione", "E-1968-004"},
+                            {"Data_Concessione", "15/04/1968"}, {"Durata_Anni", ""}, {"Perpetua", "sì"},
+                            {"Numero", "8"}, {"Defunto_Cognome", "D'Adda"}, {"Defunto_Nome", "Angela"},
+                            {"Defunto_Data_Nascita", "01/02/1880"}, {"Defunto_Data_Morte", "13/04/1968"},
+                            {"Data_Sepoltura", "16/04/1968"}};
+    auto luigi = tomb;
+    luigi["Defunto_Cognome"] = "Pèrego";
+    luigi["Defunto_Nome"] = "Luigi";
+    luigi["Defunto_Data_Nascita"] = "03/03/1885";
+    luigi["Defunto_Data_Morte"] = "20/11/1979";
+    luigi["Data_Sepoltura"] = "22/11/1979";
+    // The tomb's second row comes after another concession's.
+    const auto report = u.import({row(tomb), row({{"Numero", "15"}, {"Numero_Concessione", "E-2"}}), row(luigi)});
+    INFO(describe(report));
+    REQUIRE(report.ok());
+    auto deeds = [&](const std::string& text) {
+        std::vector<std::string> out;
+        for (const auto& hit : u.reg.search(text)) out.push_back(hit.deed_number);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(deeds("dadda") == std::vector<std::string>{"E-1968-004"});
+    CHECK(deeds("adda ang") == std::vector<std::string>{"E-1968-004"});
+    CHECK(deeds("perego luigi") == std::vector<std::string>{"E-1968-004"});
+    CHECK(deeds("e-2") == std::vector<std::string>{"E-2"});
+    CHECK(deeds("cazzaniga").size() == 2);  // the holder of both rows
+}
+
 TEST_CASE("a concession with nobody buried yet is imported without deceased", "[import]") {
     UnionRegister u;
     const auto report = u.import({row({{"Defunto_Cognome", ""}, {"Defunto_Nome", ""}, {"Defunto_Data_Nascita", ""},

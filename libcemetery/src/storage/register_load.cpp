@@ -8,6 +8,7 @@
 
 #include "storage/change_log.hpp"
 #include "storage/register_rows.hpp"
+#include "storage/search_row.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
@@ -32,6 +33,20 @@ struct Register::Load::State {
     // People added to concessions that were in the register before this load.
     std::unordered_map<std::int64_t, nlohmann::json> added;
     std::optional<Conflict> conflict;
+    // The search row of the concession written last, completed by the rows that
+    // follow it in the file (a family tomb's), and written when the next one
+    // starts. People added to any other concession re-index it at commit.
+    struct OpenRow {
+        ConcessionId id;
+        std::string deed_number;
+        storage::SearchRow row;
+    };
+    std::optional<OpenRow> open_row;
+
+    void close_row(storage::Database& db) {
+        if (open_row) open_row->row.insert(db, open_row->id, open_row->deed_number);
+        open_row.reset();
+    }
 };
 
 Register::Load::Load(Register& reg, std::string source) : reg_(reg) {
@@ -90,7 +105,10 @@ WriteResult<ConcessionId> Register::Load::add_concession(const Concession& c, st
         for (const auto& r : c.renewals) storage::insert_renewal(db, id, r);
         state_->next_holder[id.value()] = static_cast<int>(c.holders.size());
         state_->created.push_back({id, c.deed_number, c.plot, line});
-        reg_.impl_->index_concession(id);
+        state_->close_row(db);
+        state_->open_row = State::OpenRow{id, c.deed_number, {}};
+        for (const auto& h : c.holders) state_->open_row->row.add(h);
+        for (const auto& d : c.deceased) state_->open_row->row.add(d);
         return id;
     });
 }
@@ -119,7 +137,12 @@ WriteResult<ConcessionId> Register::Load::add_people(ConcessionId id, const std:
         if (auto it = state_->added.find(id.value()); it != state_->added.end()) {
             for (auto& h : names(holders)) it->second["holders"].push_back(std::move(h));
             for (auto& d : names(deceased)) it->second["deceased"].push_back(std::move(d));
-            reg_.impl_->index_concession(id);
+        }
+        if (state_->open_row && state_->open_row->id == id) {
+            for (const auto& h : holders) state_->open_row->row.add(h);
+            for (const auto& d : deceased) state_->open_row->row.add(d);
+        } else {
+            reg_.impl_->index_concession(id);  // rewritten whole at commit
         }
         return id;
     });
@@ -130,6 +153,7 @@ void Register::Load::commit() {
                                                  state_->conflict->message);
     auto& impl = *reg_.impl_;
     try {
+        state_->close_row(impl.db);
         // The entries of one load share their time; their details are written by
         // hand, which a million entries notice.
         const std::string at = storage::utc_now();

@@ -1,5 +1,6 @@
 // Search as you type, on an FTS5 index with one row per concession.
 #include "storage/register_impl.hpp"
+#include "storage/search_row.hpp"
 
 #include <cemetery/text.hpp>
 
@@ -19,15 +20,7 @@ void search_words(sqlite3_context* context, int argc, sqlite3_value** argv) {
     std::string out;
     for (int i = 0; i < argc; ++i) {
         const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[i]));
-        if (!text || !*text) continue;
-        const std::string part(text);
-        out += part;
-        out += ' ';
-        const auto pieces = words(part);
-        if (pieces.size() > 1) {
-            out += join(pieces, "");
-            out += ' ';
-        }
+        if (text) storage::append_search_words(out, text);
     }
     sqlite3_result_text(context, out.c_str(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
@@ -68,6 +61,47 @@ std::int64_t Register::count_matches(std::string_view text, const SearchOptions&
 }
 
 namespace storage {
+
+void append_search_words(std::string& out, std::string_view name) {
+    if (name.empty()) return;
+    out += name;
+    out += ' ';
+    const auto pieces = words(name);
+    if (pieces.size() > 1) {
+        out += join(pieces, "");
+        out += ' ';
+    }
+}
+
+namespace {
+// group_concat(search_words(surname, given_name), ' '), one person at a time.
+void append_person(std::string& column, const std::string& surname, const std::string& given) {
+    if (!column.empty()) column += ' ';
+    append_search_words(column, surname);
+    append_search_words(column, given);
+}
+}  // namespace
+
+void SearchRow::add(const Holder& h) {
+    append_person(holders, h.surname, h.given_name);
+    if (!h.codice_fiscale.empty()) {
+        if (!codici_fiscali.empty()) codici_fiscali += ' ';
+        codici_fiscali += h.codice_fiscale;
+    }
+}
+
+void SearchRow::add(const Deceased& d) { append_person(deceased, d.surname, d.given_name); }
+
+void SearchRow::insert(Database& db, ConcessionId id, std::string_view deed_number) const {
+    std::string numbers = codici_fiscali + ' ';
+    append_search_words(numbers, deed_number);
+    auto& s = db.statement("INSERT INTO search_index (rowid, deceased, holders, numbers) VALUES (?, ?, ?, ?)");
+    s.bind(1, id.value());
+    s.bind(2, deceased);
+    s.bind(3, holders);
+    s.bind(4, numbers);
+    s.exec();
+}
 
 void enable_search_index(Database& db) {
     db.sql().createFunction("search_words", -1, true, nullptr, &search_words);
