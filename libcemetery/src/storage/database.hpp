@@ -21,10 +21,8 @@
 
 namespace cemetery::storage {
 
-// Page cache sizes, as PRAGMA cache_size takes them (negative: KiB): 64 MiB for
-// everyday work, 512 MiB while a large import writes.
+// The page cache, as PRAGMA cache_size takes it (negative: KiB): 64 MiB.
 inline constexpr int cache_kib = -65536;
-inline constexpr int load_cache_kib = -524288;
 
 class Database {
 public:

@@ -55,21 +55,12 @@ Register::Load::Load(Register& reg, std::string source) : reg_(reg) {
         // References are checked at commit rather than at every row, which spares
         // every INSERT a statement journal; the transaction still fails whole on one.
         reg_.impl_->db.exec("PRAGMA defer_foreign_keys = ON");
-        // A large load touches index pages all over the file: a bigger page cache
-        // keeps them in memory instead of spilling and re-reading them.
-        reg_.impl_->db.exec("PRAGMA cache_size = " + std::to_string(storage::load_cache_kib));
     } catch (const SQLite::Exception& e) {
         throw storage::database_error_from(e, reg_.impl_->file.string());
     }
 }
 
-Register::Load::~Load() {
-    // The write scope rolls back unless committed; the cache goes back to its size.
-    try {
-        reg_.impl_->db.exec("PRAGMA cache_size = " + std::to_string(storage::cache_kib));
-    } catch (...) {
-    }
-}
+Register::Load::~Load() = default;  // the write scope rolls back unless committed
 
 namespace {
 template <class T, class Write>
