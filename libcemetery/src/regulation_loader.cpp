@@ -124,6 +124,8 @@ RuleFlag read_flag(const Reader& r, const toml::table& t, std::string_view key, 
         flag.on = *value;
     }
     if (flag.on) {
+        // Named on the flag's own line: that is where the source is missing.
+        if (!t.get(basis_key)) r.fail(t.get(key)->source(), "\"" + std::string(key) + "\" needs \"" + basis_key + "\" in " + what);
         flag.basis = r.text(t, basis_key, what);
     } else if (const auto* extra = t.get(basis_key)) {
         r.fail(extra->source(), "\"" + basis_key + "\" given but \"" + std::string(key) + "\" is not true in " + what);
