@@ -25,6 +25,8 @@ void MainFrame::BuildMenu() {
     edit->Append(id_renew, _("&Renew…\tCtrl+R"));
     edit->Append(id_edit_holders, _("Edit &holders…"));
     edit->Append(id_add_deceased, _("Add &deceased…"));
+    edit->AppendSeparator();
+    edit->Append(id_new_concession, _("&New concession…\tCtrl+N"));
 
     auto* view = new wxMenu;
     view->Append(id_view_search, _("&Search\tCtrl+1"));
@@ -57,6 +59,7 @@ void MainFrame::BuildMenu() {
     Bind(wxEVT_MENU, &MainFrame::OnSelectView, this, id_view_search, id_view_counter);
     Bind(wxEVT_MENU, &MainFrame::OnImportRegister, this, id_import);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
+    Bind(wxEVT_MENU, &MainFrame::OnNewConcession, this, id_new_concession);
 }
 
 void MainFrame::OnAbout(wxCommandEvent&) {

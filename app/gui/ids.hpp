@@ -16,6 +16,7 @@ enum CommandId : int {
     id_view_search,
     id_view_expiries,
     id_view_counter,
+    id_new_concession,
 };
 
 }  // namespace gui
