@@ -17,6 +17,8 @@ enum CommandId : int {
     id_view_expiries,
     id_view_counter,
     id_new_concession,
+    id_end_concession,
+    id_close_concession,
 };
 
 }  // namespace gui
