@@ -23,6 +23,7 @@ void MainFrame::OnLifeCommand(wxCommandEvent& event) {
     if (!id) return;
     if (event.GetId() == id_end_concession) end_concession(this, *this, *id);
     if (event.GetId() == id_close_concession) close_concession(this, *this, *id);
+    if (event.GetId() == id_add_burial) bury_deceased(this, *this, *id);
 }
 
 }  // namespace gui

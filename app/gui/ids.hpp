@@ -19,6 +19,7 @@ enum CommandId : int {
     id_new_concession,
     id_end_concession,
     id_close_concession,
+    id_add_burial,
 };
 
 }  // namespace gui

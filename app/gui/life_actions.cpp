@@ -1,5 +1,6 @@
 #include "life_actions.hpp"
 
+#include "burial_dialog.hpp"
 #include "close_dialog.hpp"
 #include "convert.hpp"
 #include "ending_dialog.hpp"
@@ -20,6 +21,17 @@ void show_refused(wxWindow* parent, const wxString& title, const cemetery::LifeO
 }
 
 }  // namespace
+
+void bury_deceased(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
+    auto& db = host.database();
+    const auto record = db.reg().record(id);
+    if (!record) return;
+    BurialDialog dialog(parent, *record, db.reg().life(id), db.regulation());
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto out = db.reg().bury(id, dialog.request(), db.regulation());
+    if (!out) show_refused(parent, _("Add burial"), out);
+    host.concession_changed(id);
+}
 
 void end_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     auto& db = host.database();

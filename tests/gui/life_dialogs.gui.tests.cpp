@@ -3,6 +3,7 @@
 // the window's menu on the concession shown.
 #include "gui_fixture.hpp"
 
+#include "burial_dialog.hpp"
 #include "close_dialog.hpp"
 #include "ending_dialog.hpp"
 #include "ids.hpp"
@@ -101,4 +102,22 @@ TEST_CASE("a surrender needs its act; recorded from the menu, the place is free"
     CHECK(after->ending == cemetery::Ending::surrendered);
     CHECK(after->ending_act == "prot. 88/2030");
     CHECK(db.reg().plot_state(after->plot, cemetery::today())->state == cemetery::PlotState::free);
+}
+
+TEST_CASE("adding a second coffin to a loculo is refused with the rule; an urn fits", "[life]") {
+    GuiFixture f;
+    auto& db = f.frame->database();
+    const auto id = granted_loculo(f);
+    gui::BurialDialog dialog(f.frame, *db.reg().record(id), db.reg().life(id), db.regulation());
+    CHECK_FALSE(dialog.CanConfirm());  // nobody named yet
+    dialog.SetDeceased(wxS("Quaglia"), wxS("Nora"), wxS("01/05/2031"), wxS("03/05/2031"), cemetery::RemainsForm::coffin);
+    CHECK_FALSE(dialog.CanConfirm());
+    CHECK(dialog.OutcomeText().Contains(wxS("Il regolamento non consente questa sepoltura: il posto è pieno per questi resti.")));
+    CHECK(dialog.OutcomeText().Contains(wxS("DPR 285/1990 art. 93")));
+    dialog.SetDeceased(wxS("Quaglia"), wxS("Nora"), wxS("01/05/2031"), wxS("03/05/2031"), cemetery::RemainsForm::urn);
+    CHECK(dialog.CanConfirm());
+    CHECK(dialog.OutcomeText().Contains(wxS("La sepoltura è consentita; la scadenza resta 01/03/2051.")));
+    const auto out = db.reg().bury(id, dialog.request(), db.regulation());
+    INFO(out.reason());
+    CHECK(out);
 }
