@@ -24,6 +24,7 @@ void MainFrame::OnLifeCommand(wxCommandEvent& event) {
     if (event.GetId() == id_end_concession) end_concession(this, *this, *id);
     if (event.GetId() == id_close_concession) close_concession(this, *this, *id);
     if (event.GetId() == id_add_burial) bury_deceased(this, *this, *id);
+    if (event.GetId() == id_succession) succeed_holders(this, *this, *id);
 }
 
 }  // namespace gui

@@ -28,6 +28,7 @@ void MainFrame::BuildMenu() {
     edit->AppendSeparator();
     edit->Append(id_new_concession, _("&New concession…\tCtrl+N"));
     edit->Append(id_add_burial, _("Add &burial…"));
+    edit->Append(id_succession, _("Su&ccession…"));
     edit->Append(id_end_concession, _("Surrender / Forfeiture / Re&vocation…"));
     edit->Append(id_close_concession, _("&Close expired concession…"));
 
@@ -63,7 +64,7 @@ void MainFrame::BuildMenu() {
     Bind(wxEVT_MENU, &MainFrame::OnImportRegister, this, id_import);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
     Bind(wxEVT_MENU, &MainFrame::OnNewConcession, this, id_new_concession);
-    Bind(wxEVT_MENU, &MainFrame::OnLifeCommand, this, id_end_concession, id_add_burial);
+    Bind(wxEVT_MENU, &MainFrame::OnLifeCommand, this, id_end_concession, id_succession);
 }
 
 void MainFrame::OnAbout(wxCommandEvent&) {

@@ -20,6 +20,7 @@ enum CommandId : int {
     id_end_concession,
     id_close_concession,
     id_add_burial,
+    id_succession,
 };
 
 }  // namespace gui

@@ -4,6 +4,7 @@
 #include "close_dialog.hpp"
 #include "convert.hpp"
 #include "ending_dialog.hpp"
+#include "succession_dialog.hpp"
 #include "words.hpp"
 
 #include <wx/msgdlg.h>
@@ -30,6 +31,17 @@ void bury_deceased(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     if (dialog.ShowModal() != wxID_OK) return;
     const auto out = db.reg().bury(id, dialog.request(), db.regulation());
     if (!out) show_refused(parent, _("Add burial"), out);
+    host.concession_changed(id);
+}
+
+void succeed_holders(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
+    auto& db = host.database();
+    const auto concession = db.reg().concession(id);
+    if (!concession) return;
+    SuccessionDialog dialog(parent, *concession, db.reg().life(id).closing.has_value(), cemetery::today());
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto out = db.reg().succeed(id, dialog.request());
+    if (!out) show_refused(parent, _("Succession"), out);
     host.concession_changed(id);
 }
 

@@ -10,6 +10,7 @@ class wxWindow;
 namespace gui {
 
 void bury_deceased(wxWindow* parent, Host& host, cemetery::ConcessionId id);
+void succeed_holders(wxWindow* parent, Host& host, cemetery::ConcessionId id);
 void end_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id);
 void close_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id);
 

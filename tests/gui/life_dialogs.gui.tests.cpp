@@ -9,6 +9,7 @@
 #include "ids.hpp"
 #include "results_list.hpp"
 #include "search_panel.hpp"
+#include "succession_dialog.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -120,4 +121,23 @@ TEST_CASE("adding a second coffin to a loculo is refused with the rule; an urn f
     const auto out = db.reg().bury(id, dialog.request(), db.regulation());
     INFO(out.reason());
     CHECK(out);
+}
+
+TEST_CASE("a succession without its act is refused; with it, the heir joins the holders", "[life]") {
+    GuiFixture f;
+    auto& db = f.frame->database();
+    const auto id = granted_loculo(f);
+    gui::SuccessionDialog dialog(f.frame, *db.reg().concession(id), false, ymd(2032, 1, 10));
+    CHECK_FALSE(dialog.CanConfirm());
+    CHECK(dialog.OutcomeText().Contains(wxS("Non si può registrare: serve almeno un concessionario.")));
+    dialog.SetHeir(wxS("D'Adda"), wxS("Carla"), wxString(), wxString(), true);
+    CHECK_FALSE(dialog.CanConfirm());
+    CHECK(dialog.OutcomeText().Contains(wxS("manca l'atto")));
+    dialog.SetHeir(wxS("D'Adda"), wxS("Carla"), wxString(), wxS("voltura 2032/4"), true);
+    CHECK(dialog.CanConfirm());
+    CHECK(dialog.OutcomeText().Contains(wxS("Concessionari dopo il subentro: Quaglia Rosa, D'Adda Carla")));
+    const auto out = db.reg().succeed(id, dialog.request());
+    INFO(out.reason());
+    REQUIRE(out);
+    CHECK(out.concession->holders.size() == 2);
 }
