@@ -148,6 +148,17 @@ wxString action_text(const std::string& action) {
     if (action == "replace_holders") return _("holders changed");
     if (action == "add_deceased") return _("deceased added");
     if (action == "add_people") return _("people added");
+    // The life of a concession
+    if (action == "concede") return _("granted");
+    if (action == "bury") return _("burial");
+    if (action == "term_restart") return _("term restarted");
+    if (action == "succession") return _("succession recorded");
+    if (action == "surrender") return _("surrendered");
+    if (action == "forfeit") return _("forfeited");
+    if (action == "revoke") return _("revoked");
+    if (action == "post") return _("expired list posted");
+    if (action == "close") return _("closed, place freed");
+    if (action == "out_of_use") return _("out of use");
     return to_wx(action);
 }
 
