@@ -2,6 +2,7 @@
 
 #include <cemetery/regulation_loader.hpp>
 
+#include <algorithm>
 #include <regex>
 
 using cemetery::parse_regulation;
@@ -209,4 +210,100 @@ TEST_CASE("what the posted list says happens if nobody comes forward is loaded w
         CHECK(e.line == 7);
         CHECK_THAT(e.message, Catch::Contains("esito_affissione"));
     }
+}
+
+// --- The life of a concession: capacity and the two flags per kind ---
+
+TEST_CASE("the shipped regulation gives each kind a capacity and the flags of its version", "[regulation][life]") {
+    const auto reg = cemetery::load_regulation(test::shipped_regulation_path());
+    const auto* unione = reg.version_for("Liscate", ymd(2026, 1, 1));
+    REQUIRE(unione);
+    for (PlotKind kind : cemetery::all_plot_kinds) {
+        INFO(cemetery::code(kind));
+        REQUIRE(unione->rule_for(kind)->capacity);
+        CHECK_FALSE(unione->rule_for(kind)->capacity->basis.empty());
+    }
+    const auto* loculo = unione->rule_for(PlotKind::loculo);
+    CHECK(loculo->capacity->coffins == 1);
+    CHECK(loculo->granted_only_at_death.on);
+    CHECK_THAT(loculo->granted_only_at_death.basis, Catch::Contains("4/2022 art. 27 c.6"));
+    CHECK_FALSE(unione->rule_for(PlotKind::tomba_famiglia)->granted_only_at_death.on);
+    CHECK_FALSE(unione->rule_for(PlotKind::tomba_famiglia)->term_restarts_at_burial.on);
+
+    const auto* truccazzano = reg.version_for("Truccazzano", ymd(2010, 1, 1));
+    REQUIRE(truccazzano);
+    CHECK(truccazzano->rule_for(PlotKind::tomba_famiglia)->term_restarts_at_burial.on);
+    CHECK_FALSE(truccazzano->rule_for(PlotKind::loculo)->granted_only_at_death.on);
+}
+
+TEST_CASE("capacity and flags are read from a kind's table", "[regulation][life]") {
+    const auto text = header + version("V", "2021-01-01", "\"Liscate\"") +
+                      "capienza = { feretri = 2, cassette = 3, fonte = \"art. 5\" }\n"
+                      "solo_al_decesso = true\n"
+                      "solo_al_decesso_fonte = \"RR 4/2022 art. 27\"\n"
+                      "riparte_alla_sepoltura = false\n";
+    auto load = parse_regulation(text, "test.toml");
+    INFO((load.error ? load.error->to_string() : std::string()));
+    REQUIRE(load);
+    const auto* rule = load.regulation->versions.front().rule_for(PlotKind::loculo);
+    REQUIRE(rule->capacity);
+    CHECK(rule->capacity->coffins == 2);
+    CHECK(rule->capacity->boxes == 3);
+    CHECK(rule->capacity->urns == 0);
+    CHECK(rule->capacity->basis == "art. 5");
+    CHECK(rule->granted_only_at_death.on);
+    CHECK(rule->granted_only_at_death.basis == "RR 4/2022 art. 27");
+    CHECK_FALSE(rule->term_restarts_at_burial.on);
+}
+
+TEST_CASE("a kind without capacity or flags loads with none", "[regulation][life]") {
+    auto load = parse_regulation(header + version("V", "2021-01-01", "\"Liscate\""), "test.toml");
+    REQUIRE(load);
+    const auto* rule = load.regulation->versions.front().rule_for(PlotKind::loculo);
+    CHECK_FALSE(rule->capacity);
+    CHECK_FALSE(rule->granted_only_at_death.on);
+    CHECK_FALSE(rule->term_restarts_at_burial.on);
+}
+
+TEST_CASE("bad capacity or flags are refused naming their line", "[regulation][life]") {
+    const auto base = header + version("V", "2021-01-01", "\"Liscate\"");
+    const int line = static_cast<int>(std::count(base.begin(), base.end(), '\n')) + 1;  // the added line
+    std::string added;
+    std::string says;
+    SECTION("a flag without its source") {
+        added = "solo_al_decesso = true\n";
+        says = "solo_al_decesso_fonte";
+    }
+    SECTION("a source without its flag") {
+        added = "riparte_alla_sepoltura_fonte = \"x\"\n";
+        says = "riparte_alla_sepoltura";
+    }
+    SECTION("a flag that is not true or false") {
+        added = "solo_al_decesso = \"si\"\n";
+        says = "true or false";
+    }
+    SECTION("a capacity without coffins") {
+        added = "capienza = { urne = 1, fonte = \"x\" }\n";
+        says = "feretri";
+    }
+    SECTION("a capacity that holds nothing") {
+        added = "capienza = { feretri = 0, fonte = \"x\" }\n";
+        says = "holds nothing";
+    }
+    SECTION("a capacity without its source") {
+        added = "capienza = { feretri = 1 }\n";
+        says = "fonte";
+    }
+    SECTION("a negative capacity") {
+        added = "capienza = { feretri = -1, fonte = \"x\" }\n";
+        says = "feretri";
+    }
+    SECTION("an unknown key in the capacity") {
+        added = "capienza = { feretri = 1, bare = 2, fonte = \"x\" }\n";
+        says = "bare";
+    }
+    const auto error = error_of(base + added);
+    INFO(error.to_string());
+    CHECK(error.line == line);
+    CHECK_THAT(error.message, Catch::Contains(says));
 }

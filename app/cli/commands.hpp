@@ -15,5 +15,13 @@ void add_renew_command(CLI::App& app, Session& session);
 void add_list_commands(CLI::App& app, Session& session);  // expired, expiring
 void add_demo_command(CLI::App& app, Session& session);
 void add_notices_command(CLI::App& app, Session& session);  // letters to holders (PDF)
+// The life of a concession
+void add_plots_commands(CLI::App& app, Session& session);   // plots add|list|free|out-of-use
+void add_concede_command(CLI::App& app, Session& session);
+void add_bury_command(CLI::App& app, Session& session);
+void add_succeed_command(CLI::App& app, Session& session);
+void add_ending_commands(CLI::App& app, Session& session);  // surrender, forfeit, revoke
+void add_posting_commands(CLI::App& app, Session& session); // post, close
+void add_history_command(CLI::App& app, Session& session);
 
 }  // namespace cli

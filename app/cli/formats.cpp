@@ -41,6 +41,8 @@ std::size_t display_width(const std::string& utf8) {
     }));
 }
 
+}  // namespace
+
 // An aligned plain-text table.
 void print_table(std::ostream& out, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows) {
@@ -63,6 +65,8 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
     line(rule);
     for (const auto& r : rows) line(r);
 }
+
+namespace {
 
 const std::vector<std::string> list_keys = {"comune",  "cimitero", "ubicazione",    "tipo",   "numero_concessione",
                                             "decorrenza", "scadenza", "concessionari", "defunti"};

@@ -29,4 +29,8 @@ void write_record(std::ostream& out, Format format, const cemetery::ConcessionRe
 // Italian words for a status, as on the status line: "scaduta".
 std::string status_word(cemetery::ConcessionStatus status);
 
+// An aligned plain-text table, for people.
+void print_table(std::ostream& out, const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows);
+
 }  // namespace cli

@@ -24,6 +24,14 @@ int main(int argc, char** argv) {
     cli::add_list_commands(app, session);
     cli::add_demo_command(app, session);
     cli::add_notices_command(app, session);
+    // The life of a concession
+    cli::add_plots_commands(app, session);
+    cli::add_concede_command(app, session);
+    cli::add_bury_command(app, session);
+    cli::add_succeed_command(app, session);
+    cli::add_ending_commands(app, session);
+    cli::add_posting_commands(app, session);
+    cli::add_history_command(app, session);
 
     try {
         app.parse(argc, argv);

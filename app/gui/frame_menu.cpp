@@ -25,6 +25,12 @@ void MainFrame::BuildMenu() {
     edit->Append(id_renew, _("&Renew…\tCtrl+R"));
     edit->Append(id_edit_holders, _("Edit &holders…"));
     edit->Append(id_add_deceased, _("Add &deceased…"));
+    edit->AppendSeparator();
+    edit->Append(id_new_concession, _("&New concession…\tCtrl+N"));
+    edit->Append(id_add_burial, _("Add &burial…"));
+    edit->Append(id_succession, _("Su&ccession…"));
+    edit->Append(id_end_concession, _("Surrender / Forfeiture / Re&vocation…"));
+    edit->Append(id_close_concession, _("&Close expired concession…"));
 
     auto* view = new wxMenu;
     view->Append(id_view_search, _("&Search\tCtrl+1"));
@@ -57,6 +63,8 @@ void MainFrame::BuildMenu() {
     Bind(wxEVT_MENU, &MainFrame::OnSelectView, this, id_view_search, id_view_counter);
     Bind(wxEVT_MENU, &MainFrame::OnImportRegister, this, id_import);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
+    Bind(wxEVT_MENU, &MainFrame::OnNewConcession, this, id_new_concession);
+    Bind(wxEVT_MENU, &MainFrame::OnLifeCommand, this, id_end_concession, id_succession);
 }
 
 void MainFrame::OnAbout(wxCommandEvent&) {

@@ -16,6 +16,11 @@ enum CommandId : int {
     id_view_search,
     id_view_expiries,
     id_view_counter,
+    id_new_concession,
+    id_end_concession,
+    id_close_concession,
+    id_add_burial,
+    id_succession,
 };
 
 }  // namespace gui

@@ -74,6 +74,8 @@ private:
     void OnSelectView(wxCommandEvent& event);
     void OnConcessionCommand(wxCommandEvent& event);
     void OnAbout(wxCommandEvent& event);
+    void OnNewConcession(wxCommandEvent& event);  // frame_life.cpp
+    void OnLifeCommand(wxCommandEvent& event);    // frame_life.cpp
     void OnQuit(wxCommandEvent& event);
 
     std::unique_ptr<Database> db_;

@@ -51,6 +51,20 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::kind_not_renewable: return _("this kind of place cannot be renewed");
         case RefusalCode::renewals_used_up: return _("every renewal allowed has already been granted");
         case RefusalCode::before_signing: return _("the date is before the signing of the deed");
+        case RefusalCode::plot_not_free: return _("the place is not free on that day");
+        case RefusalCode::granted_only_at_death: return _("this kind of place is granted only when someone is to be buried in it");
+        case RefusalCode::holder_missing: return _("at least one holder is needed");
+        case RefusalCode::person_invalid: return _("a person's data are not valid");
+        case RefusalCode::capacity_not_configured: return _("the regulation sets no capacity for this kind of place");
+        case RefusalCode::capacity_exceeded: return _("the place is full for these remains");
+        case RefusalCode::concession_expired: return _("the concession had expired on that day");
+        case RefusalCode::act_missing: return _("the act is missing");
+        case RefusalCode::reason_missing: return _("the reason is missing");
+        case RefusalCode::already_closed: return _("the place was already freed");
+        case RefusalCode::not_expired: return _("the concession has not expired");
+        case RefusalCode::not_posted: return _("the expiry was never posted");
+        case RefusalCode::posting_not_over: return _("the posting period is not over");
+        case RefusalCode::remains_missing: return _("say where the remains go");
     }
     return wxString();
 }
@@ -134,6 +148,17 @@ wxString action_text(const std::string& action) {
     if (action == "replace_holders") return _("holders changed");
     if (action == "add_deceased") return _("deceased added");
     if (action == "add_people") return _("people added");
+    // The life of a concession
+    if (action == "concede") return _("granted");
+    if (action == "bury") return _("burial");
+    if (action == "term_restart") return _("term restarted");
+    if (action == "succession") return _("succession recorded");
+    if (action == "surrender") return _("surrendered");
+    if (action == "forfeit") return _("forfeited");
+    if (action == "revoke") return _("revoked");
+    if (action == "post") return _("expired list posted");
+    if (action == "close") return _("closed, place freed");
+    if (action == "out_of_use") return _("out of use");
     return to_wx(action);
 }
 

@@ -17,6 +17,20 @@ std::string_view code_name(RefusalCode code) {
         case RefusalCode::kind_not_renewable: return "kind_not_renewable";
         case RefusalCode::renewals_used_up: return "renewals_used_up";
         case RefusalCode::before_signing: return "before_signing";
+        case RefusalCode::plot_not_free: return "plot_not_free";
+        case RefusalCode::granted_only_at_death: return "granted_only_at_death";
+        case RefusalCode::holder_missing: return "holder_missing";
+        case RefusalCode::person_invalid: return "person_invalid";
+        case RefusalCode::capacity_not_configured: return "capacity_not_configured";
+        case RefusalCode::capacity_exceeded: return "capacity_exceeded";
+        case RefusalCode::concession_expired: return "concession_expired";
+        case RefusalCode::act_missing: return "act_missing";
+        case RefusalCode::reason_missing: return "reason_missing";
+        case RefusalCode::already_closed: return "already_closed";
+        case RefusalCode::not_expired: return "not_expired";
+        case RefusalCode::not_posted: return "not_posted";
+        case RefusalCode::posting_not_over: return "posting_not_over";
+        case RefusalCode::remains_missing: return "remains_missing";
     }
     return "?";
 }

@@ -113,9 +113,52 @@ private:
     std::string file_;
 };
 
+// A flag of the kind's table and its source: the source is required when the flag
+// is set, and refused when it is not.
+RuleFlag read_flag(const Reader& r, const toml::table& t, std::string_view key, const std::string& what) {
+    RuleFlag flag;
+    const std::string basis_key = std::string(key) + "_fonte";
+    if (const auto* node = t.get(key)) {
+        const auto value = node->value_exact<bool>();
+        if (!value) r.fail(node->source(), "\"" + std::string(key) + "\" must be true or false");
+        flag.on = *value;
+    }
+    if (flag.on) {
+        // Named on the flag's own line: that is where the source is missing.
+        if (!t.get(basis_key)) r.fail(t.get(key)->source(), "\"" + std::string(key) + "\" needs \"" + basis_key + "\" in " + what);
+        flag.basis = r.text(t, basis_key, what);
+    } else if (const auto* extra = t.get(basis_key)) {
+        r.fail(extra->source(), "\"" + basis_key + "\" given but \"" + std::string(key) + "\" is not true in " + what);
+    }
+    return flag;
+}
+
+// capienza = { feretri = 1, cassette = 1, urne = 1, fonte = "..." }
+void read_life_rules(const Reader& r, const toml::table& t, const std::string& what, KindRule& rule) {
+    if (const auto* node = t.get("capienza")) {
+        const std::string what_c = what + ", \"capienza\"";
+        const toml::table& c = r.table_at(*node, what_c);
+        r.only_keys(c, {"feretri", "cassette", "urne", "fonte"}, what_c);
+        Capacity capacity;
+        capacity.coffins = r.count(r.need(c, "feretri", what_c), "feretri", 0);
+        capacity.boxes = c.get("cassette") ? r.count(*c.get("cassette"), "cassette", 0) : 0;
+        capacity.urns = c.get("urne") ? r.count(*c.get("urne"), "urne", 0) : 0;
+        if (capacity.coffins + capacity.boxes + capacity.urns == 0) {
+            r.fail(node->source(), what_c + " holds nothing: at least one coffin, box or urn is needed");
+        }
+        capacity.basis = r.text(c, "fonte", what_c);
+        rule.capacity = capacity;
+    }
+    rule.granted_only_at_death = read_flag(r, t, "solo_al_decesso", what);
+    rule.term_restarts_at_burial = read_flag(r, t, "riparte_alla_sepoltura", what);
+}
+
 KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, const std::string& what,
                         const Regulation& reg) {
-    r.only_keys(t, {"durata_anni", "rinnovi", "anni_rinnovo", "decorrenza", "fonte"}, what);
+    r.only_keys(t,
+                {"durata_anni", "rinnovi", "anni_rinnovo", "decorrenza", "fonte", "capienza", "solo_al_decesso",
+                 "solo_al_decesso_fonte", "riparte_alla_sepoltura", "riparte_alla_sepoltura_fonte"},
+                what);
     KindRule rule;
     rule.kind = kind;
     rule.term_years = r.period(t, "durata_anni", what, reg.max_period_years.value, reg.max_period_years.basis);
@@ -136,6 +179,7 @@ KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, co
         r.fail(start.source(), "\"decorrenza\" must be \"stipula\" or \"sepoltura\"");
     }
     rule.basis = r.text(t, "fonte", what);
+    read_life_rules(r, t, what, rule);
     return rule;
 }
 

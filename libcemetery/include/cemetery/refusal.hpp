@@ -22,6 +22,21 @@ enum class RefusalCode {
     kind_not_renewable,       // the version allows no renewal for the kind
     renewals_used_up,         // every renewal the version allows was used
     before_signing,           // a date before the deed was signed
+    // The life of a concession (concede.hpp, burial.hpp, succession.hpp, ending.hpp, closing.hpp)
+    plot_not_free,            // the plot is conceded, occupied or out of use on that day
+    granted_only_at_death,    // the kind is granted only when someone is to be buried
+    holder_missing,           // a deed, or a succession, names no holder
+    person_invalid,           // a holder or deceased with a bad field (dates out of order, tax code)
+    capacity_not_configured,  // the regulation sets no capacity for the kind
+    capacity_exceeded,        // the place is full for that form of remains
+    concession_expired,       // the concession had expired on that day
+    act_missing,              // the act (deed, resolution) of the change is not given
+    reason_missing,           // an ending without its reason
+    already_closed,           // the place was already freed
+    not_expired,              // closing a concession that has not expired
+    not_posted,               // closing a concession whose expiry was never posted
+    posting_not_over,         // closing before the posting days have passed
+    remains_missing,          // freeing a place with remains, without saying where they go
 };
 
 struct Refusal {

@@ -21,6 +21,14 @@
 #include <cemetery/renewal.hpp>
 #include <cemetery/search.hpp>
 #include <cemetery/storage_error.hpp>
+// The life of a concession
+#include <cemetery/burial.hpp>
+#include <cemetery/closing.hpp>
+#include <cemetery/concede.hpp>
+#include <cemetery/concession_life.hpp>
+#include <cemetery/ending.hpp>
+#include <cemetery/plot_inventory.hpp>
+#include <cemetery/succession.hpp>
 
 #include <filesystem>
 #include <functional>
@@ -71,6 +79,18 @@ struct RenewalOutcome {
 };
 
 [[nodiscard]] std::string_view code_name(ConflictCode code);
+
+// The outcome of a change in the life of a concession (concede, bury, succeed, end,
+// close): the rules' refusal, or the register's, or the concession as it now stands.
+struct LifeOutcome {
+    std::optional<Refusal> refusal;        // the rules said no
+    std::optional<Conflict> conflict;      // the rules allowed it, the register did not
+    std::optional<Concession> concession;  // as it now stands, when written
+    std::vector<std::string> notices;      // written, and worth telling: "the term restarts ..."
+    explicit operator bool() const { return concession.has_value(); }
+    // The refusal's or the conflict's message; empty when written.
+    [[nodiscard]] std::string reason() const;
+};
 
 class Register {
 public:
@@ -204,6 +224,30 @@ public:
     [[nodiscard]] std::vector<ChangeLogEntry> change_log(std::optional<std::string> entity = {},
                                                          std::optional<std::int64_t> record_id = {}) const;
     [[nodiscard]] std::int64_t change_log_size() const;
+
+    // --- The life of a concession (register_plots.cpp, register_life.cpp) ---
+    // Adds every place of the range in one transaction; refused whole, naming the
+    // place, when any is taken.
+    WriteResult<std::vector<PlotId>> add_plots(const PlotRange& range);
+    // Withdraws a plot from use from a day (a wall condemned, a grave unusable).
+    WriteResult<PlotId> put_out_of_use(PlotId plot, Date from, const std::string& reason);
+    [[nodiscard]] std::optional<PlotStateOn> plot_state(PlotId plot, Date on) const;
+    [[nodiscard]] std::vector<PlotStatusRow> plots(const PlotQuery& query) const;
+    // The next deed number of the comune for the signing year: "2026/0012".
+    [[nodiscard]] std::string next_deed_number(ComuneId comune, Date signed_on) const;
+    // A new concession on a free plot, decided by decide_concession.
+    LifeOutcome concede(const ConcessionRequest& request, const Regulation& regulation);
+    // A burial under a concession, decided by decide_burial; moves the expiry where
+    // the term restarts.
+    LifeOutcome bury(ConcessionId id, const BurialRequest& request, const Regulation& regulation);
+    LifeOutcome succeed(ConcessionId id, const SuccessionRequest& request);
+    LifeOutcome end_concession(ConcessionId id, const EndingRequest& request);
+    // Records `posted_on` as the posting start of every concession on the comune's
+    // expired list as of `as_of` (every comune when none). Returns how many.
+    WriteResult<std::int64_t> post_expired(std::optional<ComuneId> comune, Date as_of, Date posted_on);
+    // Frees the place of an expired (after its posting) or ended concession.
+    LifeOutcome close(ConcessionId id, const ClosingRequest& request, const Regulation& regulation);
+    [[nodiscard]] ConcessionLife life(ConcessionId id) const;
 
     struct Impl;
 

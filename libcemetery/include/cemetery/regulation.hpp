@@ -24,6 +24,22 @@ enum class TermStart {
     burial,   // the first burial (campo comune: a turn, not a concession)
 };
 
+// What one place of a kind holds: coffins, and the boxes of bones and urns of ashes
+// that may be added beside them (DPR 285/1990 art. 93: the right of burial lasts
+// until the place is full).
+struct Capacity {
+    int coffins = 0;  // feretri
+    int boxes = 0;    // cassette ossario
+    int urns = 0;     // urne cinerarie
+    std::string basis;
+};
+
+// A yes/no rule of a version for a kind, with its source; off when the file is silent.
+struct RuleFlag {
+    bool on = false;
+    std::string basis;
+};
+
 // The rule of one version for one plot kind.
 struct KindRule {
     PlotKind kind = PlotKind::loculo;
@@ -32,6 +48,12 @@ struct KindRule {
     std::optional<int> renewal_years;  // present when renewals_allowed > 0
     TermStart term_start = TermStart::signing;
     std::string basis;  // "Truccazzano (30 anni); Cusano Milanino ..."
+    // The life of a concession: how full a place may be, whether it is granted only
+    // when someone is to be buried in it (RR Lombardia 4/2022 art. 27 c.6), and
+    // whether a later burial starts the term again (Truccazzano's double places).
+    std::optional<Capacity> capacity;  // none: the file sets no capacity for the kind
+    RuleFlag granted_only_at_death;
+    RuleFlag term_restarts_at_burial;
 };
 
 // A version of the rules ("Unione 2020").

@@ -42,7 +42,9 @@ void each_row(storage::Database& db, const std::string& file, std::optional<Comu
             "JOIN plot p ON p.id = c.plot_id "
             "JOIN cemetery ce ON ce.id = p.cemetery_id "
             "JOIN comune co ON co.id = c.comune_id "
-            "WHERE c.perpetual = 0 AND c.ending = 'none' ") +
+            "WHERE c.perpetual = 0 AND c.ending = 'none' "
+            // A place freed after its posting is off the lists.
+            "AND NOT EXISTS (SELECT 1 FROM closing cl WHERE cl.concession_id = c.id) ") +
             (comune ? "AND c.comune_id = ?1 " : "") +
             "AND (?2 IS NULL OR c.expires_on >= ?2) AND c.expires_on <= ?3 "
             "ORDER BY co.name, ce.name, c.expires_on, c.deed_number");

@@ -242,9 +242,69 @@ SELECT c.id,
 FROM concession c;
 )SQL";
 
+// Version 3.
+// The life of a concession: remains per deceased, plots out of use, postings of
+// expired lists, terms restarted by a burial, successions, and closings that free
+// a place (an ended concession's remains moved, or an expired one after posting).
+// CHECKs are OR chains, not IN lists: see version 2.
+constexpr std::string_view v3_sql = R"SQL(
+ALTER TABLE deceased ADD COLUMN remains TEXT NOT NULL DEFAULT 'feretro'
+    CHECK (remains = 'feretro' OR remains = 'cassetta' OR remains = 'urna');
+
+CREATE TABLE plot_out_of_use (
+    plot_id   INTEGER PRIMARY KEY REFERENCES plot (id),
+    from_date TEXT NOT NULL,
+    reason    TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE posting (
+    id            INTEGER PRIMARY KEY,
+    concession_id INTEGER NOT NULL REFERENCES concession (id),
+    posted_on     TEXT NOT NULL,
+    list_as_of    TEXT NOT NULL,
+    UNIQUE (concession_id, posted_on, list_as_of)
+);
+
+CREATE TABLE term_restart (
+    id              INTEGER PRIMARY KEY,
+    concession_id   INTEGER NOT NULL REFERENCES concession (id),
+    deceased_id     INTEGER REFERENCES deceased (id),
+    deceased        TEXT NOT NULL DEFAULT '',
+    buried_on       TEXT NOT NULL,
+    previous_start  TEXT NOT NULL,
+    previous_expiry TEXT NOT NULL,
+    new_start       TEXT NOT NULL,
+    new_expiry      TEXT NOT NULL CHECK (new_expiry > previous_expiry),
+    version_name    TEXT NOT NULL DEFAULT '',
+    basis           TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX term_restart_concession ON term_restart (concession_id);
+
+CREATE TABLE succession (
+    id             INTEGER PRIMARY KEY,
+    concession_id  INTEGER NOT NULL REFERENCES concession (id),
+    on_date        TEXT NOT NULL,
+    act            TEXT NOT NULL CHECK (act <> ''),
+    mode           TEXT NOT NULL CHECK (mode = 'replace' OR mode = 'join'),
+    holders_before TEXT NOT NULL,
+    holders_after  TEXT NOT NULL
+);
+CREATE INDEX succession_concession ON succession (concession_id);
+
+-- One closing per concession: from closed_on its place is free.
+CREATE TABLE closing (
+    concession_id INTEGER PRIMARY KEY REFERENCES concession (id),
+    closed_on     TEXT NOT NULL,
+    remains       TEXT NOT NULL CHECK (remains = 'ossario' OR remains = 'cremazione' OR remains = 'famiglia' OR remains = 'nessuno'),
+    act           TEXT NOT NULL DEFAULT '',
+    note          TEXT NOT NULL DEFAULT ''
+);
+)SQL";
+
 constexpr std::array migrations{
     Migration{1, "initial register", v1_sql},
     Migration{2, "faster checks on insert", v2_sql, &rewrite_checks},
+    Migration{3, "life of a concession", v3_sql},
 };
 
 }  // namespace

@@ -1,0 +1,64 @@
+// cemetery concede: a new concession on a free plot, decided by the regulation in
+// force on the signing date.
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "life_options.hpp"
+
+#include <iostream>
+
+namespace cli {
+
+void add_concede_command(CLI::App& app, Session& session) {
+    auto* cmd = app.add_subcommand("concede", "Grant a free plot: a new concession with its holders and first deceased");
+    struct Args {
+        std::string comune, cemetery, kind, settore, fila, numero, piano, on, deed;
+        std::vector<std::string> holders;
+        std::string deceased, born, died, buried, remains = "feretro";
+    };
+    auto args = std::make_shared<Args>();
+    cmd->add_option("--comune", args->comune, "The comune")->required();
+    cmd->add_option("--cemetery", args->cemetery, "The cemetery (default: the comune's own)");
+    cmd->add_option("--kind", args->kind, "The plot's kind, checked against the plot");
+    cmd->add_option("--settore", args->settore, "Settore of the plot");
+    cmd->add_option("--fila", args->fila, "Fila of the plot");
+    cmd->add_option("--numero", args->numero, "Numero of the plot")->required();
+    cmd->add_option("--piano", args->piano, "Piano of the plot");
+    cmd->add_option("--on", args->on, "Signing date (default today)");
+    cmd->add_option("--deed", args->deed, "Deed number (default: the next of the comune and year, 2026/0012)");
+    cmd->add_option("--holder", args->holders, "A holder: \"Surname,Given name[,codice fiscale]\" (repeat for more)")
+        ->required();
+    cmd->add_option("--deceased", args->deceased, "The first deceased: \"Surname,Given name\"");
+    cmd->add_option("--born", args->born, "The deceased's birth date");
+    cmd->add_option("--died", args->died, "The deceased's death date");
+    cmd->add_option("--buried", args->buried, "The burial date (default the signing date)");
+    cmd->add_option("--remains", args->remains, "feretro, cassetta or urna")->check(remains_form_check());
+    cmd->callback([&session, args] {
+        const auto comune = session.comune(args->comune);
+        const auto cem = cemetery_option(session, comune, args->cemetery);
+        const auto plot = plot_at(session, cem, {args->settore, args->fila, args->numero, args->piano});
+        if (!args->kind.empty() && args->kind != cemetery::code(plot.kind)) {
+            throw Exit{invalid_input, "the plot at " + cemetery::describe(plot.location) + " is a " +
+                                          std::string(cemetery::code(plot.kind)) + ", not a " + args->kind};
+        }
+        cemetery::ConcessionRequest request;
+        request.comune = comune.id;
+        request.plot = plot.id;
+        request.signed_on = date_option(args->on, "--on");
+        request.deed_number = args->deed;
+        for (const auto& h : args->holders) request.holders.push_back(holder_option(h, "--holder"));
+        request.first_deceased = deceased_option(args->deceased, args->born, args->died, args->buried);
+        request.form = remains_form(args->remains);
+        const auto out = session.reg().concede(request, session.regulation());
+        if (!out) refuse("concession", out);
+        const auto& c = *out.concession;
+        std::cout << "Granted " << c.deed_number << " (" << comune.name << "): " << cemetery::code(plot.kind) << ", "
+                  << cemetery::describe(plot.location) << ", " << cem.name << "; signed "
+                  << cemetery::to_iso(c.signed_on) << ", expires "
+                  << (c.expires_on ? cemetery::to_iso(*c.expires_on) : std::string("never (perpetual)")) << " ("
+                  << (c.term_years ? std::to_string(*c.term_years) + " years, " : std::string()) << "version "
+                  << c.version_name << ")\n";
+        print_notices(out);
+    });
+}
+
+}  // namespace cli

@@ -1,0 +1,47 @@
+#pragma once
+// Aggiungi sepoltura: a burial under a concession (a family tomb, a spouse in a
+// double place), with the form of the remains. Shows what the regulation decides
+// for what is typed — capacity, dates, the end of the concession, a term that
+// restarts — with the rule when refused and OK disabled. bury_deceased() writes.
+
+#include <cemetery/concession_record.hpp>
+#include <cemetery/register.hpp>
+
+#include <wx/dialog.h>
+
+class wxButton;
+class wxChoice;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace gui {
+
+class BurialDialog : public wxDialog {
+public:
+    BurialDialog(wxWindow* parent, const cemetery::ConcessionRecord& record, const cemetery::ConcessionLife& life,
+                 const cemetery::Regulation& regulation);
+
+    [[nodiscard]] cemetery::BurialRequest request() const;
+    void SetDeceased(const wxString& surname, const wxString& given, const wxString& died, const wxString& buried,
+                     cemetery::RemainsForm form);
+    [[nodiscard]] wxString OutcomeText() const { return outcome_; }
+    [[nodiscard]] bool CanConfirm() const;
+
+private:
+    void UpdateOutcome();
+
+    const cemetery::ConcessionRecord record_;
+    const cemetery::ConcessionLife life_;
+    const cemetery::Regulation& regulation_;
+    wxString outcome_;
+    wxTextCtrl* surname_ = nullptr;
+    wxTextCtrl* given_ = nullptr;
+    wxTextCtrl* born_ = nullptr;
+    wxTextCtrl* died_ = nullptr;
+    wxTextCtrl* buried_ = nullptr;
+    wxChoice* form_ = nullptr;
+    wxStaticText* verdict_ = nullptr;
+    wxButton* ok_ = nullptr;
+};
+
+}  // namespace gui

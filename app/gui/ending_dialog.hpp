@@ -1,0 +1,46 @@
+#pragma once
+// Rinuncia / Decadenza / Revoca: a concession ends before its term, with its date,
+// act and reason, and — when the clerk confirms it — where the remains went, so the
+// place is free from that date. Shows the regulation's refusal and its reason live,
+// with OK disabled. The dialog only asks; end_concession() writes.
+
+#include <cemetery/register.hpp>
+
+#include <wx/dialog.h>
+
+class wxButton;
+class wxCheckBox;
+class wxChoice;
+class wxDatePickerCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace gui {
+
+class EndingDialog : public wxDialog {
+public:
+    EndingDialog(wxWindow* parent, const cemetery::Concession& concession, bool closed, cemetery::Date on);
+
+    [[nodiscard]] cemetery::EndingRequest request() const;
+    void SetEnding(cemetery::Ending ending, const wxString& act, const wxString& reason);
+    void SetRemainsMoved(bool moved);
+    [[nodiscard]] wxString OutcomeText() const { return outcome_; }
+    [[nodiscard]] bool CanConfirm() const;
+
+private:
+    void UpdateOutcome();
+
+    const cemetery::Concession concession_;
+    const bool closed_;
+    wxString outcome_;
+    wxChoice* ending_ = nullptr;
+    wxDatePickerCtrl* date_ = nullptr;
+    wxTextCtrl* act_ = nullptr;
+    wxTextCtrl* reason_ = nullptr;
+    wxCheckBox* moved_ = nullptr;
+    wxChoice* remains_ = nullptr;
+    wxStaticText* verdict_ = nullptr;
+    wxButton* ok_ = nullptr;
+};
+
+}  // namespace gui

@@ -1,0 +1,50 @@
+#pragma once
+// A burial added to a concession already in the register (a family tomb, a spouse
+// in a double place): whether the rules allow it and whether it starts the term
+// again. A pure function: Register::bury stores the decision.
+
+#include <cemetery/concession.hpp>
+#include <cemetery/refusal.hpp>
+#include <cemetery/regulation.hpp>
+#include <cemetery/remains.hpp>
+
+#include <optional>
+#include <string>
+
+namespace cemetery {
+
+struct BurialRequest {
+    Deceased deceased;  // buried_on is required
+    RemainsForm form = RemainsForm::coffin;
+};
+
+// A term started again by a later burial, kept in the concession's history.
+struct TermRestart {
+    Date buried_on{};
+    std::string deceased;  // full name
+    Date previous_start{};
+    Date previous_expiry{};
+    Date new_start{};
+    Date new_expiry{};
+    std::string version_name;
+    std::string basis;
+};
+
+struct BurialDecision {
+    std::optional<Refusal> refusal;
+    std::string version_name;          // the version whose capacity was applied
+    std::optional<TermRestart> restart;  // the term starts again at this burial
+    [[nodiscard]] bool allowed() const { return !refusal.has_value(); }
+};
+
+// Refused when a date is missing or out of order (death before birth, burial before
+// death or before the deed), when the concession had ended or expired by the burial
+// day, and when the place is full for that form of remains under the version in
+// force on the burial day (the concession's own version where none is). Where the
+// concession's own version says the term restarts at a later burial, the new term
+// runs from the burial for the concession's years, when that ends later.
+[[nodiscard]] BurialDecision decide_burial(const Regulation& regulation, const Concession& concession, PlotKind kind,
+                                           std::string_view comune, const RemainsCount& present,
+                                           const BurialRequest& request);
+
+}  // namespace cemetery

@@ -1,0 +1,58 @@
+#pragma once
+// A new concession on a free plot: whether the rules allow it and the concession
+// they give, with its term from the version in force on the signing date. A pure
+// function: Register::concede reads the plot's state and stores the decision.
+
+#include <cemetery/concession.hpp>
+#include <cemetery/plot_inventory.hpp>
+#include <cemetery/refusal.hpp>
+#include <cemetery/regulation.hpp>
+#include <cemetery/remains.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cemetery {
+
+struct ConcessionRequest {
+    ComuneId comune;
+    PlotId plot;
+    Date signed_on{};
+    std::string deed_number;  // empty: the register numbers it per comune and year ("2026/0012")
+    std::vector<Holder> holders;
+    std::optional<Deceased> first_deceased;  // its burial date defaults to the signing date
+    RemainsForm form = RemainsForm::coffin;   // of the first deceased
+};
+
+// What the rules need beside the request: read from the register by the caller.
+struct ConcessionContext {
+    std::string comune_name;
+    PlotKind kind = PlotKind::loculo;
+    PlotStateOn plot_state;  // on the signing date
+};
+
+struct ConcessionDecision {
+    std::optional<Refusal> refusal;
+    std::optional<Concession> concession;  // to store, when allowed
+    [[nodiscard]] bool allowed() const { return !refusal.has_value(); }
+};
+
+// Refused when the plot is not free on the signing date, when no holder is named,
+// when a person has a bad field, when the kind is granted only at a death and no
+// deceased is given (RR Lombardia 4/2022 art. 27 c.6), when the place cannot hold
+// the first deceased's remains, and when no version of the regulation covers the
+// comune on the signing date (decide_term).
+[[nodiscard]] ConcessionDecision decide_concession(const Regulation& regulation, const ConcessionRequest& request,
+                                                   const ConcessionContext& context);
+
+// Checks a place's capacity for one more of `form`, beside what already rests there.
+// Returns the refusal when it does not fit.
+[[nodiscard]] std::optional<Refusal> check_capacity(const KindRule& rule, const std::string& version_name,
+                                                    const RemainsCount& present, RemainsForm form);
+
+// The people's problems as one sentence: "deceased died_on: death before birth ...".
+[[nodiscard]] std::optional<Refusal> check_people(const std::vector<Holder>& holders,
+                                                  const std::vector<Deceased>& deceased);
+
+}  // namespace cemetery

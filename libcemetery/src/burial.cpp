@@ -1,0 +1,73 @@
+#include <cemetery/burial.hpp>
+#include <cemetery/concede.hpp>
+
+namespace cemetery {
+
+namespace {
+
+const RegulationVersion* version_named(const Regulation& reg, const std::string& name) {
+    for (const auto& v : reg.versions) {
+        if (v.name == name) return &v;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKind kind, std::string_view comune,
+                             const RemainsCount& present, const BurialRequest& req) {
+    BurialDecision d;
+    const std::string k{code(kind)};
+    auto refuse = [&](RefusalCode code, std::string message, std::string basis = {}) {
+        d.refusal = Refusal{code, std::move(message), d.version_name, std::move(basis)};
+        return d;
+    };
+    const Deceased& who = req.deceased;
+    if (!who.buried_on) return refuse(RefusalCode::burial_date_missing, "a burial needs its date");
+    if (auto bad = check_people({}, {who})) {
+        d.refusal = bad;
+        return d;
+    }
+    const Date on = *who.buried_on;
+    if (on < c.signed_on) {
+        return refuse(RefusalCode::before_signing,
+                      "the burial (" + to_iso(on) + ") cannot come before the deed is signed (" + to_iso(c.signed_on) + ")");
+    }
+    if (c.ending != Ending::none && c.ended_on && *c.ended_on <= on) {
+        return refuse(RefusalCode::concession_ended, "the concession was " + std::string(code(c.ending)) + " on " +
+                                                         to_iso(*c.ended_on) + ": nobody can be buried under it");
+    }
+    if (!c.perpetual && c.expires_on && on > *c.expires_on) {
+        return refuse(RefusalCode::concession_expired, "the concession expired on " + to_iso(*c.expires_on) +
+                                                           ": a burial on " + to_iso(on) + " needs a renewal first");
+    }
+
+    const RegulationVersion* version = reg.version_for(comune, on);
+    if (!version) version = version_named(reg, c.version_name);
+    if (!version) {
+        return refuse(RefusalCode::no_version, "no version of the regulation covers " + std::string(comune) + " on " +
+                                                   to_iso(on) + ": the burial cannot be decided");
+    }
+    d.version_name = version->name;
+    const KindRule* rule = version->rule_for(kind);
+    if (!rule) return refuse(RefusalCode::no_rule_for_kind, "version \"" + version->name + "\" has no rule for " + k);
+    if (auto full = check_capacity(*rule, version->name, present, req.form)) {
+        d.refusal = full;
+        return d;
+    }
+
+    // The term restarts only under the version that gave it, and only at a later burial.
+    const RegulationVersion* own = version_named(reg, c.version_name);
+    const KindRule* own_rule = own ? own->rule_for(kind) : nullptr;
+    if (own_rule && own_rule->term_restarts_at_burial.on && present.total() > 0 && !c.perpetual && c.term_years &&
+        c.expires_on) {
+        const Date new_expiry = add_years(on, *c.term_years);
+        if (new_expiry > *c.expires_on) {
+            d.restart = TermRestart{on,          who.full_name(), c.term_start, *c.expires_on,
+                                    on,          new_expiry,      own->name,    own_rule->term_restarts_at_burial.basis};
+        }
+    }
+    return d;
+}
+
+}  // namespace cemetery

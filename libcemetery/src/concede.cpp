@@ -1,0 +1,135 @@
+#include <cemetery/concede.hpp>
+#include <cemetery/term.hpp>
+#include <cemetery/validation.hpp>
+
+namespace cemetery {
+
+namespace {
+
+Refusal refusal(RefusalCode code, std::string message, std::string version = {}, std::string basis = {}) {
+    return Refusal{code, std::move(message), std::move(version), std::move(basis)};
+}
+
+std::string form_words(RemainsForm form) {
+    switch (form) {
+        case RemainsForm::coffin: return "coffin";
+        case RemainsForm::box: return "box of bones";
+        case RemainsForm::urn: return "urn";
+    }
+    return "coffin";
+}
+
+}  // namespace
+
+std::optional<Refusal> check_people(const std::vector<Holder>& holders, const std::vector<Deceased>& deceased) {
+    std::string problems;
+    auto add = [&](const std::string& who, const std::vector<FieldProblem>& found) {
+        for (const auto& p : found) problems += (problems.empty() ? "" : "; ") + who + " " + p.field + ": " + p.message;
+    };
+    for (const auto& h : holders) add("holder " + h.full_name(), validate(h));
+    for (const auto& d : deceased) add("deceased " + d.full_name(), validate(d));
+    if (problems.empty()) return std::nullopt;
+    return refusal(RefusalCode::person_invalid, problems);
+}
+
+std::optional<Refusal> check_capacity(const KindRule& rule, const std::string& version_name,
+                                      const RemainsCount& present, RemainsForm form) {
+    const std::string kind{code(rule.kind)};
+    if (!rule.capacity) {
+        return refusal(RefusalCode::capacity_not_configured,
+                       "version \"" + version_name + "\" sets no capacity for " + kind +
+                           ": a burial beyond the first cannot be decided",
+                       version_name, rule.basis);
+    }
+    const Capacity& c = *rule.capacity;
+    int room = 0;
+    int used = 0;
+    switch (form) {
+        case RemainsForm::coffin: room = c.coffins; used = present.coffins; break;
+        case RemainsForm::box: room = c.boxes; used = present.boxes; break;
+        case RemainsForm::urn: room = c.urns; used = present.urns; break;
+    }
+    if (used + 1 > room) {
+        return refusal(RefusalCode::capacity_exceeded,
+                       "a " + kind + " holds " + std::to_string(room) + " " + form_words(form) +
+                           (room == 1 ? "" : "s") + " under version \"" + version_name + "\" and " +
+                           std::to_string(used) + " already rest there (" + c.basis + ")",
+                       version_name, c.basis);
+    }
+    return std::nullopt;
+}
+
+ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequest& req,
+                                     const ConcessionContext& ctx) {
+    ConcessionDecision d;
+    const std::string kind{code(ctx.kind)};
+    auto refuse = [&](Refusal r) {
+        d.refusal = std::move(r);
+        return d;
+    };
+    if (ctx.plot_state.state != PlotState::free) {
+        std::string why = "the plot is " + std::string(code(ctx.plot_state.state)) + " on " + to_iso(req.signed_on);
+        if (!ctx.plot_state.deed_number.empty()) why += " (concession " + ctx.plot_state.deed_number + ")";
+        return refuse(refusal(RefusalCode::plot_not_free, why + ": only a free plot can be granted"));
+    }
+    if (req.holders.empty()) {
+        return refuse(refusal(RefusalCode::holder_missing, "a concession needs at least one holder"));
+    }
+    std::vector<Deceased> deceased;
+    if (req.first_deceased) {
+        Deceased first = *req.first_deceased;
+        if (!first.buried_on) first.buried_on = req.signed_on;
+        deceased.push_back(first);
+    }
+    if (auto bad = check_people(req.holders, deceased)) return refuse(*bad);
+
+    const RegulationVersion* version = reg.version_for(ctx.comune_name, req.signed_on);
+    if (!version) {
+        return refuse(refusal(RefusalCode::no_version, "no version of the regulation covers " + ctx.comune_name +
+                                                           " on " + to_iso(req.signed_on) +
+                                                           ": a new concession cannot be decided"));
+    }
+    const KindRule* rule = version->rule_for(ctx.kind);
+    if (!rule) {
+        return refuse(refusal(RefusalCode::no_rule_for_kind, "version \"" + version->name + "\" has no rule for " + kind,
+                              version->name, version->basis));
+    }
+    if (rule->granted_only_at_death.on && deceased.empty()) {
+        return refuse(refusal(RefusalCode::granted_only_at_death,
+                              "under version \"" + version->name + "\" a " + kind +
+                                  " is granted only when someone is to be buried in it: name the deceased (" +
+                                  rule->granted_only_at_death.basis + ")",
+                              version->name, rule->granted_only_at_death.basis));
+    }
+    if (!deceased.empty()) {
+        if (rule->capacity) {
+            if (auto full = check_capacity(*rule, version->name, {}, req.form)) return refuse(*full);
+        }
+        if (*deceased.front().buried_on < req.signed_on) {
+            return refuse(refusal(RefusalCode::before_signing, "the burial (" + to_iso(*deceased.front().buried_on) +
+                                                                   ") cannot come before the deed is signed (" +
+                                                                   to_iso(req.signed_on) + ")"));
+        }
+    }
+
+    TermRequest tr;
+    tr.comune = ctx.comune_name;
+    tr.kind = ctx.kind;
+    tr.signed_on = req.signed_on;
+    if (!deceased.empty()) tr.first_burial = deceased.front().buried_on;
+    const TermDecision term = decide_term(reg, tr);
+    if (!term) return refuse(*term.refusal);
+
+    Concession c;
+    c.comune = req.comune;
+    c.plot = req.plot;
+    c.deed_number = req.deed_number;
+    c.signed_on = req.signed_on;
+    apply_term(c, *term.term);
+    c.holders = req.holders;
+    c.deceased = deceased;
+    d.concession = std::move(c);
+    return d;
+}
+
+}  // namespace cemetery

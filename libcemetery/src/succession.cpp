@@ -1,0 +1,35 @@
+#include <cemetery/concede.hpp>
+#include <cemetery/succession.hpp>
+
+namespace cemetery {
+
+std::string_view code(SuccessionMode mode) { return mode == SuccessionMode::join ? "join" : "replace"; }
+
+SuccessionDecision decide_succession(const Concession& c, bool closed, const SuccessionRequest& req) {
+    SuccessionDecision d;
+    auto refuse = [&](RefusalCode code, std::string message) {
+        d.refusal = Refusal{code, std::move(message), {}, {}};
+        return d;
+    };
+    if (req.heirs.empty()) return refuse(RefusalCode::holder_missing, "a succession needs at least one heir");
+    if (auto bad = check_people(req.heirs, {})) {
+        d.refusal = bad;
+        return d;
+    }
+    if (req.act.empty()) return refuse(RefusalCode::act_missing, "a succession needs the act that records it");
+    if (req.on < c.signed_on) {
+        return refuse(RefusalCode::before_signing, "the succession (" + to_iso(req.on) +
+                                                       ") cannot come before the deed is signed (" +
+                                                       to_iso(c.signed_on) + ")");
+    }
+    if (c.ending != Ending::none && c.ended_on && *c.ended_on <= req.on) {
+        return refuse(RefusalCode::concession_ended, "the concession was " + std::string(code(c.ending)) + " on " +
+                                                         to_iso(*c.ended_on) + ": nobody can take it over");
+    }
+    if (closed) return refuse(RefusalCode::already_closed, "the place was freed: nobody can take the concession over");
+    if (req.mode == SuccessionMode::join) d.holders_after = c.holders;
+    for (const auto& h : req.heirs) d.holders_after.push_back(h);
+    return d;
+}
+
+}  // namespace cemetery

@@ -1,0 +1,250 @@
+// The commands of a concession's life, run as a clerk runs them: a new wall, a
+// grant at a death, the spouse's urn, an heir, a surrender, an expired place freed
+// after its posting; each refusal with exit 1 and the rule on stderr.
+#include "cli/run.hpp"
+#include "support.hpp"
+
+#include <cemetery/csv.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+using nlohmann::json;
+using test::CliResult;
+
+namespace {
+
+const std::string sample = CEMETERY_TEST_DATA_DIR "/registro-esempio.csv";
+
+struct Office {
+    test::TempDir dir;
+    std::filesystem::path db = dir.file("registro.sqlite");
+    CliResult run(std::vector<std::string> args) const { return test::cemetery(db, std::move(args)); }
+    CliResult ok(std::vector<std::string> args) const {
+        auto r = run(std::move(args));
+        INFO(r);
+        REQUIRE(r.exit_code == 0);
+        return r;
+    }
+    // A wall of 2 file × 3 numeri in Liscate's cemetery, settore N.
+    void with_wall() const { ok({"plots", "add", "--comune", "Liscate", "--kind", "loculo", "--settore", "N", "--fila", "1-2", "--numero", "1-3"}); }
+    // A loculo granted at a death on 2026-12-01: 2026/0001.
+    void with_grant() const {
+        with_wall();
+        ok({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1", "--numero", "1", "--on", "2026-12-01",
+            "--holder", "Pèrego,Lucia", "--deceased", "Pèrego,Giuseppe", "--born", "1941-03-03", "--died", "2026-11-28"});
+    }
+};
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+    std::istringstream in(text);
+    cemetery::CsvReader reader(in, ',');
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> fields;
+    while (reader.next(fields)) rows.push_back(fields);
+    return rows;
+}
+
+void check_refused(const CliResult& r, const std::string& says) {
+    INFO(r);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains(says));
+    CHECK(r.out.empty());
+}
+
+void check_invalid(const CliResult& r, const std::string& says) {
+    INFO(r);
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains(says));
+}
+
+}  // namespace
+
+TEST_CASE("cemetery plots add lays out a wall, refused whole when a place is taken", "[cli][life]") {
+    Office office;
+    const auto added = office.ok(
+        {"plots", "add", "--comune", "Liscate", "--kind", "loculo", "--settore", "N", "--fila", "1-2", "--numero", "1-3"});
+    CHECK_THAT(added.out, Catch::StartsWith("Added 6 loculo plots in Liscate"));
+    check_refused(office.run({"plots", "add", "--comune", "Liscate", "--kind", "loculo", "--settore", "N", "--fila", "2",
+                              "--numero", "3-5"}),
+                  "already stands at sett. N, fila 2, n. 3");
+    check_invalid(office.run({"plots", "add", "--comune", "Liscate", "--kind", "loculo", "--numero", "9-1"}), "numero");
+    check_invalid(office.run({"plots", "add", "--comune", "Atlantide", "--kind", "loculo", "--numero", "1"}),
+                  "unknown comune");
+    check_invalid(office.run({"plots", "add", "--comune", "Pozzuolo Martesana", "--cemetery", "Nessuno", "--kind",
+                              "loculo", "--numero", "1"}),
+                  "unknown cemetery");
+    const auto usage = office.run({"plots", "add", "--comune", "Liscate", "--kind", "loculi", "--numero", "1"});
+    CHECK(usage.exit_code == 2);
+
+    const auto free = office.ok({"plots", "free", "--comune", "Liscate", "--format", "csv"});
+    const auto rows = csv_rows(free.out);
+    REQUIRE(rows.size() == 7);
+    CHECK(rows[0] == std::vector<std::string>{"comune", "cimitero", "settore", "fila", "numero", "piano", "ubicazione",
+                                              "tipo", "stato", "numero_concessione"});
+    CHECK(rows[1][2] == "N");
+    CHECK(rows[1][8] == "libero");
+    const auto j = json::parse(office.ok({"plots", "list", "--comune", "Liscate", "--format", "json"}).out);
+    CHECK(j.size() == 6);
+}
+
+TEST_CASE("cemetery concede grants a free loculo to a person who just died", "[cli][life]") {
+    Office office;
+    office.with_wall();
+    const auto r = office.ok({"concede", "--comune", "Liscate", "--kind", "loculo", "--settore", "N", "--fila", "1",
+                              "--numero", "1", "--on", "2026-12-01", "--holder", "Pèrego,Lucia", "--deceased",
+                              "Pèrego,Giuseppe", "--died", "2026-11-28"});
+    CHECK_THAT(r.out, Catch::StartsWith("Granted 2026/0001 (Liscate)"));
+    CHECK_THAT(r.out, Catch::Contains("expires 2056-12-01 (30 years, version Unione 2020)"));
+    const auto show = json::parse(office.ok({"show", "2026/0001", "--comune", "Liscate", "--format", "json"}).out);
+    CHECK(show["scadenza"] == "2056-12-01");
+    CHECK(show["defunti"].size() == 1);
+    const auto rows = csv_rows(office.ok({"plots", "list", "--comune", "Liscate", "--on", "2026-12-01", "--format", "csv"}).out);
+    CHECK(rows[1][8] == "occupato");
+    CHECK(rows[1][9] == "2026/0001");
+
+    SECTION("the plot is no longer free") {
+        check_refused(office.run({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1", "--numero", "1",
+                                  "--on", "2027-01-01", "--holder", "Rossi,Ugo", "--deceased", "Rossi,Ada"}),
+                      "plot_not_free");
+    }
+    SECTION("a loculo is granted only at a death") {
+        check_refused(office.run({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1", "--numero", "2",
+                                  "--on", "2027-01-01", "--holder", "Rossi,Ugo"}),
+                      "RR Lombardia 4/2022 art. 27 c.6");
+    }
+    SECTION("no place there") {
+        check_invalid(office.run({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "7", "--numero", "1",
+                                  "--holder", "Rossi,Ugo", "--deceased", "Rossi,Ada"}),
+                      "no plot at");
+    }
+    SECTION("the kind typed is not the plot's") {
+        check_invalid(office.run({"concede", "--comune", "Liscate", "--kind", "ossario", "--settore", "N", "--fila", "1",
+                                  "--numero", "2", "--holder", "Rossi,Ugo", "--deceased", "Rossi,Ada"}),
+                      "is a loculo");
+    }
+    SECTION("a holder without a surname") {
+        check_invalid(office.run({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1", "--numero", "2",
+                                  "--holder", ",Ugo", "--deceased", "Rossi,Ada"}),
+                      "--holder");
+    }
+    SECTION("death before birth") {
+        check_refused(office.run({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1", "--numero", "2",
+                                  "--on", "2027-01-01", "--holder", "Rossi,Ugo", "--deceased", "Rossi,Ada", "--born",
+                                  "1950-01-01", "--died", "1940-01-01"}),
+                      "death before birth");
+    }
+}
+
+TEST_CASE("cemetery concede in Truccazzano after 2023 is refused: no rules are known", "[cli][life]") {
+    Office office;
+    office.ok({"plots", "add", "--comune", "Truccazzano", "--cemetery", "Truccazzano", "--kind", "loculo", "--numero", "1"});
+    check_refused(office.run({"concede", "--comune", "Truccazzano", "--cemetery", "Truccazzano", "--numero", "1", "--on",
+                              "2026-12-01", "--holder", "Bassi,Ugo", "--deceased", "Bassi,Aldo"}),
+                  "no version of the regulation covers Truccazzano on 2026-12-01");
+}
+
+TEST_CASE("cemetery bury adds the spouse's urn, and refuses a second coffin", "[cli][life]") {
+    Office office;
+    office.with_grant();
+    const auto r = office.ok({"bury", "2026/0001", "--comune", "Liscate", "--deceased", "Pèrego,Anna", "--born",
+                              "1944-08-08", "--died", "2031-05-01", "--buried", "2031-05-03", "--remains", "urna"});
+    CHECK_THAT(r.out, Catch::StartsWith("Buried Pèrego Anna (urna) under 2026/0001"));
+    check_refused(office.run({"bury", "2026/0001", "--comune", "Liscate", "--deceased", "Bassi,Aldo", "--buried",
+                              "2032-01-01"}),
+                  "capacity_exceeded");
+    check_refused(office.run({"bury", "2026/0001", "--comune", "Liscate", "--deceased", "Bassi,Aldo", "--died",
+                              "2032-01-05", "--buried", "2032-01-01", "--remains", "cassetta"}),
+                  "burial before death");
+    check_invalid(office.run({"bury", "2099/0001", "--comune", "Liscate", "--deceased", "Bassi,Aldo"}),
+                  "no concession number");
+    CHECK(office.run({"bury", "2026/0001", "--comune", "Liscate", "--deceased", "Bassi,Aldo", "--remains", "bara"})
+              .exit_code == 2);
+}
+
+TEST_CASE("cemetery bury in a Truccazzano family tomb says the term restarts", "[cli][life]") {
+    Office office;
+    office.ok({"plots", "add", "--comune", "Truccazzano", "--cemetery", "Truccazzano", "--kind", "tomba_famiglia",
+               "--numero", "4"});
+    office.ok({"concede", "--comune", "Truccazzano", "--cemetery", "Truccazzano", "--numero", "4", "--on", "2005-03-01",
+               "--deed", "T-2005-004", "--holder", "Bassi,Ugo", "--deceased", "Bassi,Aldo", "--died", "2005-02-26"});
+    const auto r = office.ok({"bury", "T-2005-004", "--comune", "Truccazzano", "--deceased", "Bassi,Rina", "--died",
+                              "2012-07-12", "--buried", "2012-07-15"});
+    CHECK_THAT(r.out, Catch::Contains("expires 2042-07-15"));
+    CHECK_THAT(r.out, Catch::Contains("Note: the term restarts at this burial"));
+    CHECK_THAT(office.ok({"history", "T-2005-004", "--comune", "Truccazzano"}).out,
+               Catch::Contains("Decorrenza ripartita il 15/07/2012"));
+}
+
+TEST_CASE("cemetery succeed records an heir with the act", "[cli][life]") {
+    Office office;
+    office.with_grant();
+    const auto r = office.ok({"succeed", "2026/0001", "--comune", "Liscate", "--on", "2032-01-10", "--act",
+                              "voltura 2032/4", "--heir", "D'Adda,Carla"});
+    CHECK_THAT(r.out, Catch::Contains("holders D'Adda Carla"));
+    const auto show = json::parse(office.ok({"show", "2026/0001", "--comune", "Liscate", "--format", "json"}).out);
+    REQUIRE(show["concessionari"].size() == 1);
+    CHECK(show["concessionari"][0]["cognome"] == "D'Adda");
+    office.ok({"succeed", "2026/0001", "--comune", "Liscate", "--on", "2032-02-10", "--act", "voltura 2032/5", "--heir",
+               "D'Adda,Ugo", "--join"});
+    CHECK(json::parse(office.ok({"show", "2026/0001", "--comune", "Liscate", "--format", "json"}).out)["concessionari"]
+              .size() == 2);
+    CHECK(office.run({"succeed", "2026/0001", "--comune", "Liscate", "--heir", "X,Y"}).exit_code == 2);  // no --act
+    const auto history = office.ok({"history", "2026/0001", "--comune", "Liscate"}).out;
+    CHECK_THAT(history, Catch::Contains("Subentro il 10/01/2032, atto voltura 2032/4: Pèrego Lucia → D'Adda Carla"));
+}
+
+TEST_CASE("cemetery surrender with the remains moved frees the place", "[cli][life]") {
+    Office office;
+    office.with_grant();
+    const auto r = office.ok({"surrender", "2026/0001", "--comune", "Liscate", "--on", "2030-03-01", "--act",
+                              "prot. 88/2030", "--reason", "moved to Milano", "--remains-moved", "famiglia"});
+    CHECK_THAT(r.out, Catch::Contains("surrendered on 2030-03-01"));
+    const auto rows = csv_rows(office.ok({"plots", "list", "--comune", "Liscate", "--on", "2030-03-01", "--format", "csv"}).out);
+    CHECK(rows[1][8] == "libero");
+    check_refused(office.run({"revoke", "2026/0001", "--comune", "Liscate", "--on", "2030-04-01", "--act", "a",
+                              "--reason", "b"}),
+                  "already freed");
+    const auto show = json::parse(office.ok({"show", "2026/0001", "--comune", "Liscate", "--as-of", "2030-03-02",
+                                             "--format", "json"}).out);
+    CHECK(show["stato"] == "rinunciata");
+}
+
+TEST_CASE("cemetery forfeit without the remains moved keeps the place occupied until closed", "[cli][life]") {
+    Office office;
+    office.with_grant();
+    const auto r = office.ok({"forfeit", "2026/0001", "--comune", "Liscate", "--on", "2030-03-01", "--act", "det. 5/2030",
+                              "--reason", "no upkeep after warning"});
+    CHECK_THAT(r.out, Catch::Contains("Note: the place stays occupied"));
+    auto state = [&](const std::string& on) {
+        return csv_rows(office.ok({"plots", "list", "--comune", "Liscate", "--on", on, "--format", "csv"}).out)[1][8];
+    };
+    CHECK(state("2030-06-01") == "occupato");
+    office.ok({"close", "2026/0001", "--comune", "Liscate", "--on", "2030-06-01", "--remains", "ossario"});
+    CHECK(state("2030-06-01") == "libero");
+}
+
+TEST_CASE("cemetery post and close free an expired loculo only after its posting days", "[cli][life]") {
+    Office office;
+    office.ok({"import", sample});
+    check_refused(office.run({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-03-01", "--remains", "ossario"}),
+                  "was never posted");
+    const auto posted = office.ok({"post", "--comune", "Liscate", "--as-of", "2026-12-01", "--on", "2026-12-01"});
+    CHECK_THAT(posted.out, Catch::Contains("90 days of posting, places can be freed from 2027-03-01"));
+    check_refused(office.run({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-02-28", "--remains", "ossario"}),
+                  "can be closed from 2027-03-01 (RR Lombardia 6/2004 art. 20 c.4-5)");
+    check_refused(office.run({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-03-01", "--remains", "nessuno"}),
+                  "say where their remains go");
+    const auto closed = office.ok({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-03-01", "--remains",
+                                   "ossario", "--act", "det. 12/2027"});
+    CHECK_THAT(closed.out, Catch::Contains("the place is free"));
+    const auto expired = office.ok({"expired", "--comune", "Liscate", "--as-of", "2027-03-02", "--format", "csv"}).out;
+    CHECK_THAT(expired, !Catch::Contains("E-1987-031"));
+    check_refused(office.run({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-04-01", "--remains", "ossario"}),
+                  "already freed");
+    const auto history = json::parse(office.ok({"history", "E-1987-031", "--comune", "Liscate", "--format", "json"}).out);
+    std::vector<std::string> actions;
+    for (const auto& e : history) actions.push_back(e["azione"]);
+    CHECK(actions == std::vector<std::string>{"insert", "post", "close"});
+}

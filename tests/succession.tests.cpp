@@ -1,0 +1,67 @@
+// Subentro: heirs replace or join the holders, with the date and the act.
+#include "support.hpp"
+
+#include <cemetery/succession.hpp>
+
+using namespace cemetery;
+using test::ymd;
+
+namespace {
+
+Holder person(std::string surname, std::string given) {
+    Holder h;
+    h.surname = std::move(surname);
+    h.given_name = std::move(given);
+    return h;
+}
+
+Concession held_by_one() {
+    Concession c;
+    c.signed_on = c.term_start = ymd(2021, 5, 4);
+    c.term_years = 30;
+    c.expires_on = ymd(2051, 5, 4);
+    c.holders = {person("Dell'Orto", "Piero")};
+    return c;
+}
+
+SuccessionRequest heirs(SuccessionMode mode) {
+    return SuccessionRequest{ymd(2030, 2, 1), "voltura 2030/7", {person("Dell'Orto", "Marta"), person("Dell'Orto", "Ugo")},
+                             mode};
+}
+
+}  // namespace
+
+TEST_CASE("heirs replace the holders", "[succession]") {
+    const auto d = decide_succession(held_by_one(), false, heirs(SuccessionMode::replace));
+    REQUIRE(d.allowed());
+    REQUIRE(d.holders_after.size() == 2);
+    CHECK(d.holders_after[0].given_name == "Marta");
+}
+
+TEST_CASE("heirs join the holders", "[succession]") {
+    const auto d = decide_succession(held_by_one(), false, heirs(SuccessionMode::join));
+    REQUIRE(d.allowed());
+    REQUIRE(d.holders_after.size() == 3);
+    CHECK(d.holders_after[0].given_name == "Piero");
+}
+
+TEST_CASE("a succession is refused without heirs, act, a valid date or a living concession", "[succession]") {
+    auto c = held_by_one();
+    auto r = heirs(SuccessionMode::replace);
+    RefusalCode expected = RefusalCode::holder_missing;
+    bool closed = false;
+    SECTION("no heir") { r.heirs.clear(); }
+    SECTION("no act") { r.act.clear(); expected = RefusalCode::act_missing; }
+    SECTION("before the deed") { r.on = ymd(2020, 1, 1); expected = RefusalCode::before_signing; }
+    SECTION("an heir without a surname") { r.heirs[1].surname.clear(); expected = RefusalCode::person_invalid; }
+    SECTION("after a revocation") {
+        c.ending = Ending::revoked;
+        c.ended_on = ymd(2029, 1, 1);
+        expected = RefusalCode::concession_ended;
+    }
+    SECTION("after the place was freed") { closed = true; expected = RefusalCode::already_closed; }
+    const auto d = decide_succession(c, closed, r);
+    REQUIRE(d.refusal);
+    INFO(d.refusal->message);
+    CHECK(code_name(d.refusal->code) == code_name(expected));
+}
