@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 
+#include <cemetery/backup.hpp>
 #include <cemetery/import.hpp>
 
 #include <filesystem>
@@ -54,6 +55,9 @@ void add_import_command(CLI::App& app, Session& session) {
                 return true;
             };
         }
+        // A copy first (copie/, the last few kept): an import is the largest write a
+        // register sees, and the one most likely to bring in what should not be there.
+        if (!args->dry_run) cemetery::keep_backup(session.reg(), "import");
         const auto report =
             cemetery::import_register(session.reg(), session.regulation(), args->file, options);
         if (terminal) std::cerr << "\r              \r";

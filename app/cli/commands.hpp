@@ -14,5 +14,6 @@ void add_show_command(CLI::App& app, Session& session);
 void add_renew_command(CLI::App& app, Session& session);
 void add_list_commands(CLI::App& app, Session& session);  // expired, expiring
 void add_demo_command(CLI::App& app, Session& session);
+void add_backup_commands(CLI::App& app, Session& session);  // backup, restore
 
 }  // namespace cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     cli::add_renew_command(app, session);
     cli::add_list_commands(app, session);
     cli::add_demo_command(app, session);
+    cli::add_backup_commands(app, session);
 
     try {
         app.parse(argc, argv);

@@ -168,6 +168,12 @@ public:
                                                          std::optional<std::int64_t> record_id = {}) const;
     [[nodiscard]] std::int64_t change_log_size() const;
 
+    // --- Copies ---
+    // Writes a consistent copy of the register to `target` with SQLite's online
+    // backup (safe while other programs have it open), readable by its owner only.
+    // See backup.hpp for the automatic copies and restoring. Throws DatabaseError.
+    void backup_to(const std::filesystem::path& target) const;
+
     struct Impl;
 
 private:
