@@ -54,15 +54,16 @@ private:
     mode_t old_;
 };
 
+// To the millisecond, so that names sort in time: 20261201T080516.123Z.
 std::string utc_stamp() {
-    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto now = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
     return date::format("%Y%m%dT%H%M%SZ", now);
 }
 
 // <name>-<stamp>-<reason>.sqlite, for this register's name only.
 bool is_kept_copy_of(const std::string& file_name, const std::string& stem) {
     if (file_name.size() <= stem.size() + 1 || file_name.compare(0, stem.size() + 1, stem + "-") != 0) return false;
-    static const std::regex tail(R"(\d{8}T\d{6}Z(-\d+)?-[^/]*\.sqlite)");
+    static const std::regex tail(R"(\d{8}T\d{6}(\.\d{3})?Z-[^/]*\.sqlite)");
     return std::regex_match(file_name.substr(stem.size() + 1), tail);
 }
 
@@ -114,11 +115,14 @@ fs::path next_kept_copy(const fs::path& register_file, std::string_view reason) 
         fs::create_directories(dir, ec);
     }
     if (ec) throw DatabaseError(DatabaseError::Kind::io, dir.string() + ": cannot create (" + ec.message() + ")");
-    const std::string base = register_file.stem().string() + "-" + utc_stamp();
-    fs::path candidate = dir / (base + "-" + std::string(reason) + ".sqlite");
-    // Two copies within one second get a counter after the stamp.
-    for (int n = 2; fs::exists(candidate); ++n) {
-        candidate = dir / (base + "-" + std::to_string(n) + "-" + std::string(reason) + ".sqlite");
+    const auto name = [&] {
+        return dir / (register_file.stem().string() + "-" + utc_stamp() + "-" + std::string(reason) + ".sqlite");
+    };
+    fs::path candidate = name();
+    // Two copies within one millisecond: the next millisecond names the second.
+    while (fs::exists(candidate)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        candidate = name();
     }
     return candidate;
 }
