@@ -10,7 +10,7 @@
 // capped so that the whole harness stays within a few minutes.
 //
 //   crash_harness CEMETERY_PROGRAM [--rows N] [--kills N] [--seed N] [--window SECONDS]
-// (--window: the longest wait before an import kill, 3 s by default; give it the
+// (--window: the longest wait before an import kill, 2.5 s by default; give it the
 // import's duration to spread the kills over all of it, commit included.)
 #include "cli/child.hpp"
 
@@ -42,7 +42,7 @@ struct Options {
     int kills = 50;
     unsigned seed = 0;
     // Longest wait before a kill: the harness's time budget divided over the kills.
-    double max_kill_seconds = 3.0;
+    double max_kill_seconds = 2.5;
 };
 
 [[noreturn]] void fail(const std::string& message) {
