@@ -15,8 +15,8 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <string_view>
 #include <fcntl.h>
-#include <regex>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -60,11 +60,28 @@ std::string utc_stamp() {
     return date::format("%Y%m%dT%H%M%SZ", now);
 }
 
-// <name>-<stamp>-<reason>.sqlite, for this register's name only.
+// <name>-<stamp>-<reason>.sqlite, for this register's name only: the stamp is
+// 20261201T080516.123Z (the milliseconds may be missing).
 bool is_kept_copy_of(const std::string& file_name, const std::string& stem) {
-    if (file_name.size() <= stem.size() + 1 || file_name.compare(0, stem.size() + 1, stem + "-") != 0) return false;
-    static const std::regex tail(R"(\d{8}T\d{6}(\.\d{3})?Z-[^/]*\.sqlite)");
-    return std::regex_match(file_name.substr(stem.size() + 1), tail);
+    const std::string_view name(file_name);
+    if (!name.starts_with(stem + "-") || !name.ends_with(".sqlite")) return false;
+    std::string_view rest = name.substr(stem.size() + 1);
+    auto digits = [&](std::size_t n) {
+        if (rest.size() < n) return false;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (rest[i] < '0' || rest[i] > '9') return false;
+        }
+        rest.remove_prefix(n);
+        return true;
+    };
+    auto letter = [&](char c) {
+        if (rest.empty() || rest.front() != c) return false;
+        rest.remove_prefix(1);
+        return true;
+    };
+    if (!digits(8) || !letter('T') || !digits(6)) return false;
+    if (letter('.') && !digits(3)) return false;
+    return letter('Z') && letter('-');
 }
 
 }  // namespace
