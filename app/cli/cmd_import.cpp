@@ -1,6 +1,8 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 
+#include <cemetery/backup.hpp>
+#include <cemetery/csv.hpp>
 #include <cemetery/import.hpp>
 
 #include <filesystem>
@@ -54,8 +56,17 @@ void add_import_command(CLI::App& app, Session& session) {
                 return true;
             };
         }
-        const auto report =
-            cemetery::import_register(session.reg(), session.regulation(), args->file, options);
+        // A copy first (copie/, the last few kept): an import is the largest write a
+        // register sees, and the one most likely to bring in what should not be there.
+        if (!args->dry_run) cemetery::keep_backup(session.reg(), "import");
+        const auto report = [&] {
+            try {
+                return cemetery::import_register(session.reg(), session.regulation(), args->file, options);
+            } catch (const cemetery::CsvError& e) {
+                // A file that is not CSV at all: say which file, as for a bad row.
+                throw Exit{invalid_input, args->file + ": " + e.what() + "; nothing was imported"};
+            }
+        }();
         if (terminal) std::cerr << "\r              \r";
 
         for (const auto& e : report.errors) print_problem(args->file, e);

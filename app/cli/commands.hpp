@@ -23,5 +23,6 @@ void add_succeed_command(CLI::App& app, Session& session);
 void add_ending_commands(CLI::App& app, Session& session);  // surrender, forfeit, revoke
 void add_posting_commands(CLI::App& app, Session& session); // post, close
 void add_history_command(CLI::App& app, Session& session);
+void add_backup_commands(CLI::App& app, Session& session);  // backup, restore
 
 }  // namespace cli

@@ -30,25 +30,8 @@ std::unique_ptr<Database> Database::open_existing(const std::filesystem::path& f
 }
 
 bool Database::copy_to(const std::filesystem::path& target) {
-    namespace fs = std::filesystem;
-    reg_.reset();  // the last connection to close checkpoints the log into the file
-    bool whole = true;
-    try {
-        fs::copy_file(file_, target, fs::copy_options::overwrite_existing);
-        const fs::path wal = fs::path(file_.string() + "-wal");
-        const fs::path target_wal = fs::path(target.string() + "-wal");
-        if (fs::exists(wal) && fs::file_size(wal) > 0) {
-            fs::copy_file(wal, target_wal, fs::copy_options::overwrite_existing);
-            whole = false;
-        } else if (fs::exists(target_wal)) {
-            fs::remove(target_wal);
-        }
-    } catch (...) {
-        reg_ = std::make_unique<cemetery::Register>(cemetery::Register::open_existing(file_));
-        throw;
-    }
-    reg_ = std::make_unique<cemetery::Register>(cemetery::Register::open_existing(file_));
-    return whole;
+    reg_->backup_to(target);
+    return true;
 }
 
 std::shared_ptr<const cemetery::Regulation> load_shipped_regulation() {

@@ -29,10 +29,9 @@ public:
     [[nodiscard]] std::shared_ptr<const cemetery::Regulation> shared_regulation() const { return regulation_; }
     [[nodiscard]] const std::filesystem::path& file() const { return file_; }
 
-    // Copies the file to `target`. The register is closed meanwhile, so that SQLite
-    // folds its write-ahead log into the file and the copy is whole; if another
-    // program keeps the log open, the log is copied beside the target as well.
-    // Returns false when the log had to be copied too.
+    // Copies the register to `target` with SQLite's online backup: one whole file,
+    // consistent even while another program writes, readable by its owner only.
+    // Returns true (kept so callers that warned about a separate log still build).
     bool copy_to(const std::filesystem::path& target);
 
 private:

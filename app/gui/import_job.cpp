@@ -1,6 +1,7 @@
 #include "import_job.hpp"
 
 #include <cemetery/csv.hpp>
+#include <cemetery/backup.hpp>
 #include <cemetery/register.hpp>
 
 #include <fstream>
@@ -43,6 +44,8 @@ ImportJob::ImportJob(std::filesystem::path database, std::shared_ptr<const cemet
         Result result;
         try {
             auto reg = cemetery::Register::open_existing(database);
+            // A copy first, as the command line does (copie/, the last few kept).
+            if (!dry_run_) cemetery::keep_backup(reg, "import");
             cemetery::ImportOptions options;
             options.dry_run = dry_run_;
             options.progress = [this, &progress](std::size_t n, std::size_t total) {

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 using namespace cemetery;
 using test::ymd;
@@ -244,6 +245,12 @@ TEST_CASE("a register of schema 1 is brought up to date with its concessions and
     }
     CHECK(shell_value(file, "PRAGMA user_version;") == std::to_string(Register::schema_version()));
     CHECK(shell_value(file, "PRAGMA integrity_check;") == "ok");
+    // The register as it was is kept beside it before the migration.
+    std::vector<std::filesystem::path> copies;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path() / "copie")) copies.push_back(entry.path());
+    REQUIRE(copies.size() == 1);
+    CHECK(shell_value(copies.front(), "PRAGMA user_version;") == "1");
+    CHECK(shell_value(copies.front(), "SELECT count(*) FROM concession;") == "6");
     // The rewritten CHECKs refuse what the old ones refused.
     CHECK(test::sqlite3_shell(file, "UPDATE plot SET kind = 'garage' WHERE id = 1;").status != 0);
     CHECK(test::sqlite3_shell(file, "UPDATE concession SET ending = 'lost' WHERE id = 1;").status != 0);

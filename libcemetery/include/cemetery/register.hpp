@@ -248,6 +248,11 @@ public:
     // Frees the place of an expired (after its posting) or ended concession.
     LifeOutcome close(ConcessionId id, const ClosingRequest& request, const Regulation& regulation);
     [[nodiscard]] ConcessionLife life(ConcessionId id) const;
+    // --- Copies ---
+    // Writes a consistent copy of the register to `target` with SQLite's online
+    // backup (safe while other programs have it open), readable by its owner only.
+    // See backup.hpp for the automatic copies and restoring. Throws DatabaseError.
+    void backup_to(const std::filesystem::path& target) const;
 
     struct Impl;
 

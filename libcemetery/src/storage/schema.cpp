@@ -1,5 +1,9 @@
 #include "storage/schema.hpp"
 
+#include "storage/backup.hpp"
+
+#include <cemetery/backup.hpp>
+
 #include <SQLiteCpp/Exception.h>
 
 #include <array>
@@ -350,6 +354,12 @@ void migrate(Database& db, const std::string& file_name) {
         } catch (const SQLite::Exception& e) {
             throw database_error_from(e, file_name);
         }
+    }
+    // A register about to change its schema is copied first (copie/), so that a
+    // migration that goes wrong, or a program that turns out wrong, loses nothing.
+    if (file_name != ":memory:" && current >= 1 && current < latest_schema_version()) {
+        backup_database(db.sql(), next_kept_copy(file_name, "schema-" + std::to_string(latest_schema_version())));
+        prune_kept_copies(file_name, kept_backup_count);
     }
     for (const auto& m : migrations) {
         if (m.version <= current) continue;
