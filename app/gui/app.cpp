@@ -15,9 +15,11 @@
 #include <wx/config.h>
 #include <wx/msgdlg.h>
 #include <wx/srchctrl.h>
+#include <wx/timer.h>
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <cstdlib>
 #include <iostream>
 
@@ -133,24 +135,38 @@ void App::MeasureFirstPaint(MainFrame* frame) {
         std::cout << ms.count() << std::endl;
         wxTheApp->CallAfter([frame, painted, scroll] {
             delete painted;
-            if (scroll) ScrollThrough(frame->search_panel()->results());
-            frame->Destroy();
+            if (scroll) {
+                ScrollThrough(frame);
+            } else {
+                frame->Destroy();
+            }
         });
     };
     list->Bind(wxEVT_PAINT, on_paint);
     for (auto* child : list->GetChildren()) child->Bind(wxEVT_PAINT, on_paint);
 }
 
-// Jumps through the list as a clerk drags its scroll bar, painting at each stop, so
-// that the benchmark reads the memory of a long list at its worst, not at its top.
-void App::ScrollThrough(wxListCtrl* list) {
-    const long rows = list->GetItemCount();
-    for (long stop = 1; stop <= 10 && rows > 0; ++stop) {
-        list->EnsureVisible(std::min(rows - 1, rows * stop / 10));
-        list->Update();
-        for (auto* child : list->GetChildren()) child->Update();
-    }
-    std::cout << "rows " << rows << std::endl;
+// Jumps through the list as a clerk drags its scroll bar, one stop every 100 ms so
+// that each is painted, so that the benchmark reads the memory of a long list at its
+// worst, not at its top. Then closes the window.
+void App::ScrollThrough(MainFrame* frame) {
+    auto* list = frame->search_panel()->results();
+    auto* timer = new wxTimer();
+    auto stop = std::make_shared<long>(0);
+    timer->Bind(wxEVT_TIMER, [frame, list, timer, stop](wxTimerEvent&) {
+        const long rows = list->GetItemCount();
+        if (++*stop > 10 || rows == 0) {
+            timer->Stop();
+            std::cout << "rows " << rows << std::endl;
+            wxTheApp->CallAfter([frame, timer] {
+                delete timer;
+                frame->Destroy();
+            });
+            return;
+        }
+        list->EnsureVisible(std::min(rows - 1, rows * *stop / 10));
+    });
+    timer->Start(100);
 }
 
 int App::OnExit() {

@@ -5,7 +5,6 @@
 // serve the benchmark (--first-paint-ms) and the screenshots (--screenshot-view).
 
 #include <wx/app.h>
-#include <wx/listctrl.h>
 #include <wx/string.h>
 
 #include <filesystem>
@@ -34,7 +33,7 @@ public:
 private:
     std::filesystem::path ChooseDatabase() const;
     void MeasureFirstPaint(MainFrame* frame);
-    static void ScrollThrough(wxListCtrl* list);
+    static void ScrollThrough(MainFrame* frame);
 
     StartOptions options_;
     int exit_code_ = 0;
