@@ -15,8 +15,11 @@
 #include <wx/config.h>
 #include <wx/msgdlg.h>
 #include <wx/srchctrl.h>
+#include <wx/timer.h>
 
+#include <algorithm>
 #include <chrono>
+#include <memory>
 #include <cstdlib>
 #include <iostream>
 
@@ -33,6 +36,8 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddOption(wxS(""), wxS("lang"), "interface language: it (default) or en", wxCMD_LINE_VAL_STRING);
     parser.AddSwitch(wxS(""), wxS("first-paint-ms"), "print the milliseconds to the first painted list and exit",
                      wxCMD_LINE_HIDDEN);
+    parser.AddSwitch(wxS(""), wxS("scroll-list"), "with --first-paint-ms: then jump through the whole list and exit",
+                     wxCMD_LINE_HIDDEN);
     parser.AddOption(wxS(""), wxS("query"), "text typed in the search field at start", wxCMD_LINE_VAL_STRING,
                      wxCMD_LINE_HIDDEN);
     parser.AddOption(wxS(""), wxS("screenshot-view"), "ricerca, scadenze, sportello, rinnovo or importa", wxCMD_LINE_VAL_STRING,
@@ -45,6 +50,7 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
     parser.Found(wxS("db"), &options_.db);
     parser.Found(wxS("lang"), &options_.lang);
     options_.first_paint_ms = parser.Found(wxS("first-paint-ms"));
+    options_.scroll_list = parser.Found(wxS("scroll-list"));
     parser.Found(wxS("query"), &options_.query);
     parser.Found(wxS("screenshot-view"), &options_.screenshot_view);
     parser.Found(wxS("screenshot"), &options_.screenshot_file);
@@ -119,20 +125,48 @@ void App::MeasureFirstPaint(MainFrame* frame) {
     // The list's rows are painted by its inner window.
     auto* list = frame->search_panel()->results();
     auto* painted = new bool(false);
-    auto on_paint = [frame, painted](wxPaintEvent& event) {
+    const bool scroll = options_.scroll_list;
+    auto on_paint = [frame, painted, scroll](wxPaintEvent& event) {
         event.Skip();
         if (*painted) return;
         *painted = true;
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                               program_start);
         std::cout << ms.count() << std::endl;
-        wxTheApp->CallAfter([frame, painted] {
+        wxTheApp->CallAfter([frame, painted, scroll] {
             delete painted;
-            frame->Destroy();
+            if (scroll) {
+                ScrollThrough(frame);
+            } else {
+                frame->Destroy();
+            }
         });
     };
     list->Bind(wxEVT_PAINT, on_paint);
     for (auto* child : list->GetChildren()) child->Bind(wxEVT_PAINT, on_paint);
+}
+
+// Jumps through the list as a clerk drags its scroll bar, one stop every 100 ms so
+// that each is painted, so that the benchmark reads the memory of a long list at its
+// worst, not at its top. Then closes the window.
+void App::ScrollThrough(MainFrame* frame) {
+    auto* list = frame->search_panel()->results();
+    auto* timer = new wxTimer();
+    auto stop = std::make_shared<long>(0);
+    timer->Bind(wxEVT_TIMER, [frame, list, timer, stop](wxTimerEvent&) {
+        const long rows = list->GetItemCount();
+        if (++*stop > 10 || rows == 0) {
+            timer->Stop();
+            std::cout << "rows " << rows << std::endl;
+            wxTheApp->CallAfter([frame, timer] {
+                delete timer;
+                frame->Destroy();
+            });
+            return;
+        }
+        list->EnsureVisible(std::min(rows - 1, rows * *stop / 10));
+    });
+    timer->Start(100);
 }
 
 int App::OnExit() {

@@ -17,6 +17,7 @@ struct StartOptions {
     wxString db;
     wxString lang = wxS("it");
     bool first_paint_ms = false;
+    bool scroll_list = false;  // with first_paint_ms: jump through the list, then exit
     wxString query;            // typed in the search field at start
     wxString screenshot_view;  // ricerca, scadenze, sportello, rinnovo
     wxString screenshot_file;
@@ -32,6 +33,7 @@ public:
 private:
     std::filesystem::path ChooseDatabase() const;
     void MeasureFirstPaint(MainFrame* frame);
+    static void ScrollThrough(MainFrame* frame);
 
     StartOptions options_;
     int exit_code_ = 0;
