@@ -51,10 +51,9 @@ struct Register::Load::State {
 
 Register::Load::Load(Register& reg, std::string source) : reg_(reg) {
     try {
+        // References stay checked at every row: deferred to the commit, SQLite would
+        // look up every table that refers to a concession at each one written.
         state_ = std::make_unique<State>(reg_.impl_->db, std::move(source));
-        // References are checked at commit rather than at every row, which spares
-        // every INSERT a statement journal; the transaction still fails whole on one.
-        reg_.impl_->db.exec("PRAGMA defer_foreign_keys = ON");
     } catch (const SQLite::Exception& e) {
         throw storage::database_error_from(e, reg_.impl_->file.string());
     }
