@@ -34,7 +34,7 @@ struct Register::Load::State {
     std::unordered_map<std::int64_t, nlohmann::json> added;
     std::optional<Conflict> conflict;
     // The search row of the concession written last, completed by the rows that
-    // follow it in the file (a family tomb's), and written when the next one
+    // follow it in the file (a family tomb's), and put aside when the next one
     // starts. People added to any other concession re-index it at commit.
     struct OpenRow {
         ConcessionId id;
@@ -42,9 +42,14 @@ struct Register::Load::State {
         storage::SearchRow row;
     };
     std::optional<OpenRow> open_row;
+    // Search rows are written at commit, after everything else: FTS5 writes out
+    // what it holds in memory at every statement of the transaction that opens a
+    // statement savepoint (a concession's INSERT, with its trigger, does), so rows
+    // written between the concessions would cost a tiny index segment each.
+    std::vector<std::pair<ConcessionId, std::array<std::string, 3>>> search_rows;
 
-    void close_row(storage::Database& db) {
-        if (open_row) open_row->row.insert(db, open_row->id, open_row->deed_number);
+    void close_row() {
+        if (open_row) search_rows.emplace_back(open_row->id, open_row->row.columns(open_row->deed_number));
         open_row.reset();
     }
 };
@@ -95,7 +100,7 @@ WriteResult<ConcessionId> Register::Load::add_concession(const Concession& c, st
         for (const auto& r : c.renewals) storage::insert_renewal(db, id, r);
         state_->next_holder[id.value()] = static_cast<int>(c.holders.size());
         state_->created.push_back({id, c.deed_number, c.plot, line});
-        state_->close_row(db);
+        state_->close_row();
         state_->open_row = State::OpenRow{id, c.deed_number, {}};
         for (const auto& h : c.holders) state_->open_row->row.add(h);
         for (const auto& d : c.deceased) state_->open_row->row.add(d);
@@ -143,7 +148,9 @@ void Register::Load::commit() {
                                                  state_->conflict->message);
     auto& impl = *reg_.impl_;
     try {
-        state_->close_row(impl.db);
+        state_->close_row();
+        for (const auto& [id, columns] : state_->search_rows) storage::insert_search_row(impl.db, id, columns);
+        state_->search_rows = {};
         // The entries of one load share their time; their details are written by
         // hand, which a million entries notice.
         const std::string at = storage::utc_now();

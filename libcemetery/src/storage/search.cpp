@@ -92,14 +92,18 @@ void SearchRow::add(const Holder& h) {
 
 void SearchRow::add(const Deceased& d) { append_person(deceased, d.surname, d.given_name); }
 
-void SearchRow::insert(Database& db, ConcessionId id, std::string_view deed_number) const {
+std::array<std::string, 3> SearchRow::columns(std::string_view deed_number) const {
     std::string numbers = codici_fiscali + ' ';
     append_search_words(numbers, deed_number);
+    return {deceased, holders, std::move(numbers)};
+}
+
+void insert_search_row(Database& db, ConcessionId id, const std::array<std::string, 3>& columns) {
     auto& s = db.statement("INSERT INTO search_index (rowid, deceased, holders, numbers) VALUES (?, ?, ?, ?)");
     s.bind(1, id.value());
-    s.bind(2, deceased);
-    s.bind(3, holders);
-    s.bind(4, numbers);
+    s.bind(2, columns[0]);
+    s.bind(3, columns[1]);
+    s.bind(4, columns[2]);
     s.exec();
 }
 

@@ -6,6 +6,7 @@
 
 #include <cemetery/concession.hpp>
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -23,8 +24,11 @@ struct SearchRow {
 
     void add(const Holder& h);
     void add(const Deceased& d);
-    // Writes the row for the concession (which must have none yet).
-    void insert(Database& db, ConcessionId id, std::string_view deed_number) const;
+    // The three columns as the index takes them: deceased, holders, numbers.
+    [[nodiscard]] std::array<std::string, 3> columns(std::string_view deed_number) const;
 };
+
+// Writes a concession's row (it must have none yet).
+void insert_search_row(Database& db, ConcessionId id, const std::array<std::string, 3>& columns);
 
 }  // namespace cemetery::storage
