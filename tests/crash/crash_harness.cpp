@@ -6,12 +6,14 @@
 //     wholly absent;
 //   - during a loop of renewals: integrity_check is ok and every renewal the program
 //     reported as done is in the register.
-// The kill moments are drawn within the import's duration measured at run time,
-// capped so that the whole harness stays within a few minutes.
+// The import's kill moments are drawn from its timeline, measured at run time by
+// one whole import: its duration, and the moment its write-ahead log starts to
+// grow (the first page written). Kills are stratified: a part spread over the
+// reading and checking before that moment, the rest over the writing and the
+// commit after it, so that every run kills the import while it writes, and some
+// kills land in the last stretch, the commit itself.
 //
-//   crash_harness CEMETERY_PROGRAM [--rows N] [--kills N] [--seed N] [--window SECONDS]
-// (--window: the longest wait before an import kill, 2.5 s by default; give it the
-// import's duration to spread the kills over all of it, commit included.)
+//   crash_harness CEMETERY_PROGRAM [--rows N] [--kills N] [--seed N]
 #include "cli/child.hpp"
 
 #include <sqlite3.h>
@@ -22,6 +24,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -41,8 +44,6 @@ struct Options {
     std::size_t rows = 200000;
     int kills = 50;
     unsigned seed = 0;
-    // Longest wait before a kill: the harness's time budget divided over the kills.
-    double max_kill_seconds = 2.5;
 };
 
 [[noreturn]] void fail(const std::string& message) {
@@ -129,6 +130,32 @@ void copy_register(const fs::path& from, const fs::path& to) {
     fs::copy_file(from, to);
 }
 
+// When the import first wrote to the write-ahead log, and when it ended, in seconds
+// from its start.
+struct Timeline {
+    double first_write = 0, end = 0;
+};
+
+// Runs the whole import once, watching the -wal file: SQLite appends pages to it
+// only once the transaction spills or commits, so its first growth marks the
+// start of writing.
+Timeline measure_import(const Options& o, const fs::path& work, const fs::path& csv) {
+    const fs::path wal = work.string() + "-wal";
+    const auto started = Clock::now();
+    test::Child child({o.program, {"import", csv.string()}, work, std::nullopt});
+    std::optional<double> first_write;
+    while (!child.ended()) {
+        std::error_code ec;
+        if (!first_write && fs::file_size(wal, ec) > 64 * 1024 && !ec) {
+            first_write = duration<double>(Clock::now() - started).count();
+        }
+        std::this_thread::sleep_for(milliseconds(1));
+    }
+    const double end = duration<double>(Clock::now() - started).count();
+    require_ok(child.wait(), "import");
+    return {first_write.value_or(end), end};
+}
+
 // Starts the program and kills it after `wait`; returns whether it had ended by itself.
 bool kill_after(test::Child& child, duration<double> wait) {
     const auto deadline = Clock::now() + wait;
@@ -153,21 +180,29 @@ void import_kills(const Options& o, const fs::path& dir, std::mt19937& random) {
     std::cout << "generated " << csv.filename().string() << " (" << fs::file_size(csv) / 1024 << " KiB) in "
               << duration<double>(Clock::now() - t0).count() << " s\n";
 
-    // The whole import once: its duration and what "wholly present" is.
+    // The whole import once: its timeline and what "wholly present" is.
     copy_register(base, work);
-    const auto started = Clock::now();
-    require_ok(run(o, work, {"import", csv.string()}), "import");
-    const double seconds = duration<double>(Clock::now() - started).count();
+    const Timeline t = measure_import(o, work, csv);
     const Counts full = counts(work);
-    std::cout << "import: " << seconds << " s, " << describe(full) << '\n';
+    std::cout << "import: " << t.end << " s, first write at " << t.first_write << " s, " << describe(full) << '\n';
     if (full == empty) fail("the import added nothing");
-    const double window = std::min(seconds * 1.05, o.max_kill_seconds);
 
-    int present = 0, absent = 0;
+    // Two fifths of the kills before the first write, the rest from there to a
+    // little past the measured end (a run may be slower than the measured one),
+    // one kill drawn in each equal slice of its span.
+    const int before = o.kills * 2 / 5;
+    const int writing = o.kills - before;
+    auto kill_moment = [&](int i) {
+        std::uniform_real_distribution<double> within(0.0, 1.0);
+        if (i < before) return t.first_write * (i + within(random)) / before;
+        const double span = t.end * 1.05 - t.first_write;
+        return t.first_write + span * ((i - before) + within(random)) / writing;
+    };
+
+    int present = 0, absent = 0, present_killed = 0;
     for (int i = 0; i < o.kills; ++i) {
         copy_register(base, work);
-        std::uniform_real_distribution<double> when(0.0, window);
-        const double at = when(random);
+        const double at = kill_moment(i);
         test::Child child({o.program, {"import", csv.string()}, work, std::nullopt});
         const bool finished = kill_after(child, duration<double>(at));
         const std::string label = "import kill " + std::to_string(i + 1) + " at " + std::to_string(at) + " s";
@@ -175,6 +210,7 @@ void import_kills(const Options& o, const fs::path& dir, std::mt19937& random) {
         const Counts now = counts(work);
         if (now == full) {
             ++present;
+            if (!finished) ++present_killed;
         } else if (now == empty && !finished) {
             ++absent;
         } else {
@@ -182,7 +218,8 @@ void import_kills(const Options& o, const fs::path& dir, std::mt19937& random) {
                  describe(full) + ")");
         }
     }
-    std::cout << "import: " << o.kills << " kills within " << window << " s: " << present << " wholly present, "
+    std::cout << "import: " << o.kills << " kills (" << before << " before the first write, " << writing
+              << " after it): " << present << " wholly present (" << present_killed << " of them killed after the commit), "
               << absent << " wholly absent, integrity ok\n";
 }
 
@@ -266,7 +303,7 @@ void renewal_kills(const Options& o, const fs::path& dir, std::mt19937& random) 
 int main(int argc, char** argv) {
     Options o;
     if (argc < 2) {
-        std::cerr << "usage: crash_harness CEMETERY_PROGRAM [--rows N] [--kills N] [--seed N] [--window SECONDS]\n";
+        std::cerr << "usage: crash_harness CEMETERY_PROGRAM [--rows N] [--kills N] [--seed N]\n";
         return 2;
     }
     o.program = fs::absolute(argv[1]);
@@ -277,7 +314,6 @@ int main(int argc, char** argv) {
         if (name == "--rows") o.rows = std::stoul(value);
         else if (name == "--kills") o.kills = std::stoi(value);
         else if (name == "--seed") o.seed = static_cast<unsigned>(std::stoul(value));
-        else if (name == "--window") o.max_kill_seconds = std::stod(value);
         else {
             std::cerr << "crash_harness: unknown option " << name << '\n';
             return 2;
