@@ -119,8 +119,7 @@ constexpr const char* comune_columns = "SELECT id, name, istat_code, cadastral_c
 }  // namespace
 
 WriteResult<ComuneId> Register::add_comune(const Comune& comune) {
-    try {
-        WriteScope tx(impl_->db);
+    return impl_->write<WriteResult<ComuneId>>([&](WriteResult<ComuneId>& out) {
         auto& s = impl_->db.statement(
             "INSERT INTO comune (name, name_folded, istat_code, cadastral_code, member_from, member_until) "
             "VALUES (?, ?, ?, ?, ?, ?)");
@@ -138,12 +137,8 @@ WriteResult<ComuneId> Register::add_comune(const Comune& comune) {
                        {"cadastral_code", comune.cadastral_code},
                        {"member_from", to_iso(comune.member_from)},
                        {"member_until", comune.member_until ? to_iso(*comune.member_until) : ""}});
-        tx.commit();
-        return {id, {}};
-    } catch (const SQLite::Exception& e) {
-        if (auto c = conflict_from(e)) return {{}, c};
-        throw database_error_from(e);
-    }
+        out.value = id;
+    });
 }
 
 std::optional<Comune> Register::Impl::load_comune(ComuneId id) {
@@ -179,8 +174,7 @@ std::optional<Comune> Register::find_comune(std::string_view name_or_code) const
 // --- Cemeteries ---
 
 WriteResult<CemeteryId> Register::add_cemetery(ComuneId comune, const std::string& name) {
-    try {
-        WriteScope tx(impl_->db);
+    return impl_->write<WriteResult<CemeteryId>>([&](WriteResult<CemeteryId>& out) {
         auto& s = impl_->db.statement("INSERT INTO cemetery (comune_id, name, name_folded) VALUES (?, ?, ?)");
         s.bind(1, comune.value());
         s.bind(2, name);
@@ -189,12 +183,8 @@ WriteResult<CemeteryId> Register::add_cemetery(ComuneId comune, const std::strin
         const CemeteryId id{impl_->db.sql().getLastInsertRowid()};
         append_change(impl_->db, impl_->user, "cemetery", id.value(), "insert",
                       {{"comune_id", comune.value()}, {"name", name}});
-        tx.commit();
-        return {id, {}};
-    } catch (const SQLite::Exception& e) {
-        if (auto c = conflict_from(e)) return {{}, c};
-        throw database_error_from(e);
-    }
+        out.value = id;
+    });
 }
 
 std::vector<Cemetery> Register::cemeteries(std::optional<ComuneId> comune) const {
@@ -223,8 +213,7 @@ std::optional<Cemetery> Register::find_cemetery(ComuneId comune, std::string_vie
 // --- Plots ---
 
 WriteResult<PlotId> Register::add_plot(const Plot& plot) {
-    try {
-        WriteScope tx(impl_->db);
+    return impl_->write<WriteResult<PlotId>>([&](WriteResult<PlotId>& out) {
         const PlotId id = storage::insert_plot(impl_->db, plot);
         append_change(impl_->db, impl_->user, "plot", id.value(), "insert",
                       {{"cemetery_id", plot.cemetery.value()},
@@ -233,12 +222,8 @@ WriteResult<PlotId> Register::add_plot(const Plot& plot) {
                        {"fila", plot.location.fila},
                        {"numero", plot.location.numero},
                        {"piano", plot.location.piano}});
-        tx.commit();
-        return {id, {}};
-    } catch (const SQLite::Exception& e) {
-        if (auto c = conflict_from(e)) return {{}, c};
-        throw database_error_from(e);
-    }
+        out.value = id;
+    });
 }
 
 namespace {

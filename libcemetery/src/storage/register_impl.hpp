@@ -5,6 +5,8 @@
 
 #include <cemetery/register.hpp>
 
+#include <SQLiteCpp/Exception.h>
+
 #include <memory>
 #include <vector>
 
@@ -25,7 +27,49 @@ struct Register::Impl {
     // Marks a concession's search row to be rewritten from what it holds, when the
     // transaction commits (see Database::pending_search).
     void index_concession(ConcessionId id) { db.pending_search.push_back(id.value()); }
+
+    // One write to the register: runs `body(result)` in its own transaction and
+    // commits when the result says it was written (its operator bool) with no
+    // conflict; a refusal or a conflict rolls everything back. A constraint SQLite
+    // refuses (a plot taken twice, a term that runs into the next one) becomes the
+    // result's conflict; any other failure throws a DatabaseError naming the file.
+    template <class Result, class Body>
+    Result write(Body&& body);
 };
+
+namespace storage {
+// What a write refused by SQLite leaves in its result: the conflict, nothing written.
+template <class T>
+void keep_conflict(WriteResult<T>& r, Conflict c) {
+    r.value.reset();
+    r.conflict = std::move(c);
+}
+inline void keep_conflict(LifeOutcome& r, Conflict c) {
+    r.concession.reset();
+    r.notices.clear();
+    r.conflict = std::move(c);
+}
+// The rules' decision stays with it: the renewal was allowed, the register refused it.
+inline void keep_conflict(RenewalOutcome& r, Conflict c) {
+    r.concession.reset();
+    r.conflict = std::move(c);
+}
+}  // namespace storage
+
+template <class Result, class Body>
+Result Register::Impl::write(Body&& body) {
+    Result out;
+    try {
+        storage::WriteScope tx(db);
+        body(out);
+        if (out && !out.conflict) tx.commit();
+    } catch (const SQLite::Exception& e) {
+        auto conflict = storage::conflict_from(e);
+        if (!conflict) throw storage::database_error_from(e, file.string());
+        storage::keep_conflict(out, std::move(*conflict));
+    }
+    return out;
+}
 
 namespace storage {
 // Statements shared by several files.

@@ -14,7 +14,6 @@
 namespace cemetery {
 
 using storage::append_change;
-using storage::WriteScope;
 
 std::string LifeOutcome::reason() const {
     if (refusal) return refusal->message;
@@ -114,29 +113,27 @@ std::string Register::next_deed_number(ComuneId comune, Date signed_on) const {
 }
 
 LifeOutcome Register::concede(const ConcessionRequest& request, const Regulation& regulation) {
-    auto& db = impl_->db;
-    LifeOutcome out;
-    try {
-        // Decide inside the write transaction: the plot cannot be granted twice at once.
-        WriteScope tx(db);
+    // Decide inside the write transaction: the plot cannot be granted twice at once.
+    return impl_->write<LifeOutcome>([&](LifeOutcome& out) {
+        auto& db = impl_->db;
         const auto p = plot(request.plot);
         const auto co = impl_->load_comune(request.comune);
         if (!p || !co) {
             out.conflict = Conflict{ConflictCode::missing_reference, "no such plot or comune in the register"};
-            return out;
+            return;
         }
         const ConcessionContext context{co->name, p->kind, *storage::plot_state_in(db, request.plot, request.signed_on)};
         const auto decision = decide_concession(regulation, request, context);
         if (!decision.allowed()) {
             out.refusal = decision.refusal;
-            return out;
+            return;
         }
         Concession c = *decision.concession;
         if (c.deed_number.empty()) c.deed_number = next_deed_number(request.comune, request.signed_on);
         const auto written = add_concession(c);
         if (!written) {
             out.conflict = written.conflict;
-            return out;
+            return;
         }
         const ConcessionId id = *written.value;
         if (request.first_deceased) {
@@ -153,30 +150,22 @@ LifeOutcome Register::concede(const ConcessionRequest& request, const Regulation
                        {"version_name", c.version_name},
                        {"expires_on", c.expires_on ? to_iso(*c.expires_on) : ""}});
         out.concession = impl_->load_concession(id);
-        tx.commit();
-        return out;
-    } catch (const SQLite::Exception& e) {
-        if (auto conflict = storage::conflict_from(e)) {
-            out.concession.reset();
-            out.conflict = conflict;
-            return out;
-        }
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+    });
 }
 
 LifeOutcome Register::bury(ConcessionId id, const BurialRequest& request, const Regulation& regulation) {
-    auto& db = impl_->db;
-    LifeOutcome out;
-    try {
-        WriteScope tx(db);
+    return impl_->write<LifeOutcome>([&](LifeOutcome& out) {
+        auto& db = impl_->db;
         const auto current = impl_->load_concession(id);
-        if (!current) return missing(id);
+        if (!current) {
+            out = missing(id);
+            return;
+        }
         if (const auto closed = closing_of(db, id)) {
             out.refusal = Refusal{RefusalCode::already_closed,
                                   "the place was freed on " + to_iso(closed->closed_on) + ": nobody can be buried under this concession",
                                   {}, {}};
-            return out;
+            return;
         }
         const auto p = plot(current->plot);
         const auto co = impl_->load_comune(current->comune);
@@ -185,12 +174,12 @@ LifeOutcome Register::bury(ConcessionId id, const BurialRequest& request, const 
         const auto decision = decide_burial(regulation, *current, p->kind, co->name, life_now.remains(), request);
         if (!decision.allowed()) {
             out.refusal = decision.refusal;
-            return out;
+            return;
         }
         const auto written = add_people(id, {}, {request.deceased});
         if (!written) {
             out.conflict = written.conflict;
-            return out;
+            return;
         }
         auto& last = db.statement("SELECT max(id) FROM deceased WHERE concession_id = ?");
         last.bind(1, id.value());
@@ -241,36 +230,27 @@ LifeOutcome Register::bury(ConcessionId id, const BurialRequest& request, const 
                                   to_iso(r->new_expiry));
         }
         out.concession = impl_->load_concession(id);
-        tx.commit();
-        return out;
-    } catch (const SQLite::Exception& e) {
-        if (auto conflict = storage::conflict_from(e)) {
-            out.concession.reset();
-            out.notices.clear();
-            out.conflict = conflict;
-            return out;
-        }
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+    });
 }
 
 LifeOutcome Register::succeed(ConcessionId id, const SuccessionRequest& request) {
-    auto& db = impl_->db;
-    LifeOutcome out;
-    try {
-        WriteScope tx(db);
+    return impl_->write<LifeOutcome>([&](LifeOutcome& out) {
+        auto& db = impl_->db;
         const auto current = impl_->load_concession(id);
-        if (!current) return missing(id);
+        if (!current) {
+            out = missing(id);
+            return;
+        }
         const bool closed = closing_of(db, id).has_value();
         const auto decision = decide_succession(*current, closed, request);
         if (!decision.allowed()) {
             out.refusal = decision.refusal;
-            return out;
+            return;
         }
         const auto written = replace_holders(id, decision.holders_after, current->row_version);
         if (!written) {
             out.conflict = written.conflict;
-            return out;
+            return;
         }
         const auto before = names(current->holders);
         const auto after = names(decision.holders_after);
@@ -291,30 +271,22 @@ LifeOutcome Register::succeed(ConcessionId id, const SuccessionRequest& request)
                        {"holders_before", before},
                        {"holders_after", after}});
         out.concession = impl_->load_concession(id);
-        tx.commit();
-        return out;
-    } catch (const SQLite::Exception& e) {
-        if (auto conflict = storage::conflict_from(e)) {
-            out.concession.reset();
-            out.conflict = conflict;
-            return out;
-        }
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+    });
 }
 
 LifeOutcome Register::end_concession(ConcessionId id, const EndingRequest& request) {
-    auto& db = impl_->db;
-    LifeOutcome out;
-    try {
-        WriteScope tx(db);
+    return impl_->write<LifeOutcome>([&](LifeOutcome& out) {
+        auto& db = impl_->db;
         const auto current = impl_->load_concession(id);
-        if (!current) return missing(id);
+        if (!current) {
+            out = missing(id);
+            return;
+        }
         const bool closed = closing_of(db, id).has_value();
         const auto decision = decide_ending(*current, closed, request);
         if (!decision.allowed()) {
             out.refusal = decision.refusal;
-            return out;
+            return;
         }
         auto& us = db.statement(
             "UPDATE concession SET ending = ?, ended_on = ?, ending_act = ?, ending_reason = ?, "
@@ -346,23 +318,12 @@ LifeOutcome Register::end_concession(ConcessionId id, const EndingRequest& reque
             out.notices.push_back("the place stays occupied until the remains are moved: close the concession then");
         }
         out.concession = impl_->load_concession(id);
-        tx.commit();
-        return out;
-    } catch (const SQLite::Exception& e) {
-        if (auto conflict = storage::conflict_from(e)) {
-            out.concession.reset();
-            out.notices.clear();
-            out.conflict = conflict;
-            return out;
-        }
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+    });
 }
 
 WriteResult<std::int64_t> Register::post_expired(std::optional<ComuneId> comune, Date as_of, Date posted_on) {
-    auto& db = impl_->db;
-    try {
-        WriteScope tx(db);
+    return impl_->write<WriteResult<std::int64_t>>([&](WriteResult<std::int64_t>& out) {
+        auto& db = impl_->db;
         std::vector<ConcessionId> ids;
         each_expired(comune, as_of, [&](const ListRow& row) { ids.push_back(row.concession); });
         std::int64_t count = 0;
@@ -378,26 +339,23 @@ WriteResult<std::int64_t> Register::post_expired(std::optional<ComuneId> comune,
             append_change(db, impl_->user, "concession", id.value(), "post",
                           {{"posted_on", to_iso(posted_on)}, {"list_as_of", to_iso(as_of)}});
         }
-        tx.commit();
-        return {count, {}};
-    } catch (const SQLite::Exception& e) {
-        if (auto c = storage::conflict_from(e)) return {{}, c};
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+        out.value = count;
+    });
 }
 
 LifeOutcome Register::close(ConcessionId id, const ClosingRequest& request, const Regulation& regulation) {
-    auto& db = impl_->db;
-    LifeOutcome out;
-    try {
-        WriteScope tx(db);
+    return impl_->write<LifeOutcome>([&](LifeOutcome& out) {
+        auto& db = impl_->db;
         const auto current = impl_->load_concession(id);
-        if (!current) return missing(id);
+        if (!current) {
+            out = missing(id);
+            return;
+        }
         const bool closed = closing_of(db, id).has_value();
         const auto decision = decide_closing(regulation, *current, closed, postings_of(db, id), request);
         if (!decision.allowed()) {
             out.refusal = decision.refusal;
-            return out;
+            return;
         }
         auto& s = db.statement("INSERT INTO closing (concession_id, closed_on, remains, act, note) VALUES (?, ?, ?, ?, ?)");
         s.bind(1, id.value());
@@ -414,16 +372,7 @@ LifeOutcome Register::close(ConcessionId id, const ClosingRequest& request, cons
                        {"posted_on", decision.posting ? to_iso(decision.posting->posted_on) : ""},
                        {"posting_ends", decision.posting_ends ? to_iso(*decision.posting_ends) : ""}});
         out.concession = impl_->load_concession(id);
-        tx.commit();
-        return out;
-    } catch (const SQLite::Exception& e) {
-        if (auto conflict = storage::conflict_from(e)) {
-            out.concession.reset();
-            out.conflict = conflict;
-            return out;
-        }
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+    });
 }
 
 ConcessionLife Register::life(ConcessionId id) const {

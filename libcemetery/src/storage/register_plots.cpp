@@ -64,9 +64,8 @@ std::optional<PlotStateOn> plot_state_in(Database& db, PlotId plot, Date on) {
 WriteResult<std::vector<PlotId>> Register::add_plots(const PlotRange& range) {
     const auto places = expand(range);
     if (!places) return {{}, Conflict{ConflictCode::invalid_data, *places.error}};
-    auto& db = impl_->db;
-    try {
-        WriteScope tx(db);
+    return impl_->write<WriteResult<std::vector<PlotId>>>([&](WriteResult<std::vector<PlotId>>& out) {
+        auto& db = impl_->db;
         std::vector<PlotId> ids;
         for (const auto& where : places.places) {
             auto& taken = db.statement(
@@ -77,8 +76,9 @@ WriteResult<std::vector<PlotId>> Register::add_plots(const PlotRange& range) {
             taken.bind(4, where.numero);
             taken.bind(5, where.piano);
             if (taken.executeStep()) {
-                return {{}, Conflict{ConflictCode::location_taken,
-                                     "a plot already stands at " + describe(where) + ": nothing was added"}};
+                out.conflict = Conflict{ConflictCode::location_taken,
+                                        "a plot already stands at " + describe(where) + ": nothing was added"};
+                return;
             }
             auto& s = db.statement(
                 "INSERT INTO plot (cemetery_id, kind, settore, fila, numero, piano) VALUES (?, ?, ?, ?, ?, ?)");
@@ -100,30 +100,21 @@ WriteResult<std::vector<PlotId>> Register::add_plots(const PlotRange& range) {
                            {"piano", where.piano},
                            {"range", {{"fila", range.fila}, {"numero", range.numero}, {"piano", range.piano}}}});
         }
-        tx.commit();
-        return {std::move(ids), {}};
-    } catch (const SQLite::Exception& e) {
-        if (auto c = storage::conflict_from(e)) return {{}, c};
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+        out.value = std::move(ids);
+    });
 }
 
 WriteResult<PlotId> Register::put_out_of_use(PlotId plot, Date from, const std::string& reason) {
-    auto& db = impl_->db;
-    try {
-        WriteScope tx(db);
+    return impl_->write<WriteResult<PlotId>>([&](WriteResult<PlotId>& out) {
+        auto& db = impl_->db;
         auto& s = db.statement("INSERT OR REPLACE INTO plot_out_of_use (plot_id, from_date, reason) VALUES (?, ?, ?)");
         s.bind(1, plot.value());
         s.bind(2, to_iso(from));
         s.bind(3, reason);
         s.exec();
         append_change(db, impl_->user, "plot", plot.value(), "out_of_use", {{"from", to_iso(from)}, {"reason", reason}});
-        tx.commit();
-        return {plot, {}};
-    } catch (const SQLite::Exception& e) {
-        if (auto c = storage::conflict_from(e)) return {{}, c};
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+        out.value = plot;
+    });
 }
 
 std::optional<PlotStateOn> Register::plot_state(PlotId plot, Date on) const {

@@ -4,14 +4,11 @@
 #include "storage/change_log.hpp"
 #include "storage/register_rows.hpp"
 
-#include <SQLiteCpp/Exception.h>
-
 namespace cemetery {
 
 using storage::append_change;
 using storage::insert_people;
 using storage::insert_renewal;
-using storage::WriteScope;
 
 namespace {
 
@@ -60,23 +57,21 @@ nlohmann::json people_json(const std::vector<Holder>& holders, const std::vector
 
 WriteResult<ConcessionId> Register::add_people(ConcessionId id, const std::vector<Holder>& holders,
                                                const std::vector<Deceased>& deceased) {
-    auto& db = impl_->db;
-    try {
-        WriteScope tx(db);
+    return impl_->write<WriteResult<ConcessionId>>([&](WriteResult<ConcessionId>& out) {
+        auto& db = impl_->db;
         auto current = impl_->load_concession(id);
-        if (!current) return {{}, Conflict{ConflictCode::missing_reference, "no such concession"}};
+        if (!current) {
+            out.conflict = Conflict{ConflictCode::missing_reference, "no such concession"};
+            return;
+        }
         insert_people(db, id, static_cast<int>(current->holders.size()), holders, deceased);
         auto& us = db.statement("UPDATE concession SET row_version = row_version + 1 WHERE id = ?");
         us.bind(1, id.value());
         us.exec();
         impl_->index_concession(id);
         append_change(db, impl_->user, "concession", id.value(), "add_people", people_json(holders, deceased));
-        tx.commit();
-        return {id, {}};
-    } catch (const SQLite::Exception& e) {
-        if (auto conflict = storage::conflict_from(e)) return {{}, conflict};
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+        out.value = id;
+    });
 }
 
 namespace {
@@ -88,12 +83,17 @@ Conflict stale_conflict() {
 
 WriteResult<ConcessionId> Register::replace_holders(ConcessionId id, const std::vector<Holder>& holders,
                                                     std::int64_t expected_version) {
-    auto& db = impl_->db;
-    try {
-        WriteScope tx(db);
+    return impl_->write<WriteResult<ConcessionId>>([&](WriteResult<ConcessionId>& out) {
+        auto& db = impl_->db;
         auto current = impl_->load_concession(id);
-        if (!current) return {{}, Conflict{ConflictCode::missing_reference, "no such concession"}};
-        if (current->row_version != expected_version) return {{}, stale_conflict()};
+        if (!current) {
+            out.conflict = Conflict{ConflictCode::missing_reference, "no such concession"};
+            return;
+        }
+        if (current->row_version != expected_version) {
+            out.conflict = stale_conflict();
+            return;
+        }
         nlohmann::json before = people_json(current->holders, {})["holders"];
         auto& del = db.statement("DELETE FROM holder WHERE concession_id = ?");
         del.bind(1, id.value());
@@ -105,12 +105,8 @@ WriteResult<ConcessionId> Register::replace_holders(ConcessionId id, const std::
         impl_->index_concession(id);
         append_change(db, impl_->user, "concession", id.value(), "replace_holders",
                       {{"before", before}, {"after", people_json(holders, {})["holders"]}});
-        tx.commit();
-        return {id, {}};
-    } catch (const SQLite::Exception& e) {
-        if (auto conflict = storage::conflict_from(e)) return {{}, conflict};
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+        out.value = id;
+    });
 }
 
 WriteResult<ConcessionId> Register::add_deceased(ConcessionId id, const Deceased& deceased,
@@ -131,42 +127,35 @@ WriteResult<ConcessionId> Register::add_deceased(ConcessionId id, const Deceased
 }
 
 WriteResult<ConcessionId> Register::add_concession(const Concession& c) {
-    auto& db = impl_->db;
-    try {
-        WriteScope tx(db);
+    return impl_->write<WriteResult<ConcessionId>>([&](WriteResult<ConcessionId>& out) {
+        auto& db = impl_->db;
         const ConcessionId id = storage::insert_concession(db, c);
-
         insert_people(db, id, 0, c.holders, c.deceased);
         for (const auto& r : c.renewals) insert_renewal(db, id, r);
         impl_->index_concession(id);
         append_change(db, impl_->user, "concession", id.value(), "insert", concession_json(c));
-        tx.commit();
-        return {id, {}};
-    } catch (const SQLite::Exception& e) {
-        if (auto conflict = storage::conflict_from(e)) return {{}, conflict};
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+        out.value = id;
+    });
 }
 
 RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, const Regulation& regulation) {
-    auto& db = impl_->db;
-    // Declared outside the try: a conflict keeps the rules' decision with it.
-    RenewalOutcome outcome;
-    try {
-        // Decide inside the write transaction, so the concession cannot change
-        // between the decision and the write (another clerk renewing at once).
-        WriteScope tx(db);
+    // Decided inside the write transaction, so the concession cannot change between
+    // the decision and the write (another clerk renewing at once). A longer term may
+    // still run into a later concession on the same plot: then the outcome keeps the
+    // rules' decision with the register's conflict.
+    return impl_->write<RenewalOutcome>([&](RenewalOutcome& outcome) {
+        auto& db = impl_->db;
         auto current = impl_->load_concession(id);
         if (!current) {
             // Not a matter for the regulation: the concession is not in the register.
             outcome.conflict = Conflict{ConflictCode::missing_reference,
                                         "no concession with id " + std::to_string(id.value()) + " in the register"};
-            return outcome;
+            return;
         }
         const auto plot_of = plot(current->plot);
         const auto comune_of = impl_->load_comune(current->comune);
         outcome.decision = decide_renewal(regulation, *current, plot_of->kind, comune_of->name, request.on);
-        if (!outcome.decision.allowed()) return outcome;
+        if (!outcome.decision.allowed()) return;
 
         const auto& d = outcome.decision;
         insert_renewal(db, id, Renewal{{}, request.on, d.years, d.previous_expiry, d.new_expiry, request.deed,
@@ -185,17 +174,7 @@ RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, c
                        {"deed", request.deed},
                        {"version_name", d.version_name}});
         outcome.concession = impl_->load_concession(id);
-        tx.commit();
-        return outcome;
-    } catch (const SQLite::Exception& e) {
-        // A longer term may run into a later concession on the same plot.
-        if (auto conflict = storage::conflict_from(e)) {
-            outcome.concession.reset();
-            outcome.conflict = conflict;
-            return outcome;
-        }
-        throw storage::database_error_from(e, impl_->file.string());
-    }
+    });
 }
 
 }  // namespace cemetery
