@@ -7,16 +7,14 @@
 #include <cemetery/concession_record.hpp>
 #include <cemetery/register.hpp>
 
-#include <wx/dialog.h>
+#include "life_dialog.hpp"
 
-class wxButton;
 class wxChoice;
-class wxStaticText;
 class wxTextCtrl;
 
 namespace gui {
 
-class BurialDialog : public wxDialog {
+class BurialDialog : public LifeDialog {
 public:
     BurialDialog(wxWindow* parent, const cemetery::ConcessionRecord& record, const cemetery::ConcessionLife& life,
                  const cemetery::Regulation& regulation);
@@ -24,24 +22,19 @@ public:
     [[nodiscard]] cemetery::BurialRequest request() const;
     void SetDeceased(const wxString& surname, const wxString& given, const wxString& died, const wxString& buried,
                      cemetery::RemainsForm form);
-    [[nodiscard]] wxString OutcomeText() const { return outcome_; }
-    [[nodiscard]] bool CanConfirm() const;
 
 private:
-    void UpdateOutcome();
+    void UpdateOutcome() override;
 
     const cemetery::ConcessionRecord record_;
     const cemetery::ConcessionLife life_;
     const cemetery::Regulation& regulation_;
-    wxString outcome_;
     wxTextCtrl* surname_ = nullptr;
     wxTextCtrl* given_ = nullptr;
     wxTextCtrl* born_ = nullptr;
     wxTextCtrl* died_ = nullptr;
     wxTextCtrl* buried_ = nullptr;
     wxChoice* form_ = nullptr;
-    wxStaticText* verdict_ = nullptr;
-    wxButton* ok_ = nullptr;
 };
 
 }  // namespace gui

@@ -3,12 +3,8 @@
 #include "convert.hpp"
 #include "words.hpp"
 
-#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/datectrl.h>
-#include <wx/dateevt.h>
-#include <wx/sizer.h>
-#include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 namespace gui {
@@ -31,52 +27,17 @@ wxString remains_text(cemetery::RemainsDestination where) {
 
 CloseDialog::CloseDialog(wxWindow* parent, const cemetery::Concession& concession, const cemetery::ConcessionLife& life,
                          const cemetery::Regulation& regulation, cemetery::Date on)
-    : wxDialog(parent, wxID_ANY, _("Close expired concession"), wxDefaultPosition, wxDefaultSize,
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : LifeDialog(parent, _("Close expired concession"), wxS("close_dialog"), concession.deed_number),
       concession_(concession),
       life_(life),
       regulation_(regulation) {
-    SetName(wxS("close_dialog"));
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(this, wxID_ANY, wxString::Format(_("Concession no. %s"), to_wx(concession_.deed_number)));
-    title->SetFont(title->GetFont().Bold().Scaled(1.15f));
-    sizer->Add(title, wxSizerFlags().Border(wxALL, FromDIP(12)));
-
-    auto* grid = new wxFlexGridSizer(2, FromDIP(8), FromDIP(12));
-    grid->AddGrowableCol(1, 1);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Closing date")), wxSizerFlags().CenterVertical());
-    date_ = new wxDatePickerCtrl(this, wxID_ANY, to_wx_date(on), wxDefaultPosition, wxDefaultSize,
-                                 wxDP_DROPDOWN | wxDP_SHOWCENTURY);
-    grid->Add(date_, wxSizerFlags());
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Remains")), wxSizerFlags().CenterVertical());
-    remains_ = new wxChoice(this, wxID_ANY);
-    for (auto d : destinations) remains_->Append(remains_text(d));
-    remains_->SetSelection(concession_.deceased.empty() ? 3 : 0);
-    grid->Add(remains_, wxSizerFlags().Expand());
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Act")), wxSizerFlags().CenterVertical());
-    act_ = new wxTextCtrl(this, wxID_ANY);
-    grid->Add(act_, wxSizerFlags().Expand());
-    sizer->Add(grid, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(12)));
-
-    verdict_ = new wxStaticText(this, wxID_ANY, wxString());
-    verdict_->SetName(wxS("verdict"));
-    sizer->Add(verdict_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(12)));
-
-    auto* buttons = new wxStdDialogButtonSizer;
-    ok_ = new wxButton(this, wxID_OK, _("Close concession"));
-    buttons->AddButton(ok_);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
-    SetSizer(sizer);
-
-    date_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { UpdateOutcome(); });
-    remains_->Bind(wxEVT_CHOICE, &CloseDialog::OnChange, this);
-    SetEscapeId(wxID_CANCEL);
-    UpdateOutcome();
-    SetMinSize(FromDIP(wxSize(480, 300)));
-    Fit();
-    CentreOnParent();
+    date_ = AddDate(_("Closing date"), to_wx_date(on));
+    wxArrayString where;
+    for (auto d : destinations) where.Add(remains_text(d));
+    // Nobody buried: nothing to move ("nobody rests there", the last choice).
+    remains_ = AddChoice(_("Remains"), where, concession_.deceased.empty() ? static_cast<int>(std::size(destinations)) - 1 : 0);
+    act_ = AddText(_("Act"));
+    FinishLayout(_("Close concession"), wxSize(480, 300));
 }
 
 cemetery::ClosingRequest CloseDialog::request() const {
@@ -97,28 +58,20 @@ void CloseDialog::SetRemains(cemetery::RemainsDestination where) {
     UpdateOutcome();
 }
 
-bool CloseDialog::CanConfirm() const { return ok_->IsEnabled(); }
-
-void CloseDialog::OnChange(wxCommandEvent&) { UpdateOutcome(); }
-
 void CloseDialog::UpdateOutcome() {
     const auto decision =
         cemetery::decide_closing(regulation_, concession_, life_.closing.has_value(), life_.postings, request());
-    if (decision.allowed()) {
-        outcome_ = wxString::Format(_("The place will be free from %s."), date_text(request().on));
-        if (decision.posting) {
-            outcome_ += wxS("\n") + wxString::Format(_("Posted from %s; posting period over on %s."),
-                                                     date_text(decision.posting->posted_on),
-                                                     date_text(cemetery::add_days(*decision.posting_ends, -1)));
-        }
-    } else {
-        outcome_ = wxString::Format(_("The concession cannot be closed: %s."), refusal_text(decision.refusal->code)) +
-                   wxS("\n") + to_wx(decision.refusal->message);
+    if (!decision.allowed()) {
+        ShowVerdict(RefusalText(_("The concession cannot be closed: %s."), *decision.refusal), false);
+        return;
     }
-    verdict_->SetLabel(outcome_);
-    verdict_->Wrap(FromDIP(440));
-    ok_->Enable(decision.allowed());
-    Layout();
+    wxString text = wxString::Format(_("The place will be free from %s."), date_text(request().on));
+    if (decision.posting) {
+        text += wxS("\n") + wxString::Format(_("Posted from %s; posting period over on %s."),
+                                             date_text(decision.posting->posted_on),
+                                             date_text(cemetery::add_days(*decision.posting_ends, -1)));
+    }
+    ShowVerdict(text, true);
 }
 
 }  // namespace gui

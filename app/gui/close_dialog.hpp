@@ -7,17 +7,15 @@
 
 #include <cemetery/register.hpp>
 
-#include <wx/dialog.h>
+#include "life_dialog.hpp"
 
-class wxButton;
 class wxChoice;
 class wxDatePickerCtrl;
-class wxStaticText;
 class wxTextCtrl;
 
 namespace gui {
 
-class CloseDialog : public wxDialog {
+class CloseDialog : public LifeDialog {
 public:
     CloseDialog(wxWindow* parent, const cemetery::Concession& concession, const cemetery::ConcessionLife& life,
                 const cemetery::Regulation& regulation, cemetery::Date on);
@@ -25,22 +23,16 @@ public:
     [[nodiscard]] cemetery::ClosingRequest request() const;
     void SetDate(cemetery::Date on);
     void SetRemains(cemetery::RemainsDestination where);
-    [[nodiscard]] wxString OutcomeText() const { return outcome_; }
-    [[nodiscard]] bool CanConfirm() const;
 
 private:
-    void UpdateOutcome();
-    void OnChange(wxCommandEvent& event);
+    void UpdateOutcome() override;
 
     const cemetery::Concession concession_;
     const cemetery::ConcessionLife life_;
     const cemetery::Regulation& regulation_;
-    wxString outcome_;
     wxDatePickerCtrl* date_ = nullptr;
     wxChoice* remains_ = nullptr;
     wxTextCtrl* act_ = nullptr;
-    wxStaticText* verdict_ = nullptr;
-    wxButton* ok_ = nullptr;
 };
 
 // Words for where remains go: "ossario comune", "cremazione", ...

@@ -4,13 +4,9 @@
 #include "convert.hpp"
 #include "words.hpp"
 
-#include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/datectrl.h>
-#include <wx/dateevt.h>
-#include <wx/sizer.h>
-#include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 namespace gui {
@@ -24,66 +20,22 @@ constexpr cemetery::RemainsDestination destinations[] = {
 }  // namespace
 
 EndingDialog::EndingDialog(wxWindow* parent, const cemetery::Concession& concession, bool closed, cemetery::Date on)
-    : wxDialog(parent, wxID_ANY, _("Surrender / Forfeiture / Revocation"), wxDefaultPosition, wxDefaultSize,
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : LifeDialog(parent, _("Surrender / Forfeiture / Revocation"), wxS("ending_dialog"), concession.deed_number),
       concession_(concession),
       closed_(closed) {
-    SetName(wxS("ending_dialog"));
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(this, wxID_ANY, wxString::Format(_("Concession no. %s"), to_wx(concession_.deed_number)));
-    title->SetFont(title->GetFont().Bold().Scaled(1.15f));
-    sizer->Add(title, wxSizerFlags().Border(wxALL, FromDIP(12)));
-
-    auto* grid = new wxFlexGridSizer(2, FromDIP(8), FromDIP(12));
-    grid->AddGrowableCol(1, 1);
-    auto label = [&](const wxString& text) { grid->Add(new wxStaticText(this, wxID_ANY, text), wxSizerFlags().CenterVertical()); };
-    label(_("Ending"));
-    ending_ = new wxChoice(this, wxID_ANY);
-    ending_->Append(status_text(cemetery::ConcessionStatus::surrendered));
-    ending_->Append(status_text(cemetery::ConcessionStatus::forfeited));
-    ending_->Append(status_text(cemetery::ConcessionStatus::revoked));
-    ending_->SetSelection(0);
-    grid->Add(ending_, wxSizerFlags().Expand());
-    label(_("Date"));
-    date_ = new wxDatePickerCtrl(this, wxID_ANY, to_wx_date(on), wxDefaultPosition, wxDefaultSize,
-                                 wxDP_DROPDOWN | wxDP_SHOWCENTURY);
-    grid->Add(date_, wxSizerFlags());
-    label(_("Act"));
-    act_ = new wxTextCtrl(this, wxID_ANY);
-    grid->Add(act_, wxSizerFlags().Expand());
-    label(_("Reason"));
-    reason_ = new wxTextCtrl(this, wxID_ANY);
-    grid->Add(reason_, wxSizerFlags().Expand());
-    moved_ = new wxCheckBox(this, wxID_ANY, _("Remains moved to"));
-    grid->Add(moved_, wxSizerFlags().CenterVertical());
-    remains_ = new wxChoice(this, wxID_ANY);
-    for (auto d : destinations) remains_->Append(remains_text(d));
-    remains_->SetSelection(0);
-    grid->Add(remains_, wxSizerFlags().Expand());
-    sizer->Add(grid, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(12)));
-
-    verdict_ = new wxStaticText(this, wxID_ANY, wxString());
-    sizer->Add(verdict_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(12)));
-    auto* buttons = new wxStdDialogButtonSizer;
-    ok_ = new wxButton(this, wxID_OK, _("Record"));
-    buttons->AddButton(ok_);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
-    SetSizer(sizer);
-
-    auto update = [this](wxEvent&) { UpdateOutcome(); };
-    ending_->Bind(wxEVT_CHOICE, update);
-    remains_->Bind(wxEVT_CHOICE, update);
-    moved_->Bind(wxEVT_CHECKBOX, update);
-    act_->Bind(wxEVT_TEXT, update);
-    reason_->Bind(wxEVT_TEXT, update);
-    date_->Bind(wxEVT_DATE_CHANGED, update);
-    SetEscapeId(wxID_CANCEL);
-    UpdateOutcome();
-    SetMinSize(FromDIP(wxSize(480, 340)));
-    Fit();
-    CentreOnParent();
+    wxArrayString ending_names;
+    for (auto e : {cemetery::ConcessionStatus::surrendered, cemetery::ConcessionStatus::forfeited,
+                   cemetery::ConcessionStatus::revoked}) {
+        ending_names.Add(status_text(e));
+    }
+    ending_ = AddChoice(_("Ending"), ending_names, 0);
+    date_ = AddDate(_("Date"), to_wx_date(on));
+    act_ = AddText(_("Act"));
+    reason_ = AddText(_("Reason"));
+    wxArrayString where;
+    for (auto d : destinations) where.Add(remains_text(d));
+    remains_ = AddCheckedChoice(moved_, _("Remains moved to"), where);
+    FinishLayout(_("Record"), wxSize(480, 340));
 }
 
 cemetery::EndingRequest EndingDialog::request() const {
@@ -110,22 +62,15 @@ void EndingDialog::SetRemainsMoved(bool moved) {
     UpdateOutcome();
 }
 
-bool EndingDialog::CanConfirm() const { return ok_->IsEnabled(); }
-
 void EndingDialog::UpdateOutcome() {
     const auto decision = cemetery::decide_ending(concession_, closed_, request());
     if (!decision.allowed()) {
-        outcome_ = wxString::Format(_("This cannot be recorded: %s."), refusal_text(decision.refusal->code)) + wxS("\n") +
-                   to_wx(decision.refusal->message);
+        ShowVerdict(RefusalText(_("This cannot be recorded: %s."), *decision.refusal), false);
     } else if (decision.frees_place) {
-        outcome_ = wxString::Format(_("The place will be free from %s."), date_text(request().on));
+        ShowVerdict(wxString::Format(_("The place will be free from %s."), date_text(request().on)), true);
     } else {
-        outcome_ = _("The place stays occupied until the remains are moved: close the concession then.");
+        ShowVerdict(_("The place stays occupied until the remains are moved: close the concession then."), true);
     }
-    verdict_->SetLabel(outcome_);
-    verdict_->Wrap(FromDIP(440));
-    ok_->Enable(decision.allowed());
-    Layout();
 }
 
 }  // namespace gui

@@ -6,41 +6,34 @@
 
 #include <cemetery/register.hpp>
 
-#include <wx/dialog.h>
+#include "life_dialog.hpp"
 
-class wxButton;
 class wxCheckBox;
 class wxChoice;
 class wxDatePickerCtrl;
-class wxStaticText;
 class wxTextCtrl;
 
 namespace gui {
 
-class EndingDialog : public wxDialog {
+class EndingDialog : public LifeDialog {
 public:
     EndingDialog(wxWindow* parent, const cemetery::Concession& concession, bool closed, cemetery::Date on);
 
     [[nodiscard]] cemetery::EndingRequest request() const;
     void SetEnding(cemetery::Ending ending, const wxString& act, const wxString& reason);
     void SetRemainsMoved(bool moved);
-    [[nodiscard]] wxString OutcomeText() const { return outcome_; }
-    [[nodiscard]] bool CanConfirm() const;
 
 private:
-    void UpdateOutcome();
+    void UpdateOutcome() override;
 
     const cemetery::Concession concession_;
     const bool closed_;
-    wxString outcome_;
     wxChoice* ending_ = nullptr;
     wxDatePickerCtrl* date_ = nullptr;
     wxTextCtrl* act_ = nullptr;
     wxTextCtrl* reason_ = nullptr;
     wxCheckBox* moved_ = nullptr;
     wxChoice* remains_ = nullptr;
-    wxStaticText* verdict_ = nullptr;
-    wxButton* ok_ = nullptr;
 };
 
 }  // namespace gui
