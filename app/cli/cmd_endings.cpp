@@ -14,6 +14,7 @@ void add_ending(CLI::App& app, Session& session, const std::string& name, cemete
     auto* cmd = app.add_subcommand(name, help);
     struct Args {
         std::string deed, comune, on, act, reason, remains;
+        bool grave_shortage = false;
     };
     auto args = std::make_shared<Args>();
     cmd->add_option("number", args->deed, "Deed number of the concession")->required();
@@ -24,6 +25,10 @@ void add_ending(CLI::App& app, Session& session, const std::string& name, cemete
     cmd->add_option("--remains-moved", args->remains,
                     "Confirms the remains were moved, and where: ossario, cremazione, famiglia")
         ->check(remains_destination_check());
+    if (ending == cemetery::Ending::revoked) {
+        cmd->add_flag("--grave-shortage", args->grave_shortage,
+                      "A perpetual deed: the act states the cemetery is gravely short of places");
+    }
     cmd->callback([&session, args, ending, name] {
         const auto comune = session.comune(args->comune);
         const auto id = session.concession(args->deed, comune);
@@ -32,8 +37,9 @@ void add_ending(CLI::App& app, Session& session, const std::string& name, cemete
         request.on = date_option(args->on, "--on");
         request.act = args->act;
         request.reason = args->reason;
+        request.grave_shortage = args->grave_shortage;
         if (!args->remains.empty()) request.remains_moved = remains_destination(args->remains);
-        const auto out = session.reg().end_concession(id, request);
+        const auto out = session.reg().end_concession(id, request, session.regulation());
         if (!out) refuse(name, out);
         std::cout << "Concession " << out.concession->deed_number << " (" << comune.name << ") "
                   << cemetery::code(ending) << " on " << cemetery::to_iso(request.on) << ", act " << request.act

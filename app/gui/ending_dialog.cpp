@@ -19,10 +19,12 @@ constexpr cemetery::RemainsDestination destinations[] = {
     cemetery::RemainsDestination::family};
 }  // namespace
 
-EndingDialog::EndingDialog(wxWindow* parent, const cemetery::Concession& concession, bool closed, cemetery::Date on)
+EndingDialog::EndingDialog(wxWindow* parent, const cemetery::Concession& concession, bool closed,
+                           const cemetery::Regulation& regulation, cemetery::Date on)
     : LifeDialog(parent, _("Surrender / Forfeiture / Revocation"), wxS("ending_dialog"), concession.deed_number),
       concession_(concession),
-      closed_(closed) {
+      closed_(closed),
+      regulation_(regulation) {
     wxArrayString ending_names;
     for (auto e : {cemetery::ConcessionStatus::surrendered, cemetery::ConcessionStatus::forfeited,
                    cemetery::ConcessionStatus::revoked}) {
@@ -35,6 +37,8 @@ EndingDialog::EndingDialog(wxWindow* parent, const cemetery::Concession& concess
     wxArrayString where;
     for (auto d : destinations) where.Add(remains_text(d));
     remains_ = AddCheckedChoice(moved_, _("Remains moved to"), where);
+    // Only a perpetual deed's revocation asks for it (DPR 285/1990 art. 92 c.2).
+    if (concession_.perpetual) shortage_ = AddCheckBelow(_("The act states the cemetery is gravely short of places"));
     FinishLayout(_("Record"), wxSize(480, 340));
 }
 
@@ -44,6 +48,7 @@ cemetery::EndingRequest EndingDialog::request() const {
     r.on = from_wx_date(date_->GetValue());
     r.act = to_std(act_->GetValue().Strip(wxString::both));
     r.reason = to_std(reason_->GetValue().Strip(wxString::both));
+    r.grave_shortage = shortage_ && shortage_->GetValue();
     if (moved_->GetValue()) r.remains_moved = destinations[static_cast<std::size_t>(remains_->GetSelection())];
     return r;
 }
@@ -63,7 +68,7 @@ void EndingDialog::SetRemainsMoved(bool moved) {
 }
 
 void EndingDialog::UpdateOutcome() {
-    const auto decision = cemetery::decide_ending(concession_, closed_, request());
+    const auto decision = cemetery::decide_ending(regulation_, concession_, closed_, request());
     if (!decision.allowed()) {
         ShowVerdict(RefusalText(_("This cannot be recorded: %s."), *decision.refusal), false);
     } else if (decision.frees_place) {

@@ -17,7 +17,8 @@ namespace gui {
 
 class EndingDialog : public LifeDialog {
 public:
-    EndingDialog(wxWindow* parent, const cemetery::Concession& concession, bool closed, cemetery::Date on);
+    EndingDialog(wxWindow* parent, const cemetery::Concession& concession, bool closed,
+                 const cemetery::Regulation& regulation, cemetery::Date on);
 
     [[nodiscard]] cemetery::EndingRequest request() const;
     void SetEnding(cemetery::Ending ending, const wxString& act, const wxString& reason);
@@ -28,6 +29,8 @@ private:
 
     const cemetery::Concession concession_;
     const bool closed_;
+    const cemetery::Regulation& regulation_;
+    wxCheckBox* shortage_ = nullptr;
     wxChoice* ending_ = nullptr;
     wxDatePickerCtrl* date_ = nullptr;
     wxTextCtrl* act_ = nullptr;

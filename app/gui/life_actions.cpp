@@ -49,9 +49,9 @@ void end_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     auto& db = host.database();
     const auto concession = db.reg().concession(id);
     if (!concession) return;
-    EndingDialog dialog(parent, *concession, db.reg().life(id).closing.has_value(), cemetery::today());
+    EndingDialog dialog(parent, *concession, db.reg().life(id).closing.has_value(), db.regulation(), cemetery::today());
     if (dialog.ShowModal() != wxID_OK) return;
-    const auto out = db.reg().end_concession(id, dialog.request());
+    const auto out = db.reg().end_concession(id, dialog.request(), db.regulation());
     if (!out) show_refused(parent, _("Surrender / Forfeiture / Revocation"), out);
     host.concession_changed(id);
 }

@@ -59,6 +59,8 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::capacity_exceeded: return _("the place is full for these remains");
         case RefusalCode::concession_expired: return _("the concession had expired on that day");
         case RefusalCode::act_missing: return _("the act is missing");
+        case RefusalCode::revocation_too_early: return _("too early to revoke a perpetual concession");
+        case RefusalCode::shortage_not_stated: return _("the shortage of places is not stated");
         case RefusalCode::reason_missing: return _("the reason is missing");
         case RefusalCode::already_closed: return _("the place was already freed");
         case RefusalCode::not_expired: return _("the concession has not expired");

@@ -2,7 +2,20 @@
 
 namespace cemetery {
 
-EndingDecision decide_ending(const Concession& c, bool closed, const EndingRequest& req) {
+namespace {
+
+// The last day someone was laid in the place, as far as the register knows.
+Date last_burial(const Concession& c) {
+    Date last = c.signed_on;
+    for (const auto& d : c.deceased) {
+        if (const auto day = d.buried_on ? d.buried_on : d.died_on; day && *day > last) last = *day;
+    }
+    return last;
+}
+
+}  // namespace
+
+EndingDecision decide_ending(const Regulation& regulation, const Concession& c, bool closed, const EndingRequest& req) {
     EndingDecision d;
     auto refuse = [&](RefusalCode code, std::string message) {
         d.refusal = Refusal{code, std::move(message), {}, {}};
@@ -27,6 +40,26 @@ EndingDecision decide_ending(const Concession& c, bool closed, const EndingReque
     }
     if (req.act.empty()) return refuse(RefusalCode::act_missing, "the ending needs the act that records it");
     if (req.reason.empty()) return refuse(RefusalCode::reason_missing, "the ending needs its reason");
+    if (req.ending == Ending::revoked && c.perpetual && regulation.perpetual_revocation_years.value > 0) {
+        const auto& rule = regulation.perpetual_revocation_years;
+        const Date since = last_burial(c);
+        const Date from = add_years(since, rule.value);
+        if (req.on < from) {
+            d.refusal = Refusal{RefusalCode::revocation_too_early,
+                                "a perpetual concession may be revoked only " + std::to_string(rule.value) +
+                                    " years after its last burial (" + to_iso(since) + "): not before " +
+                                    to_iso(from) + " (" + rule.basis + ")",
+                                {}, rule.basis};
+            return d;
+        }
+        if (!req.grave_shortage) {
+            d.refusal = Refusal{RefusalCode::shortage_not_stated,
+                                "a perpetual concession may be revoked only when the cemetery is gravely short of "
+                                "places, as the act must state (" + rule.basis + ")",
+                                {}, rule.basis};
+            return d;
+        }
+    }
     if (req.remains_moved == RemainsDestination::none && !c.deceased.empty()) {
         return refuse(RefusalCode::remains_missing,
                       std::to_string(c.deceased.size()) + " deceased rest in the place: say where their remains went");

@@ -25,6 +25,8 @@ std::string_view code_name(RefusalCode code) {
         case RefusalCode::capacity_exceeded: return "capacity_exceeded";
         case RefusalCode::concession_expired: return "concession_expired";
         case RefusalCode::act_missing: return "act_missing";
+        case RefusalCode::revocation_too_early: return "revocation_too_early";
+        case RefusalCode::shortage_not_stated: return "shortage_not_stated";
         case RefusalCode::reason_missing: return "reason_missing";
         case RefusalCode::already_closed: return "already_closed";
         case RefusalCode::not_expired: return "not_expired";

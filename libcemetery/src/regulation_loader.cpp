@@ -305,7 +305,8 @@ Regulation read_regulation(const Reader& r, const toml::table& doc, std::string 
     const toml::table& general = r.table_at(r.need(doc, "generale", "the file"), what_g);
     r.only_keys(general,
                 {"perpetue_fino_al", "perpetue_fonte", "giorni_affissione", "giorni_affissione_fonte",
-                 "durata_massima_anni", "durata_massima_fonte", "esito_affissione", "esito_affissione_fonte"},
+                 "durata_massima_anni", "durata_massima_fonte", "esito_affissione", "esito_affissione_fonte",
+                 "revoca_perpetue_anni", "revoca_perpetue_fonte"},
                 what_g);
     reg.max_period_years = {r.count(general, "durata_massima_anni", what_g, 1),
                             r.text(general, "durata_massima_fonte", what_g)};
@@ -316,6 +317,11 @@ Regulation read_regulation(const Reader& r, const toml::table& doc, std::string 
     if (general.contains("esito_affissione") || general.contains("esito_affissione_fonte")) {
         reg.posting_outcome = {r.text(general, "esito_affissione", what_g),
                                r.text(general, "esito_affissione_fonte", what_g)};
+    }
+
+    if (general.contains("revoca_perpetue_anni") || general.contains("revoca_perpetue_fonte")) {
+        reg.perpetual_revocation_years = {r.count(general, "revoca_perpetue_anni", what_g, 1),
+                                          r.text(general, "revoca_perpetue_fonte", what_g)};
     }
 
     const toml::node& versions_node = r.need(doc, "versione", "the file");

@@ -248,3 +248,33 @@ TEST_CASE("cemetery post and close free an expired loculo only after its posting
     for (const auto& e : history) actions.push_back(e["azione"]);
     CHECK(actions == std::vector<std::string>{"insert", "post", "close"});
 }
+
+TEST_CASE("cemetery revoke of a pre-1976 perpetual tomb waits 50 years from its last burial and needs the shortage",
+          "[cli][life][perpetual]") {
+    Office office;
+    const auto csv = office.dir.file("perpetue.csv");
+    test::write_file(csv,
+                     "comune;tipo;settore;numero;numero_concessione;data_concessione;perpetua;"
+                     "concessionario_cognome;concessionario_nome;defunto_cognome;defunto_nome;defunto_data_morte;"
+                     "data_sepoltura\n"
+                     "Liscate;Tomba di famiglia;F;8;P-1962-004;02/04/1962;sì;Colombo;Aldo;Colombo;Ines;10/01/1963;"
+                     "12/01/1963\n"
+                     "Liscate;Tomba di famiglia;F;8;P-1962-004;02/04/1962;sì;Colombo;Aldo;Colombo;Carlo;01/06/1979;"
+                     "04/06/1979\n");
+    office.ok({"import", csv.string()});
+    const std::vector<std::string> revoke = {"revoke",  "P-1962-004", "--comune", "Liscate", "--act",
+                                             "delibera G.C. 12/2029", "--reason", "ampliamento impossibile",
+                                             "--remains-moved", "ossario"};
+    auto on = [&](const std::string& day, bool shortage) {
+        auto args = revoke;
+        args.insert(args.end(), {"--on", day});
+        if (shortage) args.push_back("--grave-shortage");
+        return office.run(args);
+    };
+    check_refused(on("2029-06-03", true), "not before 2029-06-04 (DPR 285/1990 art. 92 c.2)");
+    check_refused(on("2029-06-04", false), "gravely short of places");
+    const auto r = on("2029-06-04", true);
+    INFO(r);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("revoked on 2029-06-04"));
+}

@@ -77,7 +77,7 @@ TEST_CASE("a surrender needs its act; recorded from the menu, the place is free"
     auto& db = f.frame->database();
     const auto id = granted_loculo(f);
     {
-        gui::EndingDialog dialog(f.frame, *db.reg().concession(id), false, ymd(2030, 3, 1));
+        gui::EndingDialog dialog(f.frame, *db.reg().concession(id), false, db.regulation(), ymd(2030, 3, 1));
         CHECK_FALSE(dialog.CanConfirm());
         CHECK(dialog.OutcomeText().Contains(wxS("Non si può registrare: manca l'atto.")));
         dialog.SetEnding(cemetery::Ending::surrendered, wxS("prot. 88/2030"), wxS("trasferimento a Milano"));

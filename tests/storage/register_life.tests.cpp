@@ -213,7 +213,7 @@ TEST_CASE("a surrender frees the place once the remains are moved, and leaves th
     const auto id = granted.concession->id;
     SECTION("remains moved with the surrender") {
         const auto out = u.reg.end_concession(id, EndingRequest{Ending::surrendered, ymd(2030, 3, 1), "prot. 88/2030",
-                                                                "moved to Milano", RemainsDestination::family});
+                                                                "moved to Milano", RemainsDestination::family}, u.rules);
         INFO(out.reason());
         REQUIRE(out);
         CHECK(out.concession->ending == Ending::surrendered);
@@ -230,7 +230,7 @@ TEST_CASE("a surrender frees the place once the remains are moved, and leaves th
     }
     SECTION("a revocation with the remains still there keeps the place occupied until closed") {
         const auto out = u.reg.end_concession(
-            id, EndingRequest{Ending::revoked, ymd(2030, 3, 1), "del. G.C. 12/2030", "public works", std::nullopt});
+            id, EndingRequest{Ending::revoked, ymd(2030, 3, 1), "del. G.C. 12/2030", "public works", std::nullopt}, u.rules);
         REQUIRE(out);
         REQUIRE(out.notices.size() == 1);
         CHECK(u.reg.plot_state(p, ymd(2030, 6, 1))->state == PlotState::occupied);
@@ -242,9 +242,9 @@ TEST_CASE("a surrender frees the place once the remains are moved, and leaves th
     }
     SECTION("a forfeiture twice is refused") {
         REQUIRE(u.reg.end_concession(id, EndingRequest{Ending::forfeited, ymd(2030, 3, 1), "a", "no upkeep",
-                                                       RemainsDestination::ossuary}));
+                                                       RemainsDestination::ossuary}, u.rules));
         const auto before = snapshot(u.reg);
-        check_refused(u.reg.end_concession(id, EndingRequest{Ending::revoked, ymd(2031, 3, 1), "a", "b", std::nullopt}),
+        check_refused(u.reg.end_concession(id, EndingRequest{Ending::revoked, ymd(2031, 3, 1), "a", "b", std::nullopt}, u.rules),
                       RefusalCode::already_closed);
         check_unchanged(u.reg, before);
     }

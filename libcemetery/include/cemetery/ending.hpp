@@ -6,6 +6,7 @@
 
 #include <cemetery/concession.hpp>
 #include <cemetery/refusal.hpp>
+#include <cemetery/regulation.hpp>
 #include <cemetery/remains.hpp>
 
 #include <optional>
@@ -19,6 +20,8 @@ struct EndingRequest {
     std::string act;     // the act: the holder's declaration, the resolution
     std::string reason;  // why
     std::optional<RemainsDestination> remains_moved;  // confirmed by the clerk: where they went
+    // Revoking a perpetual deed: the act states that the cemetery is gravely short of places.
+    bool grave_shortage = false;
 };
 
 struct EndingDecision {
@@ -29,7 +32,12 @@ struct EndingDecision {
 
 // Refused when the concession had already ended or been freed, when it had expired
 // by then (an expired place is freed by closing it after its posting), when the date
-// is before the deed, and when the act or the reason is missing.
-[[nodiscard]] EndingDecision decide_ending(const Concession& concession, bool closed, const EndingRequest& request);
+// is before the deed, and when the act or the reason is missing. A perpetual deed
+// (signed before the cut-off) is revoked only with the grave shortage of places
+// stated and once the regulation's years have passed since its last burial
+// (perpetual_revocation_years; the latest burial or, where it is not recorded,
+// death; the signing when nobody was buried).
+[[nodiscard]] EndingDecision decide_ending(const Regulation& regulation, const Concession& concession, bool closed,
+                                           const EndingRequest& request);
 
 }  // namespace cemetery

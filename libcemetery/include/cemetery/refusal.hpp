@@ -37,6 +37,8 @@ enum class RefusalCode {
     not_posted,               // closing a concession whose expiry was never posted
     posting_not_over,         // closing before the posting days have passed
     remains_missing,          // freeing a place with remains, without saying where they go
+    revocation_too_early,     // a perpetual deed revoked before the years since its last burial
+    shortage_not_stated,      // a perpetual deed revoked without the cemetery's grave shortage of places
 };
 
 struct Refusal {

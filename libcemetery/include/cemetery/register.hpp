@@ -241,7 +241,7 @@ public:
     // the term restarts.
     LifeOutcome bury(ConcessionId id, const BurialRequest& request, const Regulation& regulation);
     LifeOutcome succeed(ConcessionId id, const SuccessionRequest& request);
-    LifeOutcome end_concession(ConcessionId id, const EndingRequest& request);
+    LifeOutcome end_concession(ConcessionId id, const EndingRequest& request, const Regulation& regulation);
     // Records `posted_on` as the posting start of every concession on the comune's
     // expired list as of `as_of` (every comune when none). Returns how many.
     WriteResult<std::int64_t> post_expired(std::optional<ComuneId> comune, Date as_of, Date posted_on);

@@ -100,6 +100,9 @@ public:
     Setting<Date> perpetual_until;      // last signing day for a perpetual deed
     Setting<int> posting_days;          // days an expired list stays posted
     Setting<int> max_period_years;      // no term or renewal longer than this
+    // Years since the last burial before a pre-cut-off perpetual deed may be revoked;
+    // 0 when the file does not say (then the revocation is not checked against it).
+    Setting<int> perpetual_revocation_years;
     // What happens when nobody comes forward during the posting (Italian, as posted);
     // empty when the file does not say.
     Setting<std::string> posting_outcome;

@@ -274,7 +274,7 @@ LifeOutcome Register::succeed(ConcessionId id, const SuccessionRequest& request)
     });
 }
 
-LifeOutcome Register::end_concession(ConcessionId id, const EndingRequest& request) {
+LifeOutcome Register::end_concession(ConcessionId id, const EndingRequest& request, const Regulation& regulation) {
     return impl_->write<LifeOutcome>([&](LifeOutcome& out) {
         auto& db = impl_->db;
         const auto current = impl_->load_concession(id);
@@ -283,7 +283,7 @@ LifeOutcome Register::end_concession(ConcessionId id, const EndingRequest& reque
             return;
         }
         const bool closed = closing_of(db, id).has_value();
-        const auto decision = decide_ending(*current, closed, request);
+        const auto decision = decide_ending(regulation, *current, closed, request);
         if (!decision.allowed()) {
             out.refusal = decision.refusal;
             return;
