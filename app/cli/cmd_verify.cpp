@@ -30,33 +30,32 @@ std::string describe(const cemetery::RecordMismatch& m) {
     return out;
 }
 
+// Italian keys, as the other commands' JSON.
 nlohmann::json to_json(const cemetery::VerifyReport& r) {
     auto breaks = nlohmann::json::array();
     for (const auto& b : r.chain_breaks) {
-        breaks.push_back({{"entry", b.entry_id}, {"at", b.at}, {"entity", b.entity}, {"record_id", b.record_id}});
+        breaks.push_back({{"voce", b.entry_id}, {"al", b.at}, {"entita", b.entity}, {"id", b.record_id}});
     }
     auto mismatches = nlohmann::json::array();
     for (const auto& m : r.mismatches) {
-        nlohmann::json j = {{"kind", std::string(cemetery::code(m.kind))},
-                            {"entity", m.entity},
-                            {"record_id", m.record_id}};
-        if (m.entry_id != 0) j["entry"] = m.entry_id;
+        nlohmann::json j = {{"tipo", std::string(cemetery::code(m.kind))}, {"entita", m.entity}, {"id", m.record_id}};
+        if (m.entry_id != 0) j["voce"] = m.entry_id;
         if (!m.deed_number.empty()) {
             j["comune"] = m.comune;
-            j["deed_number"] = m.deed_number;
+            j["numero_concessione"] = m.deed_number;
         }
         mismatches.push_back(std::move(j));
     }
     return {{"ok", r.ok()},
-            {"integrity", r.integrity},
-            {"foreign_keys", r.foreign_keys},
-            {"entries", r.entries},
-            {"chain_breaks", breaks},
-            {"chain_break_count", r.chain_break_count},
-            {"records", r.records},
-            {"mismatches", mismatches},
-            {"mismatch_count", r.mismatch_count},
-            {"head", {{"entry", r.head_id}, {"chain", r.head_chain}}}};
+            {"integrita", r.integrity},
+            {"riferimenti_mancanti", r.foreign_keys},
+            {"voci", r.entries},
+            {"catena_interrotta", breaks},
+            {"catena_interrotta_totale", r.chain_break_count},
+            {"record_confrontati", r.records},
+            {"discordanze", mismatches},
+            {"discordanze_totale", r.mismatch_count},
+            {"capo_catena", {{"voce", r.head_id}, {"hash", r.head_chain}}}};
 }
 
 void write_table(std::ostream& out, const cemetery::VerifyReport& r) {

@@ -67,11 +67,12 @@ TEST_CASE("verify catches a concession's expiry changed with the sqlite3 shell, 
     CHECK(j.exit_code == 3);
     const auto report = nlohmann::json::parse(j.out);
     CHECK(report["ok"] == false);
-    CHECK(report["mismatch_count"] == 1);
-    REQUIRE(report["mismatches"].size() == 1);
-    CHECK(report["mismatches"][0]["kind"] == "changed");
-    CHECK(report["mismatches"][0]["record_id"] == std::stoll(id));
-    CHECK(report["mismatches"][0]["deed_number"] == deed);
+    CHECK(report["discordanze_totale"] == 1);
+    REQUIRE(report["discordanze"].size() == 1);
+    CHECK(report["discordanze"][0]["tipo"] == "changed");
+    CHECK(report["discordanze"][0]["id"] == std::stoll(id));
+    CHECK(report["discordanze"][0]["numero_concessione"] == deed);
+    CHECK(report["capo_catena"]["hash"].get<std::string>().size() == 64);
 }
 
 TEST_CASE("verify names the change-log entry an insider edited after dropping the append-only trigger",
@@ -94,8 +95,8 @@ TEST_CASE("verify names the change-log entry an insider edited after dropping th
     CHECK_THAT(r.out, Catch::Contains("entry 7 of "));
 
     const auto j = nlohmann::json::parse(test::cemetery(demo.db, {"verify", "--format", "json"}).out);
-    CHECK(j["chain_break_count"] == 1);
-    CHECK(j["chain_breaks"][0]["entry"] == 7);
+    CHECK(j["catena_interrotta_totale"] == 1);
+    CHECK(j["catena_interrotta"][0]["voce"] == 7);
 }
 
 TEST_CASE("verify of a register that is not there exits 4 and creates nothing", "[cli][verify]") {
