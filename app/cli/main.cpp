@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     cli::add_posting_commands(app, session);
     cli::add_history_command(app, session);
     cli::add_backup_commands(app, session);
+    cli::add_verify_command(app, session);
 
     try {
         app.parse(argc, argv);

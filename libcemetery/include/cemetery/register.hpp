@@ -29,6 +29,8 @@
 #include <cemetery/ending.hpp>
 #include <cemetery/plot_inventory.hpp>
 #include <cemetery/succession.hpp>
+// The tamper-evident change log
+#include <cemetery/verify.hpp>
 
 #include <filesystem>
 #include <functional>
@@ -253,6 +255,12 @@ public:
     // backup (safe while other programs have it open), readable by its owner only.
     // See backup.hpp for the automatic copies and restoring. Throws DatabaseError.
     void backup_to(const std::filesystem::path& target) const;
+    // --- Verifying (verify.hpp) ---
+    // Checks the file's integrity and references, recomputes the change log's chain
+    // entry by entry and compares every record with the digest of its latest entry.
+    // Reads one snapshot; writes nothing. Throws DatabaseError when the file cannot
+    // be read at all; a damaged one is reported (VerifyReport::integrity).
+    [[nodiscard]] VerifyReport verify() const;
 
     struct Impl;
 

@@ -1,5 +1,9 @@
 #include "storage/change_log.hpp"
 
+#include "storage/canonical.hpp"
+#include "storage/record_digest.hpp"
+#include "storage/sha256.hpp"
+
 #include <chrono>
 #include <cstdlib>
 #include <pwd.h>
@@ -19,15 +23,63 @@ void append_change(Database& db, const std::string& user, std::string_view entit
 
 void append_change(Database& db, const std::string& at, const std::string& user, std::string_view entity,
                    std::int64_t record_id, std::string_view action, const std::string& details_json) {
-    auto& s = db.statement(
-        "INSERT INTO change_log (at, user, entity, record_id, action, details) VALUES (?, ?, ?, ?, ?, ?)");
-    s.bind(1, at);
-    s.bind(2, user);
-    s.bind(3, std::string(entity));
-    s.bind(4, record_id);
-    s.bind(5, std::string(action));
-    s.bind(6, details_json);
+    // Called after the write, in its transaction: the digest is of the record as it now stands.
+    ChainWriter(db).append(at, user, entity, record_id, action, details_json, record_digest(db, entity, record_id));
+}
+
+std::string chain_of(std::string_view previous_chain, const ChainContent& e) {
+    Sha256 hash;
+    Canonical out(hash);
+    out.text("cemetery change log chain format 1");
+    out.text(previous_chain);
+    out.integer(e.id);
+    out.text(e.at);
+    out.text(e.user);
+    out.text(e.entity);
+    out.integer(e.record_id);
+    out.text(e.action);
+    out.text(e.details);
+    out.optional_text(e.state_digest);
+    return to_hex(hash.finish());
+}
+
+ChainWriter::ChainWriter(Database& db) : db_(db), last_chain_(genesis_chain) {
+    auto& s = db_.statement("SELECT id, chain FROM change_log ORDER BY id DESC LIMIT 1");
+    if (s.executeStep()) {
+        last_id_ = s.getColumn(0).getInt64();
+        // A NULL chain here was written behind the program's back: the chain goes
+        // on from the genesis value, and verify reports the entry.
+        if (!s.getColumn(1).isNull()) last_chain_ = s.getColumn(1).getString();
+    }
+    s.reset();
+}
+
+void ChainWriter::append(std::string_view at, std::string_view user, std::string_view entity,
+                         std::int64_t record_id, std::string_view action, std::string_view details,
+                         const std::optional<std::string>& state_digest) {
+    const std::int64_t id = last_id_ + 1;
+    std::optional<std::string_view> digest;
+    if (state_digest) digest = *state_digest;
+    std::string chain = chain_of(last_chain_, {id, at, user, entity, record_id, action, details, digest});
+    auto& s = db_.statement(
+        "INSERT INTO change_log (id, at, user, entity, record_id, action, details, state_digest, chain) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, id);
+    s.bind(2, std::string(at));
+    s.bind(3, std::string(user));
+    s.bind(4, std::string(entity));
+    s.bind(5, record_id);
+    s.bind(6, std::string(action));
+    s.bind(7, std::string(details));
+    if (state_digest) {
+        s.bind(8, *state_digest);
+    } else {
+        s.bind(8);
+    }
+    s.bind(9, chain);
     s.exec();
+    last_id_ = id;
+    last_chain_ = std::move(chain);
 }
 
 std::vector<ChangeLogEntry> read_change_log(Database& db, const std::optional<std::string>& entity,

@@ -20,6 +20,45 @@ void append_change(Database& db, const std::string& user, std::string_view entit
 void append_change(Database& db, const std::string& at, const std::string& user, std::string_view entity,
                    std::int64_t record_id, std::string_view action, const std::string& details_json);
 
+// The chain: each entry carries `chain`, the hex SHA-256 of the previous entry's
+// chain (genesis_chain for the first) and of this entry's canonical content (id,
+// at, user, entity, record_id, action, details, state_digest); and
+// `state_digest`, the digest of its record right after the change
+// (record_digest.hpp), NULL for an entity without one. Editing any entry, or
+// any record behind the program's back, no longer matches (Register::verify).
+inline constexpr std::string_view genesis_chain =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+struct ChainContent {
+    std::int64_t id = 0;
+    std::string_view at, user, entity;
+    std::int64_t record_id = 0;
+    std::string_view action, details;
+    std::optional<std::string_view> state_digest;
+};
+[[nodiscard]] std::string chain_of(std::string_view previous_chain, const ChainContent& entry);
+
+// Appends entries one after another from the log's last one, keeping the chain
+// in memory: what append_change does once, a bulk write does a million times.
+// Use it inside the write transaction, and write nothing else to the log while
+// it lives.
+class ChainWriter {
+public:
+    explicit ChainWriter(Database& db);
+    void append(std::string_view at, std::string_view user, std::string_view entity, std::int64_t record_id,
+                std::string_view action, std::string_view details, const std::optional<std::string>& state_digest);
+
+private:
+    Database& db_;
+    std::int64_t last_id_ = 0;
+    std::string last_chain_;
+};
+
+// Schema 4 on a log written before the chain: gives each record's latest entry the
+// record's current digest and chains every entry, in id order, without adding
+// any. What the register holds on that day is what the chain vouches for.
+void seal_change_log(Database& db);
+
 // Now, as the change log writes it: 2026-11-26T09:12:03Z.
 std::string utc_now();
 

@@ -7,6 +7,7 @@
 #include "storage/register_impl.hpp"
 
 #include "storage/change_log.hpp"
+#include "storage/record_digest.hpp"
 #include "storage/register_rows.hpp"
 #include "storage/search_row.hpp"
 
@@ -155,11 +156,22 @@ void Register::Load::commit() {
         // hand, which a million entries notice.
         const std::string at = storage::utc_now();
         const std::string source = ",\"source\":" + nlohmann::json(state_->source).dump() + ",\"line\":";
-        for (const auto& c : state_->created) {
-            storage::append_change(impl.db, at, impl.user, "concession", c.id.value(), "insert",
-                                   "{\"deed_number\":" + nlohmann::json(c.deed_number).dump() +
-                                       ",\"plot_id\":" + std::to_string(c.plot.value()) + source +
-                                       std::to_string(c.line) + "}");
+        // The digests of the new concessions in one streaming pass, in id order,
+        // and the chain carried in memory from entry to entry.
+        if (const auto& created = state_->created; !created.empty()) {
+            storage::ChainWriter log(impl.db);
+            std::size_t next = 0;
+            storage::each_record_digest(
+                impl.db, "concession", created.front().id.value(), created.back().id.value(),
+                [&](std::int64_t id, const std::string& digest) {
+                    if (next == created.size() || created[next].id.value() != id) return;  // not of this load
+                    const auto& c = created[next++];
+                    log.append(at, impl.user, "concession", id, "insert",
+                               "{\"deed_number\":" + nlohmann::json(c.deed_number).dump() +
+                                   ",\"plot_id\":" + std::to_string(c.plot.value()) + source +
+                                   std::to_string(c.line) + "}",
+                               digest);
+                });
         }
         for (const auto& [id, people] : state_->added) {
             storage::append_change(impl.db, impl.user, "concession", id, "add_people", people);

@@ -1,6 +1,7 @@
 #include "storage/schema.hpp"
 
 #include "storage/backup.hpp"
+#include "storage/change_log.hpp"
 
 #include <cemetery/backup.hpp>
 
@@ -305,10 +306,36 @@ CREATE TABLE closing (
 );
 )SQL";
 
+// Version 4: the tamper-evident change log. Each entry carries the digest of its
+// record right after the change and a chain hash over the previous entry's chain
+// and its own content (change_log.hpp). The entries already there are sealed in
+// C++ (seal_change_log: each record's latest entry gets the record's digest, and
+// every entry its chain, without adding any), with the append-only triggers
+// dropped around those UPDATEs and put back, in the same transaction.
+constexpr std::string_view v4_sql = R"SQL(
+DROP TRIGGER change_log_no_update;
+DROP TRIGGER change_log_no_delete;
+ALTER TABLE change_log ADD COLUMN state_digest TEXT;
+ALTER TABLE change_log ADD COLUMN chain TEXT;
+)SQL";
+
+constexpr std::string_view v4_finish_sql = R"SQL(
+CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+)SQL";
+
+void seal_log(Database& db) {
+    seal_change_log(db);
+    db.exec(std::string(v4_finish_sql));
+}
+
 constexpr std::array migrations{
     Migration{1, "initial register", v1_sql},
     Migration{2, "faster checks on insert", v2_sql, &rewrite_checks},
     Migration{3, "life of a concession", v3_sql},
+    Migration{4, "tamper-evident log", v4_sql, nullptr, &seal_log},
 };
 
 }  // namespace
@@ -369,6 +396,7 @@ void migrate(Database& db, const std::string& file_name) {
             if (db.sql().execAndGet("PRAGMA user_version").getInt() >= m.version) continue;
             if (m.prepare) m.prepare(db);
             db.exec(std::string(m.sql));
+            if (m.finish) m.finish(db);
             db.exec("PRAGMA user_version = " + std::to_string(m.version));
             tx.commit();
         } catch (const SQLite::Exception& e) {

@@ -14,6 +14,8 @@ struct Migration {
     std::string_view sql;
     // A step SQL alone cannot take, run before `sql` in the same transaction.
     void (*prepare)(Database& db) = nullptr;
+    // A step SQL alone cannot take, run after `sql` in the same transaction.
+    void (*finish)(Database& db) = nullptr;
 };
 
 [[nodiscard]] int latest_schema_version();

@@ -1,0 +1,166 @@
+#include "storage/record_digest.hpp"
+
+#include "storage/canonical.hpp"
+#include "storage/sha256.hpp"
+
+#include <span>
+#include <vector>
+
+namespace cemetery::storage {
+
+namespace {
+
+constexpr std::string_view format_name = "cemetery record digest format 1";
+
+// One table of a record. `sql` selects the record's key first (the id for the
+// record's own row, the record's id for the others), then the columns digested,
+// for keys ?1 to ?2, ordered by key then id.
+struct Table {
+    std::string_view name;
+    const char* sql;
+};
+
+struct Layout {
+    std::string_view entity;
+    Table row;
+    std::span<const Table> children;
+};
+
+constexpr Table comune_row{
+    "comune",
+    "SELECT id, id, name, name_folded, istat_code, cadastral_code, member_from, member_until FROM comune "
+    "WHERE id BETWEEN ?1 AND ?2 ORDER BY id"};
+
+constexpr Table cemetery_row{
+    "cemetery",
+    "SELECT id, id, comune_id, name, name_folded FROM cemetery WHERE id BETWEEN ?1 AND ?2 ORDER BY id"};
+
+constexpr Table plot_row{
+    "plot",
+    "SELECT id, id, cemetery_id, kind, settore, fila, numero, piano FROM plot WHERE id BETWEEN ?1 AND ?2 ORDER BY id"};
+constexpr Table plot_children[] = {
+    {"plot_out_of_use",
+     "SELECT plot_id, from_date, reason FROM plot_out_of_use WHERE plot_id BETWEEN ?1 AND ?2 ORDER BY plot_id"},
+};
+
+constexpr Table concession_row{
+    "concession",
+    "SELECT c.id, c.id, c.comune_id, c.plot_id, c.deed_number, c.signed_on, c.term_start, c.term_years, "
+    "c.perpetual, c.expires_on, c.term_source, c.version_name, c.ending, c.ended_on, c.ending_act, "
+    "c.ending_reason, c.row_version, "
+    "p.cemetery_id, p.kind, p.settore, p.fila, p.numero, p.piano "
+    "FROM concession c LEFT JOIN plot p ON p.id = c.plot_id WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id"};
+constexpr Table concession_children[] = {
+    {"holder",
+     "SELECT concession_id, id, position, surname, given_name, codice_fiscale, address, phone, email FROM holder "
+     "WHERE concession_id BETWEEN ?1 AND ?2 ORDER BY concession_id, id"},
+    {"deceased",
+     "SELECT concession_id, id, surname, given_name, born_on, died_on, buried_on, remains FROM deceased "
+     "WHERE concession_id BETWEEN ?1 AND ?2 ORDER BY concession_id, id"},
+    {"renewal",
+     "SELECT concession_id, id, granted_on, years, previous_expiry, new_expiry, deed, version_name FROM renewal "
+     "WHERE concession_id BETWEEN ?1 AND ?2 ORDER BY concession_id, id"},
+    {"posting",
+     "SELECT concession_id, id, posted_on, list_as_of FROM posting "
+     "WHERE concession_id BETWEEN ?1 AND ?2 ORDER BY concession_id, id"},
+    {"term_restart",
+     "SELECT concession_id, id, deceased_id, deceased, buried_on, previous_start, previous_expiry, new_start, "
+     "new_expiry, version_name, basis FROM term_restart "
+     "WHERE concession_id BETWEEN ?1 AND ?2 ORDER BY concession_id, id"},
+    {"succession",
+     "SELECT concession_id, id, on_date, act, mode, holders_before, holders_after FROM succession "
+     "WHERE concession_id BETWEEN ?1 AND ?2 ORDER BY concession_id, id"},
+    {"closing",
+     "SELECT concession_id, closed_on, remains, act, note FROM closing "
+     "WHERE concession_id BETWEEN ?1 AND ?2 ORDER BY concession_id"},
+};
+
+std::optional<Layout> layout_of(std::string_view entity) {
+    if (entity == "comune") return Layout{entity, comune_row, {}};
+    if (entity == "cemetery") return Layout{entity, cemetery_row, {}};
+    if (entity == "plot") return Layout{entity, plot_row, plot_children};
+    if (entity == "concession") return Layout{entity, concession_row, concession_children};
+    return std::nullopt;
+}
+
+// A table read alongside the records, one step ahead.
+struct Cursor {
+    SQLite::Statement* s;
+    bool has = false;
+    void step() { has = s->executeStep(); }
+    [[nodiscard]] std::int64_t key() const { return s->getColumn(0).getInt64(); }
+};
+
+// Resets the statements on the way out, so that no read stays open.
+struct Resets {
+    std::vector<SQLite::Statement*> statements;
+    ~Resets() {
+        for (auto* s : statements) s->tryReset();
+    }
+};
+
+// Every column after the key, in the statement's order.
+void digest_columns(Canonical& out, SQLite::Statement& s) {
+    const int n = s.getColumnCount();
+    for (int i = 1; i < n; ++i) out.column(s.getColumn(i));
+}
+
+}  // namespace
+
+bool has_record_digest(std::string_view entity) { return layout_of(entity).has_value(); }
+
+void each_record_digest(Database& db, std::string_view entity, std::int64_t first, std::int64_t last,
+                        const std::function<void(std::int64_t id, const std::string& digest)>& each) {
+    const auto layout = layout_of(entity);
+    if (!layout) return;
+    Resets resets;
+    auto& rows = db.statement(layout->row.sql);
+    rows.bind(1, first);
+    rows.bind(2, last);
+    resets.statements.push_back(&rows);
+    std::vector<Cursor> children;
+    for (const auto& t : layout->children) {
+        auto& s = db.statement(t.sql);
+        s.bind(1, first);
+        s.bind(2, last);
+        resets.statements.push_back(&s);
+        children.push_back(Cursor{&s});
+        children.back().step();
+    }
+    Sha256 hash;
+    Canonical out(hash);
+    while (rows.executeStep()) {
+        const std::int64_t id = rows.getColumn(0).getInt64();
+        hash.reset();
+        out.text(format_name);
+        out.text(layout->entity);
+        out.text(layout->row.name);
+        out.mark('(');
+        digest_columns(out, rows);
+        out.mark(')');
+        for (std::size_t k = 0; k < children.size(); ++k) {
+            auto& c = children[k];
+            out.text(layout->children[k].name);
+            out.mark('(');
+            // Rows of a record that does not exist belong to no digest;
+            // PRAGMA foreign_key_check reports them.
+            while (c.has && c.key() < id) c.step();
+            while (c.has && c.key() == id) {
+                out.mark('[');
+                digest_columns(out, *c.s);
+                out.mark(']');
+                c.step();
+            }
+            out.mark(')');
+        }
+        each(id, to_hex(hash.finish()));
+    }
+}
+
+std::optional<std::string> record_digest(Database& db, std::string_view entity, std::int64_t id) {
+    std::optional<std::string> out;
+    each_record_digest(db, entity, id, id, [&](std::int64_t, const std::string& digest) { out = digest; });
+    return out;
+}
+
+}  // namespace cemetery::storage

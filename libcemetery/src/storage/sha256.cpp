@@ -1,0 +1,72 @@
+#include "storage/sha256.hpp"
+
+#include <openssl/evp.h>
+
+#include <stdexcept>
+
+namespace cemetery::storage {
+
+namespace {
+[[noreturn]] void fail(const char* what) { throw std::runtime_error(std::string("libcrypto: ") + what + " failed"); }
+}  // namespace
+
+struct Sha256::Context {
+    EVP_MD_CTX* md = nullptr;
+};
+
+Sha256::Sha256() : ctx_(new Context) {
+    ctx_->md = EVP_MD_CTX_new();
+    if (!ctx_->md) {
+        delete ctx_;
+        fail("EVP_MD_CTX_new");
+    }
+    try {
+        reset();
+    } catch (...) {
+        EVP_MD_CTX_free(ctx_->md);
+        delete ctx_;
+        throw;
+    }
+}
+
+Sha256::~Sha256() {
+    EVP_MD_CTX_free(ctx_->md);
+    delete ctx_;
+}
+
+void Sha256::reset() {
+    if (EVP_DigestInit_ex(ctx_->md, EVP_sha256(), nullptr) != 1) fail("EVP_DigestInit_ex");
+}
+
+void Sha256::update(std::string_view bytes) {
+    if (bytes.empty()) return;
+    if (EVP_DigestUpdate(ctx_->md, bytes.data(), bytes.size()) != 1) fail("EVP_DigestUpdate");
+}
+
+Sha256Digest Sha256::finish() {
+    Sha256Digest out{};
+    unsigned int size = 0;
+    if (EVP_DigestFinal_ex(ctx_->md, out.data(), &size) != 1 || size != out.size()) fail("EVP_DigestFinal_ex");
+    return out;
+}
+
+std::string to_hex(const Sha256Digest& digest) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out(digest.size() * 2, '0');
+    for (std::size_t i = 0; i < digest.size(); ++i) {
+        out[2 * i] = digits[digest[i] >> 4];
+        out[2 * i + 1] = digits[digest[i] & 0x0f];
+    }
+    return out;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+    Sha256Digest out{};
+    unsigned int size = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), out.data(), &size, EVP_sha256(), nullptr) != 1 || size != out.size()) {
+        fail("EVP_Digest");
+    }
+    return to_hex(out);
+}
+
+}  // namespace cemetery::storage
