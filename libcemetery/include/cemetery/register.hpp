@@ -254,6 +254,14 @@ public:
     // See backup.hpp for the automatic copies and restoring. Throws DatabaseError.
     void backup_to(const std::filesystem::path& target) const;
 
+    // --- Memory (register_memory.cpp) ---
+    // Bounds this connection's SQLite page cache, in KiB. The default (64 MiB)
+    // keeps a large import or list in memory; a program that shows a page of rows
+    // at a time (the desktop program) reads as fast with a few MiB, and its
+    // resident memory no longer grows with the register.
+    void limit_page_cache(int kib);
+    [[nodiscard]] int page_cache_kib() const;
+
     struct Impl;
 
 private:
