@@ -13,6 +13,11 @@ namespace cli {
 
 namespace {
 
+// A list streams the register once, in order, and never comes back to a page: the
+// library's 64 MiB cache would fill with pages never read again and make the
+// process's memory grow with the list.
+constexpr int list_page_cache_kib = 8 * 1024;
+
 // Writes to --output when given (replacing the file only once it is complete), else stdout.
 template <class Write>
 void to_output(const std::string& output, Write&& write) {
@@ -73,6 +78,8 @@ void add_list_commands(CLI::App& app, Session& session) {
             }
             const auto comune = session.comune_filter(args->comune);
             auto& reg = session.reg();
+            // The list reads every page once, in order: a large cache would only fill.
+            reg.limit_page_cache(list_page_cache_kib);
             const std::string cemetery =
                 comune ? cemetery_name(session, *reg.comune(*comune), args->documents.cemetery) : std::string();
             std::size_t count = 0;
@@ -113,6 +120,7 @@ void add_list_commands(CLI::App& app, Session& session) {
             const auto from = date_option(args->date, "--from");
             const auto comune = session.comune_filter(args->comune);
             auto& reg = session.reg();
+            reg.limit_page_cache(list_page_cache_kib);
             const auto rows = [&](const auto& row) { reg.each_expiring(comune, from, args->days, row); };
             if (args->format == "xlsx") {
                 require_output(args->output, args->format);

@@ -66,17 +66,25 @@ std::string shell_match(const std::string& typed) {
     return expr;
 }
 
-// The SELECT of Register::search with its parameters in place: no comune, first 100 rows.
+// The statement of Register::search (storage/search.cpp, page_sql) with its
+// parameters in place: no comune, first 100 rows, with their holders and deceased.
 std::string shell_search_sql(const std::string& typed) {
-    return "SELECT c.id, co.name, ce.name, p.kind, p.settore, p.fila, p.numero, p.piano, c.deed_number, "
-           "c.term_start, c.perpetual, c.expires_on, c.ending "
-           "FROM search_index si "
-           "JOIN concession c ON c.id = si.rowid "
+    return "WITH hit AS MATERIALIZED ("
+           "  SELECT c.id AS id FROM search_index si JOIN concession c ON c.id = si.rowid"
+           "  WHERE search_index MATCH '" + shell_match(typed) + "' AND (NULL IS NULL OR c.comune_id = NULL) "
+           "LIMIT 100 OFFSET 0) "
+           "SELECT c.id, co.name, ce.name, p.kind, p.settore, p.fila, p.numero, p.piano, c.deed_number, "
+           "c.term_start, c.perpetual, c.expires_on, c.ending, "
+           "(SELECT group_concat(surname || char(30) || given_name, char(31)) FROM "
+           "   (SELECT surname, given_name FROM holder WHERE concession_id = c.id ORDER BY position)), "
+           "d.id, d.surname, d.given_name, d.born_on, d.died_on, d.buried_on "
+           "FROM hit "
+           "JOIN concession c ON c.id = hit.id "
            "JOIN plot p ON p.id = c.plot_id "
            "JOIN cemetery ce ON ce.id = p.cemetery_id "
            "JOIN comune co ON co.id = c.comune_id "
-           "WHERE search_index MATCH '" + shell_match(typed) + "' AND (NULL IS NULL OR c.comune_id = NULL) "
-           "LIMIT 100 OFFSET 0;\n";
+           "LEFT JOIN deceased d ON d.concession_id = c.id "
+           "ORDER BY c.id, d.buried_on IS NULL, d.buried_on, d.id;\n";
 }
 
 // Seconds of a sqlite3 shell reading `script` on `db`, the best of three.

@@ -341,3 +341,39 @@ TEST_CASE("a concession added later is found at once", "[search]") {
     CHECK(s.found("brivio") == std::vector{id});
     CHECK(s.found("ada") == std::vector{id});
 }
+
+TEST_CASE("a family tomb's hit names each holder once in order and each deceased once in burial order",
+          "[search]") {
+    Sample s;
+    const auto id = s.add_ok({.plot = s.plot(s.liscate_cimitero, PlotKind::tomba_famiglia, "7", "Tombe", ""),
+                              .number = "4/2023",
+                              .signed_on = ymd(2023, 1, 9),
+                              .holders = {test::holder("Sironi", "Marta"), test::holder("Sironi", "Luca"),
+                                          test::holder("Sironi", "")},
+                              .deceased = {test::deceased("Sironi", "Aldo", ymd(1940, 1, 1), ymd(2023, 1, 5),
+                                                          ymd(2023, 1, 10)),
+                                           test::deceased("Sironi", "Bice", ymd(1941, 1, 1), ymd(2020, 3, 3),
+                                                          ymd(2020, 3, 6)),
+                                           test::deceased("Sironi", "Ugo")}});
+    const auto hits = s.reg.search("sironi");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].concession == id);
+    CHECK(hits[0].holders == std::vector<std::string>{"Sironi Marta", "Sironi Luca", "Sironi"});
+    std::vector<std::string> deceased;
+    for (const auto& d : hits[0].deceased) deceased.push_back(d.full_name());
+    // Buried first, then later, then the one with no burial date recorded.
+    CHECK(deceased == std::vector<std::string>{"Sironi Bice", "Sironi Aldo", "Sironi Ugo"});
+}
+
+TEST_CASE("a concession with holders and no deceased yet is a hit with no deceased", "[search]") {
+    Sample s;
+    const auto id = s.add_ok({.plot = s.plot(s.liscate_cimitero, PlotKind::loculo, "8"),
+                              .number = "5/2023",
+                              .signed_on = ymd(2023, 2, 9),
+                              .holders = {test::holder("Brivio", "Carlo")}});
+    const auto hits = s.reg.search("brivio");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].concession == id);
+    CHECK(hits[0].deceased.empty());
+    CHECK(hits[0].holders == std::vector<std::string>{"Brivio Carlo"});
+}

@@ -262,6 +262,14 @@ public:
     // be read at all; a damaged one is reported (VerifyReport::integrity).
     [[nodiscard]] VerifyReport verify() const;
 
+    // --- Memory (register_memory.cpp) ---
+    // Bounds this connection's SQLite page cache, in KiB. The default (64 MiB)
+    // keeps a large import or list in memory; a program that shows a page of rows
+    // at a time (the desktop program) reads as fast with a few MiB, and its
+    // resident memory no longer grows with the register.
+    void limit_page_cache(int kib);
+    [[nodiscard]] int page_cache_kib() const;
+
     struct Impl;
 
 private:
