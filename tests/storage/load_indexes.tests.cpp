@@ -31,9 +31,8 @@ void load_two(test::UnionRegister& u) {
     for (const char* numero : {"1", "2"}) {
         const auto plot = load.add_plot(Plot{{}, u.liscate_cimitero, PlotKind::loculo, Location{"A", "1", numero, ""}});
         REQUIRE(plot);
-        auto c = u.concession_for({.plot = {}, .number = std::string("L-") + numero, .signed_on = ymd(2005, 3, 10),
-                                   .years = 30});
-        c.plot = *plot.value;
+        const auto c = u.concession_for(
+            {.plot = *plot.value, .number = std::string("L-") + numero, .signed_on = ymd(2005, 3, 10), .years = 30});
         REQUIRE(load.add_concession(c, 2));
     }
     load.commit();
