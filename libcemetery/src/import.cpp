@@ -1,5 +1,6 @@
 #include <cemetery/csv.hpp>
 #include <cemetery/import.hpp>
+#include <cemetery/plot_inventory.hpp>
 #include <cemetery/term.hpp>
 #include <cemetery/text.hpp>
 
@@ -88,6 +89,7 @@ struct Group {
     bool bad = false;
     std::size_t reason_line = 0;      // the row that is wrong
     std::uint32_t place = 0;          // index into the importer's places
+    std::uint32_t rows = 0;           // rows of the file with this deed
     PlotKind kind = PlotKind::loculo;
     std::vector<std::uint64_t> people;  // fingerprints of the holders and deceased already recorded
 };
@@ -95,6 +97,7 @@ struct Group {
 // A place in a cemetery that concessions of the file are on.
 struct PlaceInfo {
     CemeteryId cemetery;
+    ComuneId comune;
     Location where;
     std::optional<PlotId> plot;   // in the register, or once written
     std::vector<std::string> groups;  // keys of the file's concessions on it, in file order
@@ -117,6 +120,7 @@ public:
         if (!locate(r, place, problems)) return;
         auto [it, is_new] = groups_.try_emplace(place.key);
         Group& g = it->second;
+        ++g.rows;
         const std::uint64_t signature = fingerprint(concession_signature(r, place.cemetery));
         if (!is_new) {
             if (signature != g.signature) {
@@ -149,7 +153,8 @@ public:
                                                  std::nullopt});
         }
         // Already in the register: the same deed imported before adds only new people.
-        if (auto existing = reg_.find_concession(place.comune->id, r.deed_number)) {
+        if (auto existing = holds_concessions(place.comune->id) ? reg_.find_concession(place.comune->id, r.deed_number)
+                                                                 : std::nullopt) {
             auto record = reg_.record(*existing);
             if (!record || !same_concession(*record, r, place.cemetery, *g.term)) {
                 add(problems, r, RegisterColumn::numero_concessione, r.deed_number,
@@ -172,7 +177,7 @@ public:
         const Location where{r.settore, r.fila, r.numero, r.piano};
         auto [p, new_place] = place_index_.try_emplace(place_key(place.cemetery, where),
                                                        static_cast<std::uint32_t>(places_.size()));
-        if (new_place) places_.push_back(PlaceInfo{place.cemetery, where, std::nullopt, {}});
+        if (new_place) places_.push_back(PlaceInfo{place.cemetery, place.comune->id, where, std::nullopt, {}});
         g.place = p->second;
         places_[g.place].groups.push_back(place.key);
     }
@@ -184,7 +189,9 @@ public:
         for (auto& place : places_) {
             std::optional<PlotKind> kind;
             std::vector<Span> held;
-            if (auto plot = reg_.find_plot(place.cemetery, place.where)) {
+            const auto plot =
+                holds_plots(place.cemetery, place.comune) ? reg_.find_plot(place.cemetery, place.where) : std::nullopt;
+            if (plot) {
                 place.plot = plot->id;
                 kind = plot->kind;
                 for (const auto& [from, to] : reg_.plot_terms(plot->id)) held.push_back(Span{from, to});
@@ -231,11 +238,15 @@ public:
                 ProblemCode::other_row_wrong, std::to_string(g.reason_line));
             return false;
         }
+        // The only row of a new concession has nobody to be compared with.
+        const bool alone = g.rows == 1 && !g.in_register;
         std::vector<Holder> holders;
-        if (r.holder && remember(g, fingerprint(holder_key(*r.holder)))) holders.push_back(holder_of(*r.holder));
+        if (r.holder && (alone || remember(g, fingerprint(holder_key(*r.holder))))) {
+            holders.push_back(holder_of(*r.holder));
+        }
         std::vector<Deceased> deceased;
-        if (r.deceased && remember(g, fingerprint(deceased_key(r.deceased->surname, r.deceased->given_name,
-                                                               r.deceased->born_on, r.deceased->died_on)))) {
+        if (r.deceased && (alone || remember(g, fingerprint(deceased_key(r.deceased->surname, r.deceased->given_name,
+                                                                         r.deceased->born_on, r.deceased->died_on))))) {
             deceased.push_back(deceased_of(*r.deceased));
         }
         if (!g.in_register && !g.created) {
@@ -283,6 +294,26 @@ private:
                where.numero + '\x1F' + where.piano;
     }
 
+    // Whether the register has any concession of a comune, or may have a plot in
+    // a cemetery: a register that has none (a first import) need not be asked
+    // about each of the file's deeds and places, a read of the database each.
+    bool holds_concessions(ComuneId comune) {
+        auto [it, is_new] = comune_holds_.try_emplace(comune.value(), false);
+        if (is_new) it->second = reg_.count_concessions(comune) > 0;
+        return it->second;
+    }
+    bool holds_plots(CemeteryId cemetery, ComuneId comune) {
+        if (holds_concessions(comune)) return true;  // asked place by place: listing them all costs more
+        auto [it, is_new] = cemetery_holds_.try_emplace(cemetery.value(), false);
+        if (is_new) {
+            PlotQuery any;
+            any.cemetery = cemetery;
+            any.limit = 1;
+            it->second = !reg_.plots(any).empty();
+        }
+        return it->second;
+    }
+
     // True the first time a person is seen for the group.
     static bool remember(Group& g, std::uint64_t person) {
         if (std::find(g.people.begin(), g.people.end(), person) != g.people.end()) return false;
@@ -291,6 +322,15 @@ private:
     }
 
     bool locate(const RegisterRow& r, Place& place, Problems& problems) {
+        // A file writes its few comuni and cemeteries alike on every row: a pair
+        // found once is found again by its text as written, without folding it.
+        std::string written = r.comune + '\x1F' + r.cemetery;
+        if (auto it = located_.find(written); it != located_.end()) {
+            place.comune = it->second.first;
+            place.cemetery = it->second.second;
+            place.key = std::to_string(place.comune->id.value()) + '\x1F' + r.deed_number;
+            return true;
+        }
         place.comune = find_comune(r.comune);
         if (!place.comune) {
             add(problems, r, RegisterColumn::comune, r.comune, "not a comune of the register (" + known_comuni() + ")",
@@ -308,6 +348,7 @@ private:
         }
         place.cemetery = *cemetery;
         place.key = std::to_string(place.comune->id.value()) + '\x1F' + r.deed_number;
+        located_.emplace(std::move(written), std::make_pair(place.comune, place.cemetery));
         return true;
     }
 
@@ -460,6 +501,9 @@ private:
     std::unordered_map<std::string, Group> groups_;
     std::vector<PlaceInfo> places_;
     std::unordered_map<std::string, std::uint32_t> place_index_;
+    std::unordered_map<std::string, std::pair<const Comune*, CemeteryId>> located_;  // see locate()
+    std::unordered_map<std::int64_t, bool> comune_holds_;
+    std::unordered_map<std::int64_t, bool> cemetery_holds_;
 };
 
 // An input stream over text already in memory, without copying it (as an

@@ -86,8 +86,14 @@ std::string column_key(std::string_view name) {
     return fold(name);
 }
 
+// Appended piece by piece: GCC 12 warns (-Wrestrict, wrongly) about "\"" + std::string.
 std::string quoted(std::string_view s) {
-    return "\"" + std::string{s} + "\"";
+    std::string out;
+    out.reserve(s.size() + 2);
+    out += '"';
+    out += s;
+    out += '"';
+    return out;
 }
 
 // Perpetua cells as clerks fill them in, folded (so "Sì", "SI'" and "si" are one).

@@ -8,6 +8,7 @@
 
 #include "storage/change_log.hpp"
 #include "storage/record_digest.hpp"
+#include "storage/load_indexes.hpp"
 #include "storage/register_rows.hpp"
 #include "storage/search_row.hpp"
 
@@ -34,6 +35,8 @@ struct Register::Load::State {
     // People added to concessions that were in the register before this load.
     std::unordered_map<std::int64_t, nlohmann::json> added;
     std::optional<Conflict> conflict;
+    std::optional<storage::SetAsideIndexes> set_aside;  // see the constructor
+    std::optional<storage::DeferredSearchMerge> search_merge;
     // The search row of the concession written last, completed by the rows that
     // follow it in the file (a family tomb's), and put aside when the next one
     // starts. People added to any other concession re-index it at commit.
@@ -60,6 +63,15 @@ Register::Load::Load(Register& reg, std::string source) : reg_(reg) {
         // References stay checked at every row: deferred to the commit, SQLite would
         // look up every table that refers to a concession at each one written.
         state_ = std::make_unique<State>(reg_.impl_->db, std::move(source));
+        // Into a register that holds no concession yet (a first import, the load of
+        // a whole register), the indexes are built once after the rows. A load into
+        // a register that holds some may be small beside it, and keeps them as it
+        // writes: it also reads existing concessions' holders through them.
+        auto& db = reg_.impl_->db;
+        if (db.sql().execAndGet("SELECT NOT EXISTS (SELECT 1 FROM concession)").getInt() == 1) {
+            state_->set_aside.emplace(db);
+            state_->search_merge.emplace(db);
+        }
     } catch (const SQLite::Exception& e) {
         throw storage::database_error_from(e, reg_.impl_->file.string());
     }
@@ -149,9 +161,13 @@ void Register::Load::commit() {
                                                  state_->conflict->message);
     auto& impl = *reg_.impl_;
     try {
+        // The indexes first: the search rows of concessions that gained people are
+        // read back through them when the transaction commits.
+        if (state_->set_aside) state_->set_aside->restore();
         state_->close_row();
         for (const auto& [id, columns] : state_->search_rows) storage::insert_search_row(impl.db, id, columns);
         state_->search_rows = {};
+        if (state_->search_merge) state_->search_merge->merge_once();
         // The entries of one load share their time; their details are written by
         // hand, which a million entries notice.
         const std::string at = storage::utc_now();

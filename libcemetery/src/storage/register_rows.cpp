@@ -8,16 +8,19 @@ namespace cemetery::storage {
 // ABORT would; but it spares SQLite a statement journal (a copy of every page the
 // row touches, in case the statement must be undone), which a bulk load of a
 // million rows would otherwise pay at every row.
+//
+// Text is bound without a copy (bindNoCopy) where it lives in the record until the
+// statement has run: a copy is an allocation per field, some ten per concession.
 
 PlotId insert_plot(Database& db, const Plot& plot) {
     auto& s = db.statement(
         "INSERT OR FAIL INTO plot (cemetery_id, kind, settore, fila, numero, piano) VALUES (?, ?, ?, ?, ?, ?)");
     s.bind(1, plot.cemetery.value());
     s.bind(2, std::string(code(plot.kind)));
-    s.bind(3, plot.location.settore);
-    s.bind(4, plot.location.fila);
-    s.bind(5, plot.location.numero);
-    s.bind(6, plot.location.piano);
+    s.bindNoCopy(3, plot.location.settore);
+    s.bindNoCopy(4, plot.location.fila);
+    s.bindNoCopy(5, plot.location.numero);
+    s.bindNoCopy(6, plot.location.piano);
     s.exec();
     return PlotId{db.sql().getLastInsertRowid()};
 }
@@ -29,7 +32,7 @@ ConcessionId insert_concession(Database& db, const Concession& c) {
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, c.comune.value());
     s.bind(2, c.plot.value());
-    s.bind(3, c.deed_number);
+    s.bindNoCopy(3, c.deed_number);
     s.bind(4, to_iso(c.signed_on));
     s.bind(5, to_iso(c.term_start));
     if (c.term_years) {
@@ -40,11 +43,11 @@ ConcessionId insert_concession(Database& db, const Concession& c) {
     s.bind(7, c.perpetual ? 1 : 0);
     bind_date(s, 8, c.perpetual ? std::nullopt : c.expires_on);
     s.bind(9, std::string(term_source_code(c.term_source)));
-    s.bind(10, c.version_name);
+    s.bindNoCopy(10, c.version_name);
     s.bind(11, std::string(code(c.ending)));
     bind_date(s, 12, c.ending == Ending::none ? std::nullopt : c.ended_on);
-    s.bind(13, c.ending_act);
-    s.bind(14, c.ending_reason);
+    s.bindNoCopy(13, c.ending_act);
+    s.bindNoCopy(14, c.ending_reason);
     s.exec();
     return ConcessionId{db.sql().getLastInsertRowid()};
 }
@@ -58,12 +61,12 @@ void insert_people(Database& db, ConcessionId id, int first_position, const std:
             "email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         hs.bind(1, id.value());
         hs.bind(2, position++);
-        hs.bind(3, h.surname);
-        hs.bind(4, h.given_name);
-        hs.bind(5, h.codice_fiscale);
-        hs.bind(6, h.address);
-        hs.bind(7, h.phone);
-        hs.bind(8, h.email);
+        hs.bindNoCopy(3, h.surname);
+        hs.bindNoCopy(4, h.given_name);
+        hs.bindNoCopy(5, h.codice_fiscale);
+        hs.bindNoCopy(6, h.address);
+        hs.bindNoCopy(7, h.phone);
+        hs.bindNoCopy(8, h.email);
         hs.exec();
     }
     for (const auto& d : deceased) {
@@ -71,8 +74,8 @@ void insert_people(Database& db, ConcessionId id, int first_position, const std:
             "INSERT OR FAIL INTO deceased (concession_id, surname, given_name, born_on, died_on, buried_on) "
             "VALUES (?, ?, ?, ?, ?, ?)");
         ds.bind(1, id.value());
-        ds.bind(2, d.surname);
-        ds.bind(3, d.given_name);
+        ds.bindNoCopy(2, d.surname);
+        ds.bindNoCopy(3, d.given_name);
         bind_date(ds, 4, d.born_on);
         bind_date(ds, 5, d.died_on);
         bind_date(ds, 6, d.buried_on);
@@ -89,8 +92,8 @@ void insert_renewal(Database& db, ConcessionId id, const Renewal& r) {
     rs.bind(3, r.years);
     rs.bind(4, to_iso(r.previous_expiry));
     rs.bind(5, to_iso(r.new_expiry));
-    rs.bind(6, r.deed);
-    rs.bind(7, r.version_name);
+    rs.bindNoCopy(6, r.deed);
+    rs.bindNoCopy(7, r.version_name);
     rs.exec();
 }
 
