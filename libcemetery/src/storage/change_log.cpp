@@ -29,6 +29,11 @@ void append_change(Database& db, const std::string& at, const std::string& user,
 
 std::string chain_of(std::string_view previous_chain, const ChainContent& e) {
     Sha256 hash;
+    return chain_of(hash, previous_chain, e);
+}
+
+std::string chain_of(Sha256& hash, std::string_view previous_chain, const ChainContent& e) {
+    hash.reset();
     Canonical out(hash);
     out.text("cemetery change log chain format 1");
     out.text(previous_chain);
@@ -60,7 +65,7 @@ void ChainWriter::append(std::string_view at, std::string_view user, std::string
     const std::int64_t id = last_id_ + 1;
     std::optional<std::string_view> digest;
     if (state_digest) digest = *state_digest;
-    std::string chain = chain_of(last_chain_, {id, at, user, entity, record_id, action, details, digest});
+    std::string chain = chain_of(hash_, last_chain_, {id, at, user, entity, record_id, action, details, digest});
     auto& s = db_.statement(
         "INSERT INTO change_log (id, at, user, entity, record_id, action, details, state_digest, chain) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -2,6 +2,7 @@
 // Writing and reading the append-only change log, inside the caller's transaction.
 
 #include "storage/database.hpp"
+#include "storage/sha256.hpp"
 
 #include <cemetery/change_log.hpp>
 
@@ -37,6 +38,8 @@ struct ChainContent {
     std::optional<std::string_view> state_digest;
 };
 [[nodiscard]] std::string chain_of(std::string_view previous_chain, const ChainContent& entry);
+// The same with a hasher of the caller's, for a loop over many entries.
+[[nodiscard]] std::string chain_of(Sha256& hash, std::string_view previous_chain, const ChainContent& entry);
 
 // Appends entries one after another from the log's last one, keeping the chain
 // in memory: what append_change does once, a bulk write does a million times.
@@ -50,6 +53,7 @@ public:
 
 private:
     Database& db_;
+    Sha256 hash_;
     std::int64_t last_id_ = 0;
     std::string last_chain_;
 };

@@ -49,6 +49,7 @@ void seal_change_log(Database& db) {
     const auto digests = latest_digests(db);
     std::size_t next_digest = 0;
     std::string chain(genesis_chain);
+    Sha256 hash;
     std::int64_t after = 0;
     // A thousand entries at a time: the log is not read while it is written.
     constexpr int batch = 1000;
@@ -74,7 +75,7 @@ void seal_change_log(Database& db) {
             if (next_digest < digests.size() && digests[next_digest].first == e.id) {
                 digest = digests[next_digest].second;
             }
-            chain = chain_of(chain, {e.id, e.at, e.user, e.entity, e.record_id, e.action, e.details, digest});
+            chain = chain_of(hash, chain, {e.id, e.at, e.user, e.entity, e.record_id, e.action, e.details, digest});
             if (digest) {
                 update.bind(1, std::string(*digest));
             } else {

@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <cstring>
 #include <stdexcept>
 
 namespace cemetery::storage {
@@ -35,15 +36,31 @@ Sha256::~Sha256() {
 }
 
 void Sha256::reset() {
+    buffered_ = 0;
     if (EVP_DigestInit_ex(ctx_->md, EVP_sha256(), nullptr) != 1) fail("EVP_DigestInit_ex");
 }
 
 void Sha256::update(std::string_view bytes) {
     if (bytes.empty()) return;
-    if (EVP_DigestUpdate(ctx_->md, bytes.data(), bytes.size()) != 1) fail("EVP_DigestUpdate");
+    if (bytes.size() > buffer_.size() - buffered_) {
+        flush();
+        if (bytes.size() >= buffer_.size()) {
+            if (EVP_DigestUpdate(ctx_->md, bytes.data(), bytes.size()) != 1) fail("EVP_DigestUpdate");
+            return;
+        }
+    }
+    std::memcpy(buffer_.data() + buffered_, bytes.data(), bytes.size());
+    buffered_ += bytes.size();
+}
+
+void Sha256::flush() {
+    if (buffered_ == 0) return;
+    if (EVP_DigestUpdate(ctx_->md, buffer_.data(), buffered_) != 1) fail("EVP_DigestUpdate");
+    buffered_ = 0;
 }
 
 Sha256Digest Sha256::finish() {
+    flush();
     Sha256Digest out{};
     unsigned int size = 0;
     if (EVP_DigestFinal_ex(ctx_->md, out.data(), &size) != 1 || size != out.size()) fail("EVP_DigestFinal_ex");

@@ -18,7 +18,10 @@ using Sha256Digest = std::array<std::uint8_t, 32>;
 [[nodiscard]] std::string sha256_hex(std::string_view bytes);
 
 // A digest fed piece by piece. Not copyable; one hasher gives one digest
-// (finish() ends it; reset() starts a new one). Throws std::runtime_error when
+// (finish() ends it; reset() starts a new one). Pieces are gathered in a small
+// buffer and handed to libcrypto together: a record's canonical form comes in
+// some sixty pieces of a few bytes, and a call into libcrypto costs more than
+// hashing them. Throws std::runtime_error when
 // libcrypto fails, which only a broken installation makes it do.
 class Sha256 {
 public:
@@ -32,8 +35,12 @@ public:
     [[nodiscard]] Sha256Digest finish();
 
 private:
+    void flush();
+
     struct Context;
     Context* ctx_;
+    std::array<char, 4096> buffer_{};
+    std::size_t buffered_ = 0;
 };
 
 }  // namespace cemetery::storage

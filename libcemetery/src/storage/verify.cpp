@@ -44,6 +44,7 @@ void check_chain(storage::Database& db, VerifyReport& report) {
                         "SELECT id, at, user, entity, record_id, action, details, state_digest, chain "
                         "FROM change_log ORDER BY id");
     std::string previous(storage::genesis_chain);
+    storage::Sha256 hash;
     while (s.executeStep()) {
         ++report.entries;
         const std::int64_t id = s.getColumn(0).getInt64();
@@ -58,7 +59,7 @@ void check_chain(storage::Database& db, VerifyReport& report) {
         std::optional<std::string_view> digest_view;
         if (digest) digest_view = *digest;
         const std::string expected =
-            storage::chain_of(previous, {id, at, user, entity, record_id, action, details, digest_view});
+            storage::chain_of(hash, previous, {id, at, user, entity, record_id, action, details, digest_view});
         const bool has_chain = !s.getColumn(8).isNull();
         const std::string stored = has_chain ? s.getColumn(8).getString() : std::string();
         if (stored != expected) {
