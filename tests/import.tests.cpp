@@ -745,6 +745,31 @@ TEST_CASE("a concession with nobody buried yet is imported without deceased", "[
     CHECK(c.expires_on == ymd(2017, 9, 2));
 }
 
+TEST_CASE("a record broken far into the file stops the import with its line, writing nothing", "[import]") {
+    // The rows are read on a second thread, some thousands ahead: its error must
+    // still reach the caller, with the line, after the rows before it were seen.
+    std::vector<std::string> rows;
+    for (int i = 1; i <= 9000; ++i) {
+        rows.push_back(row({{"Numero", std::to_string(i)}, {"Numero_Concessione", "E-" + std::to_string(i)}}));
+    }
+    std::string text = file_of(rows) + "Liscate;\"never closed\r\n";
+    UnionRegister u;
+    std::size_t seen = 0;
+    ImportOptions options;
+    options.progress = [&](std::size_t done, std::size_t) {
+        seen = done;
+        return true;
+    };
+    try {
+        (void)u.import_text(std::move(text), options);
+        FAIL("a broken record was read as a good one");
+    } catch (const cemetery::CsvError& e) {
+        CHECK(e.line() == 9002);
+    }
+    CHECK(seen >= 8000);
+    CHECK(u.concessions() == 0);
+}
+
 TEST_CASE("cancelling through the progress callback writes nothing", "[import]") {
     // 1,500 loculi, so that progress is reported during both passes.
     std::vector<std::string> rows;

@@ -4,9 +4,12 @@
 #include <cemetery/term.hpp>
 #include <cemetery/text.hpp>
 
+#include "rows_ahead.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -506,16 +509,6 @@ private:
     std::unordered_map<std::int64_t, bool> cemetery_holds_;
 };
 
-// An input stream over text already in memory, without copying it (as an
-// istringstream would: twice the memory of a large register).
-class TextStream : private std::streambuf, public std::istream {
-public:
-    explicit TextStream(const std::string& text) : std::istream(static_cast<std::streambuf*>(this)) {
-        char* begin = const_cast<char*>(text.data());  // read only: the get area is never written
-        setg(begin, begin, begin + text.size());
-    }
-};
-
 }  // namespace
 
 ImportReport import_register_text(Register& reg, const Regulation& regulation, std::string bytes,
@@ -527,22 +520,6 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
     bytes = std::string();
     report.separator = detect_separator(std::string_view(text).substr(0, text.find('\n')));
     const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-
-    // Both passes read the same text; progress counts both.
-    std::size_t rows_done = 0;
-    auto read_rows = [&](auto&& each_row) -> bool {
-        TextStream in(text);
-        CsvReader reader(in, report.separator);
-        std::vector<std::string> fields;
-        reader.next(fields);  // the header
-        std::size_t n = 0;
-        while (reader.next(fields)) {
-            if (options.progress && ++n % 1000 == 0 && !options.progress(rows_done + n, 2 * lines)) return false;
-            each_row(fields, reader.line());
-        }
-        rows_done += n;
-        return true;
-    };
 
     std::vector<std::string> header_fields;
     {
@@ -561,12 +538,28 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
         return report;
     }
 
+    // Both passes read the same text, parsed a batch ahead on a second thread
+    // (rows_ahead.hpp); progress counts both.
+    std::size_t rows_done = 0;
+    auto read_rows = [&](std::function<bool(std::size_t)> parse, auto&& each_row) -> bool {
+        RowsAhead rows(text, report.separator, header.header, std::move(parse));
+        std::size_t n = 0;
+        for (const auto* batch = &rows.next(); !batch->empty(); batch = &rows.next()) {
+            for (const RowAhead& row : *batch) {
+                if (options.progress && ++n % 1000 == 0 && !options.progress(rows_done + n, 2 * lines)) return false;
+                each_row(row);
+            }
+        }
+        rows_done += n;
+        return true;
+    };
+
     Importer importer(reg, regulation, header.header, report);
     std::vector<FieldError> first_pass;
-    const bool read = read_rows([&](const std::vector<std::string>& fields, std::size_t line) {
+    const bool read = read_rows({}, [&](const RowAhead& row) {
         ++report.rows;
-        RegisterRowParse parsed = parse_register_row(header.header, fields, line);
-        std::vector<FieldError> problems = std::move(parsed.errors);
+        const RegisterRowParse& parsed = *row.parse;
+        std::vector<FieldError> problems = parsed.errors;
         if (problems.empty()) {
             importer.check(parsed.row, problems);
         } else if (parsed.row.kind && parsed.row.signed_on) {
@@ -587,14 +580,18 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
     const bool writes = !options.dry_run && (by_line.empty() || options.skip_invalid);
     std::optional<Register::Load> load;
     if (writes) load.emplace(reg, source_name);
-    const bool written = read_rows([&](const std::vector<std::string>& fields, std::size_t line) {
+    // Rows refused in the first pass are not parsed again: by_line stays as it is
+    // while the second thread reads it.
+    auto to_parse = [&by_line](std::size_t line) { return !by_line.contains(line); };
+    const bool written = read_rows(to_parse, [&](const RowAhead& row) {
+        const std::size_t line = row.line;
+        const auto& fields = row.fields;
         std::vector<FieldError> problems;
         bool own = true;
         if (auto it = by_line.find(line); it != by_line.end()) {
             problems = it->second;
         } else {
-            RegisterRowParse parsed = parse_register_row(header.header, fields, line);
-            own = importer.write(parsed.row, load ? &*load : nullptr, problems);
+            own = importer.write(row.parse->row, load ? &*load : nullptr, problems);
         }
         if (problems.empty()) return;
         if (options.skip_invalid) {
