@@ -58,35 +58,6 @@ const std::vector<std::string> typed_searches = {
     "g", "ga", "gal", "galb", "rossi", "bianchi", "colombo", "brambilla", "sironi", "della torre", "cantù",
     "mario rossi", "giuseppe colombo", "maria brambilla"};
 
-// The MATCH expression Register::search builds (storage/search.cpp, match_expression),
-// written for the shell: every word quoted, as a prefix.
-std::string shell_match(const std::string& typed) {
-    std::string expr;
-    for (const auto& w : cemetery::words(typed)) expr += (expr.empty() ? "\"" : " \"") + w + "\"*";
-    return expr;
-}
-
-// The statement of Register::search (storage/search.cpp, page_sql) with its
-// parameters in place: no comune, first 100 rows, with their holders and deceased.
-std::string shell_search_sql(const std::string& typed) {
-    return "WITH hit AS MATERIALIZED ("
-           "  SELECT c.id AS id FROM search_index si JOIN concession c ON c.id = si.rowid"
-           "  WHERE search_index MATCH '" + shell_match(typed) + "' AND (NULL IS NULL OR c.comune_id = NULL) "
-           "LIMIT 100 OFFSET 0) "
-           "SELECT c.id, co.name, ce.name, p.kind, p.settore, p.fila, p.numero, p.piano, c.deed_number, "
-           "c.term_start, c.perpetual, c.expires_on, c.ending, "
-           "(SELECT group_concat(surname || char(30) || given_name, char(31)) FROM "
-           "   (SELECT surname, given_name FROM holder WHERE concession_id = c.id ORDER BY position)), "
-           "d.id, d.surname, d.given_name, d.born_on, d.died_on, d.buried_on "
-           "FROM hit "
-           "JOIN concession c ON c.id = hit.id "
-           "JOIN plot p ON p.id = c.plot_id "
-           "JOIN cemetery ce ON ce.id = p.cemetery_id "
-           "JOIN comune co ON co.id = c.comune_id "
-           "LEFT JOIN deceased d ON d.concession_id = c.id "
-           "ORDER BY c.id, d.buried_on IS NULL, d.buried_on, d.id;\n";
-}
-
 // Seconds of a sqlite3 shell reading `script` on `db`, the best of three.
 double shell_seconds(const fs::path& db, const fs::path& script_file, const std::string& script) {
     { std::ofstream(script_file, std::ios::trunc) << script; }
@@ -117,7 +88,9 @@ std::vector<Figure> measure_search(const Options& o, cemetery::Register& reg, co
             if (hits.empty()) std::cerr << "warning: no hit for \"" << q << "\"\n";
         }
         std::string script = ".output /dev/null\n";
-        for (int r = 0; r < o.runs + 1; ++r) script += shell_search_sql(q);  // +1: the shell's own warm-up
+        // The library's own statement, its parameters written in: the shell runs what search() runs.
+        const std::string sql = reg.search_statement(q) + ";\n";
+        for (int r = 0; r < o.runs + 1; ++r) script += sql;  // +1: the shell's own warm-up
         const double total = shell_seconds(db, script_file, script);
         const double theirs = std::max(0.001, (total - empty) * 1000.0 / (o.runs + 1));
         theirs_all.push_back(theirs);

@@ -208,6 +208,10 @@ public:
 
     // --- What clerks ask ---
     [[nodiscard]] std::vector<SearchHit> search(std::string_view text, const SearchOptions& options = {}) const;
+    // The statement search() runs for `text`, its parameters written in (SQLite's
+    // expanded SQL): what the benchmark runs bare through the sqlite3 shell, so
+    // that the two always compare the same query. Empty when nothing would be searched.
+    [[nodiscard]] std::string search_statement(std::string_view text, const SearchOptions& options = {}) const;
     // How many concessions match, for a list that reads its rows a page at a time.
     [[nodiscard]] std::int64_t count_matches(std::string_view text, const SearchOptions& options = {}) const;
 

@@ -186,17 +186,40 @@ std::vector<std::string> holder_names(const SQLite::Column& c) {
 
 }  // namespace
 
+namespace {
+// The page statement with this search's parameters; false when nothing is searched.
+bool bind_page(SQLite::Statement& s, std::string_view text, const SearchOptions& options) {
+    const std::string match = match_expression(text, options.scope);
+    if (match.empty() || options.limit <= 0) return false;
+    s.bind(1, match);
+    if (options.comune) {
+        s.bind(2, options.comune->value());
+    } else {
+        s.bind(2);
+    }
+    s.bind(3, options.limit);
+    s.bind(4, std::max(0, options.offset));
+    return true;
+}
+}  // namespace
+
+std::string Register::search_statement(std::string_view text, const SearchOptions& options) const {
+    try {
+        auto& s = impl_->db.statement(page_sql);
+        std::string sql = bind_page(s, text, options) ? s.getExpandedSQL() : std::string();
+        s.clearBindings();
+        return sql;
+    } catch (const SQLite::Exception& e) {
+        throw storage::database_error_from(e, impl_->file.string());
+    }
+}
+
 std::vector<SearchHit> Register::search(std::string_view text, const SearchOptions& options) const {
     storage::ReadScope read(impl_->db);
-    const std::string match = match_expression(text, options.scope);
-    if (match.empty() || options.limit <= 0) return {};
     auto& db = impl_->db;
     try {
         auto& s = db.statement(page_sql);
-        s.bind(1, match);
-        if (options.comune) s.bind(2, options.comune->value());
-        s.bind(3, options.limit);
-        s.bind(4, std::max(0, options.offset));
+        if (!bind_page(s, text, options)) return {};
         std::vector<SearchHit> hits;
         while (s.executeStep()) {
             const ConcessionId id{s.getColumn(0).getInt64()};
