@@ -516,7 +516,7 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
     ImportReport report;
     report.file = source_name;
     report.encoding = detect_encoding(bytes);
-    const std::string text = report.encoding == TextEncoding::utf8 ? std::move(bytes) : to_utf8(bytes, report.encoding);
+    std::string text = report.encoding == TextEncoding::utf8 ? std::move(bytes) : to_utf8(bytes, report.encoding);
     bytes = std::string();
     report.separator = detect_separator(std::string_view(text).substr(0, text.find('\n')));
     const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
@@ -607,6 +607,9 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
         return report;
     }
     if (!load || (!report.errors.empty() && !options.skip_invalid)) return report;
+    // Both passes are over: the file's text goes before the commit builds the
+    // search index, the import's largest use of memory after it.
+    std::string().swap(text);
     load->commit();
     report.committed = report.concessions_added + report.deceased_added > 0;
     return report;

@@ -104,3 +104,17 @@ TEST_CASE("a load into a register that holds concessions keeps the indexes as it
     CHECK(indexes_and_triggers(file) == before);
     CHECK(u.reg.count_concessions() == 2);
 }
+
+TEST_CASE("after a first load the search index has FTS5's merge and memory settings back", "[load]") {
+    // The load writes the index with automatic merges off and a large term buffer
+    // (storage/load_indexes.cpp); a clerk's later edits must merge as FTS5 usually
+    // does, and not hold 256 MiB of terms before writing them.
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    test::UnionRegister u(file);
+    load_two(u);
+    const auto r = test::sqlite3_shell(file, "SELECT k, v FROM search_index_config WHERE k <> 'version' ORDER BY k;");
+    REQUIRE(r.status == 0);
+    CHECK(r.output == "automerge|4\ncrisismerge|16\nhashsize|1048576\n");
+    CHECK(u.reg.search("L-1").size() == 1);
+}
