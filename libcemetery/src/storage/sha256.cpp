@@ -9,6 +9,14 @@ namespace cemetery::storage {
 
 namespace {
 [[noreturn]] void fail(const char* what) { throw std::runtime_error(std::string("libcrypto: ") + what + " failed"); }
+
+// The algorithm fetched once: given EVP_sha256(), OpenSSL 3 looks its
+// implementation up again at every EVP_DigestInit_ex, once per record digested.
+const EVP_MD* sha256_md() {
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (!md) fail("EVP_MD_fetch");
+    return md;
+}
 }  // namespace
 
 struct Sha256::Context {
@@ -37,7 +45,7 @@ Sha256::~Sha256() {
 
 void Sha256::reset() {
     buffered_ = 0;
-    if (EVP_DigestInit_ex(ctx_->md, EVP_sha256(), nullptr) != 1) fail("EVP_DigestInit_ex");
+    if (EVP_DigestInit_ex(ctx_->md, sha256_md(), nullptr) != 1) fail("EVP_DigestInit_ex");
 }
 
 void Sha256::update(std::string_view bytes) {
@@ -80,7 +88,7 @@ std::string to_hex(const Sha256Digest& digest) {
 std::string sha256_hex(std::string_view bytes) {
     Sha256Digest out{};
     unsigned int size = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), out.data(), &size, EVP_sha256(), nullptr) != 1 || size != out.size()) {
+    if (EVP_Digest(bytes.data(), bytes.size(), out.data(), &size, sha256_md(), nullptr) != 1 || size != out.size()) {
         fail("EVP_Digest");
     }
     return to_hex(out);
