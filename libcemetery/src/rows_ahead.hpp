@@ -51,7 +51,8 @@ public:
     RowsAhead& operator=(const RowsAhead&) = delete;
 
     // The next batch of rows in file order; empty at the end. An error of the
-    // reader (a broken file: CsvError) is thrown here, after the rows before it.
+    // reader (a broken file: CsvError) is thrown here, after the batches read
+    // before it (the rows of its own batch are not handed over).
     const std::vector<RowAhead>& next();
 
 private:
