@@ -9,24 +9,20 @@ namespace {
 // How long a writer waits for another program's transaction before giving up.
 constexpr int busy_timeout_ms = 10000;
 
-// SQLite's memory statistics take a process-wide mutex at every allocation, some
-// ten per row written; nothing here reads them (the page cache is bounded by
-// cache_size). Only possible before SQLite's first use in the process: if the
-// program opened a database through another path first, SQLite says so and
-// keeps its default, which is only slower.
-int configure_sqlite() {
-    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-}
-
 // One connection per Register, and one Register per thread (register.hpp): the
 // connection's own mutex, taken at every bind, step and column read (a tenth of an
 // import's time), guards against what cannot happen. Its prepared statements,
 // cached in this class, were never safe to share between threads anyway.
 const int open_flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX;
 
-// The file's name, SQLite configured first.
+// The file's name, SQLite configured first. Its memory statistics take a
+// process-wide mutex at every allocation, some ten per row written, and nothing
+// here reads them (the page cache is bounded by cache_size). sqlite3_config works
+// only before SQLite's first use in the process: if the program opened a database
+// through another path first, SQLite refuses it and keeps its default, which is
+// only slower.
 std::string opened(const std::filesystem::path& file) {
-    static const int configured = configure_sqlite();
+    static const bool configured = (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0), true);
     (void)configured;
     return file.string();
 }

@@ -205,10 +205,8 @@ bool bind_page(SQLite::Statement& s, std::string_view text, const SearchOptions&
 
 std::string Register::search_statement(std::string_view text, const SearchOptions& options) const {
     try {
-        auto& s = impl_->db.statement(page_sql);
-        std::string sql = bind_page(s, text, options) ? s.getExpandedSQL() : std::string();
-        s.clearBindings();
-        return sql;
+        auto& s = impl_->db.statement(page_sql);  // its bindings cleared by the next user (Database::statement)
+        return bind_page(s, text, options) ? s.getExpandedSQL() : std::string();
     } catch (const SQLite::Exception& e) {
         throw storage::database_error_from(e, impl_->file.string());
     }
