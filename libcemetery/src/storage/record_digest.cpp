@@ -1,7 +1,10 @@
 #include "storage/record_digest.hpp"
 
 #include "storage/canonical.hpp"
-#include "storage/sha256.hpp"
+#include "storage/register_impl.hpp"
+#include "storage/register_rows.hpp"
+
+#include <cemetery/remains.hpp>
 
 #include <span>
 #include <vector>
@@ -155,6 +158,100 @@ void each_record_digest(Database& db, std::string_view entity, std::int64_t firs
         }
         each(id, to_hex(hash.finish()));
     }
+}
+
+namespace {
+// The columns as SQLite gives them back: dates as ISO text, absent ones NULL.
+void date_column(Canonical& out, const std::optional<Date>& d) {
+    if (d) {
+        out.text(to_iso(*d));
+    } else {
+        out.null();
+    }
+}
+}  // namespace
+
+// Column by column the statements of concession_row and concession_children,
+// with the values insert_concession, insert_people and insert_renewal bind.
+Sha256Digest new_concession_digest(Sha256& hash, const Concession& c, const Plot& plot) {
+    hash.reset();
+    Canonical out(hash);
+    out.text(format_name);
+    out.text("concession");
+    out.text(concession_row.name);
+    out.mark('(');
+    out.integer(c.id.value());
+    out.integer(c.comune.value());
+    out.integer(c.plot.value());
+    out.text(c.deed_number);
+    out.text(to_iso(c.signed_on));
+    out.text(to_iso(c.term_start));
+    if (c.term_years) {
+        out.integer(*c.term_years);
+    } else {
+        out.null();
+    }
+    out.integer(c.perpetual ? 1 : 0);
+    date_column(out, c.perpetual ? std::nullopt : c.expires_on);
+    out.text(term_source_code(c.term_source));
+    out.text(c.version_name);
+    out.text(code(c.ending));
+    date_column(out, c.ending == Ending::none ? std::nullopt : c.ended_on);
+    out.text(c.ending_act);
+    out.text(c.ending_reason);
+    out.integer(first_row_version);
+    out.integer(plot.cemetery.value());
+    out.text(code(plot.kind));
+    out.text(plot.location.settore);
+    out.text(plot.location.fila);
+    out.text(plot.location.numero);
+    out.text(plot.location.piano);
+    out.mark(')');
+    for (const auto& table : concession_children) {
+        out.text(table.name);
+        out.mark('(');
+        if (table.name == "holder") {
+            int position = 0;
+            for (const auto& h : c.holders) {
+                out.mark('[');
+                out.integer(h.id.value());
+                out.integer(position++);
+                out.text(h.surname);
+                out.text(h.given_name);
+                out.text(h.codice_fiscale);
+                out.text(h.address);
+                out.text(h.phone);
+                out.text(h.email);
+                out.mark(']');
+            }
+        } else if (table.name == "deceased") {
+            for (const auto& d : c.deceased) {
+                out.mark('[');
+                out.integer(d.id.value());
+                out.text(d.surname);
+                out.text(d.given_name);
+                date_column(out, d.born_on);
+                date_column(out, d.died_on);
+                date_column(out, d.buried_on);
+                out.text(code(first_remains));
+                out.mark(']');
+            }
+        } else if (table.name == "renewal") {
+            for (const auto& r : c.renewals) {
+                out.mark('[');
+                out.integer(r.id.value());
+                out.text(to_iso(r.granted_on));
+                out.integer(r.years);
+                out.text(to_iso(r.previous_expiry));
+                out.text(to_iso(r.new_expiry));
+                out.text(r.deed);
+                out.text(r.version_name);
+                out.mark(']');
+            }
+        }  // postings, restarted terms, successions, a closing: later acts
+        out.mark(')');
+    }
+    return hash.finish();
 }
 
 std::optional<std::string> record_digest(Database& db, std::string_view entity, std::int64_t id) {

@@ -14,6 +14,7 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -29,32 +30,64 @@ struct Register::Load::State {
         std::string deed_number;
         PlotId plot;
         std::size_t line = 0;
+        // Computed from the values written, once the record is complete; read
+        // back at commit when it could not be (see OpenRecord).
+        std::optional<storage::Sha256Digest> digest;
     };
-    std::vector<Created> created;
+    std::vector<Created> created;  // in id order
     std::unordered_map<std::int64_t, int> next_holder;  // position of the next holder, by concession
     // People added to concessions that were in the register before this load.
     std::unordered_map<std::int64_t, nlohmann::json> added;
     std::optional<Conflict> conflict;
     std::optional<storage::SetAsideIndexes> set_aside;  // see the constructor
     std::optional<storage::DeferredSearchMerge> search_merge;
-    // The search row of the concession written last, completed by the rows that
-    // follow it in the file (a family tomb's), and put aside when the next one
-    // starts. People added to any other concession re-index it at commit.
-    struct OpenRow {
-        ConcessionId id;
-        std::string deed_number;
+    // The plot written last: the concession that follows is usually on it.
+    std::optional<Plot> last_plot;
+    // The concession written last, completed by the rows that follow it in the
+    // file (a family tomb's), and closed when the next one starts: then its search
+    // row is put aside and its digest computed. People added to any other
+    // concession re-index it at commit, and its digest is read back.
+    struct OpenRecord {
+        Concession record;  // with the ids SQLite gave it and its people
+        std::optional<Plot> plot;
         storage::SearchRow row;
     };
-    std::optional<OpenRow> open_row;
+    std::optional<OpenRecord> open;
+    storage::PeopleIds ids;  // reused from concession to concession
+    storage::Sha256 hash;
     // Search rows are written at commit, after everything else: FTS5 writes out
     // what it holds in memory at every statement of the transaction that opens a
     // statement savepoint (a concession's INSERT, with its trigger, does), so rows
     // written between the concessions would cost a tiny index segment each.
     std::vector<std::pair<ConcessionId, std::array<std::string, 3>>> search_rows;
 
-    void close_row() {
-        if (open_row) search_rows.emplace_back(open_row->id, open_row->row.columns(open_row->deed_number));
-        open_row.reset();
+    void close_record() {
+        if (!open) return;
+        const Concession& c = open->record;
+        search_rows.emplace_back(c.id, open->row.columns(c.deed_number));
+        if (open->plot) created.back().digest = storage::new_concession_digest(hash, c, *open->plot);
+        open.reset();
+    }
+
+    // A concession of this load, by id (created is in id order).
+    Created* created_one(ConcessionId id) {
+        auto it = std::lower_bound(created.begin(), created.end(), id.value(),
+                                   [](const Created& c, std::int64_t v) { return c.id.value() < v; });
+        return it != created.end() && it->id == id ? &*it : nullptr;
+    }
+
+    // The people just written (ids), with their ids, into the open record.
+    void add_to_open(const std::vector<Holder>& holders, const std::vector<Deceased>& deceased) {
+        for (std::size_t i = 0; i < holders.size(); ++i) {
+            open->record.holders.push_back(holders[i]);
+            open->record.holders.back().id = HolderId{ids.holders[i]};
+            open->row.add(holders[i]);
+        }
+        for (std::size_t i = 0; i < deceased.size(); ++i) {
+            open->record.deceased.push_back(deceased[i]);
+            open->record.deceased.back().id = DeceasedId{ids.deceased[i]};
+            open->row.add(deceased[i]);
+        }
     }
 };
 
@@ -102,21 +135,33 @@ nlohmann::json names(const auto& people) {
 }  // namespace
 
 WriteResult<PlotId> Register::Load::add_plot(const Plot& plot) {
-    return guarded<PlotId>(*reg_.impl_, state_->conflict, [&] { return storage::insert_plot(reg_.impl_->db, plot); });
+    return guarded<PlotId>(*reg_.impl_, state_->conflict, [&] {
+        const PlotId id = storage::insert_plot(reg_.impl_->db, plot);
+        state_->last_plot = plot;
+        state_->last_plot->id = id;
+        return id;
+    });
 }
 
 WriteResult<ConcessionId> Register::Load::add_concession(const Concession& c, std::size_t line) {
     auto& db = reg_.impl_->db;
     return guarded<ConcessionId>(*reg_.impl_, state_->conflict, [&] {
+        auto& st = *state_;
+        st.close_record();
         const ConcessionId id = storage::insert_concession(db, c);
-        storage::insert_people(db, id, 0, c.holders, c.deceased);
-        for (const auto& r : c.renewals) storage::insert_renewal(db, id, r);
-        state_->next_holder[id.value()] = static_cast<int>(c.holders.size());
-        state_->created.push_back({id, c.deed_number, c.plot, line});
-        state_->close_row();
-        state_->open_row = State::OpenRow{id, c.deed_number, {}};
-        for (const auto& h : c.holders) state_->open_row->row.add(h);
-        for (const auto& d : c.deceased) state_->open_row->row.add(d);
+        st.ids.holders.clear();
+        st.ids.deceased.clear();
+        storage::insert_people(db, id, 0, c.holders, c.deceased, &st.ids);
+        st.next_holder[id.value()] = static_cast<int>(c.holders.size());
+        st.created.push_back({id, c.deed_number, c.plot, line, {}});
+        auto& open = st.open.emplace();
+        open.record = c;
+        open.record.id = id;
+        open.record.holders.clear();
+        open.record.deceased.clear();
+        for (auto& r : open.record.renewals) r.id = storage::insert_renewal(db, id, r);
+        if (st.last_plot && st.last_plot->id == c.plot) open.plot = st.last_plot;
+        st.add_to_open(c.holders, c.deceased);
         return id;
     });
 }
@@ -140,17 +185,19 @@ WriteResult<ConcessionId> Register::Load::add_people(ConcessionId id, const std:
                                          {"deceased", nlohmann::json::array()},
                                          {"source", state_->source}};
         }
-        storage::insert_people(db, id, position->second, holders, deceased);
+        state_->ids.holders.clear();
+        state_->ids.deceased.clear();
+        storage::insert_people(db, id, position->second, holders, deceased, &state_->ids);
         position->second += static_cast<int>(holders.size());
         if (auto it = state_->added.find(id.value()); it != state_->added.end()) {
             for (auto& h : names(holders)) it->second["holders"].push_back(std::move(h));
             for (auto& d : names(deceased)) it->second["deceased"].push_back(std::move(d));
         }
-        if (state_->open_row && state_->open_row->id == id) {
-            for (const auto& h : holders) state_->open_row->row.add(h);
-            for (const auto& d : deceased) state_->open_row->row.add(d);
+        if (state_->open && state_->open->record.id == id) {
+            state_->add_to_open(holders, deceased);
         } else {
             reg_.impl_->index_concession(id);  // rewritten whole at commit
+            if (auto* created = state_->created_one(id)) created->digest.reset();  // read back at commit
         }
         return id;
     });
@@ -164,7 +211,7 @@ void Register::Load::commit() {
         // The indexes first: the search rows of concessions that gained people are
         // read back through them when the transaction commits.
         if (state_->set_aside) state_->set_aside->restore();
-        state_->close_row();
+        state_->close_record();
         for (const auto& [id, columns] : state_->search_rows) storage::insert_search_row(impl.db, id, columns);
         state_->search_rows = {};
         if (state_->search_merge) state_->search_merge->merge_once();
@@ -172,22 +219,16 @@ void Register::Load::commit() {
         // hand, which a million entries notice.
         const std::string at = storage::utc_now();
         const std::string source = ",\"source\":" + nlohmann::json(state_->source).dump() + ",\"line\":";
-        // The digests of the new concessions in one streaming pass, in id order,
-        // and the chain carried in memory from entry to entry.
-        if (const auto& created = state_->created; !created.empty()) {
+        // The chain carried in memory from entry to entry.
+        if (!state_->created.empty()) {
             storage::ChainWriter log(impl.db);
-            std::size_t next = 0;
-            storage::each_record_digest(
-                impl.db, "concession", created.front().id.value(), created.back().id.value(),
-                [&](std::int64_t id, const std::string& digest) {
-                    if (next == created.size() || created[next].id.value() != id) return;  // not of this load
-                    const auto& c = created[next++];
-                    log.append(at, impl.user, "concession", id, "insert",
-                               "{\"deed_number\":" + nlohmann::json(c.deed_number).dump() +
-                                   ",\"plot_id\":" + std::to_string(c.plot.value()) + source +
-                                   std::to_string(c.line) + "}",
-                               digest);
-                });
+            for (const auto& c : state_->created) {
+                log.append(at, impl.user, "concession", c.id.value(), "insert",
+                           "{\"deed_number\":" + nlohmann::json(c.deed_number).dump() +
+                               ",\"plot_id\":" + std::to_string(c.plot.value()) + source + std::to_string(c.line) + "}",
+                           c.digest ? storage::to_hex(*c.digest)
+                                    : storage::record_digest(impl.db, "concession", c.id.value()));
+            }
         }
         for (const auto& [id, people] : state_->added) {
             storage::append_change(impl.db, impl.user, "concession", id, "add_people", people);

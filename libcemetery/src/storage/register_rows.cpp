@@ -28,8 +28,8 @@ PlotId insert_plot(Database& db, const Plot& plot) {
 ConcessionId insert_concession(Database& db, const Concession& c) {
     auto& s = db.statement(
         "INSERT OR FAIL INTO concession (comune_id, plot_id, deed_number, signed_on, term_start, term_years, perpetual, "
-        "expires_on, term_source, version_name, ending, ended_on, ending_act, ending_reason) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "expires_on, term_source, version_name, ending, ended_on, ending_act, ending_reason, row_version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, c.comune.value());
     s.bind(2, c.plot.value());
     s.bindNoCopy(3, c.deed_number);
@@ -48,12 +48,13 @@ ConcessionId insert_concession(Database& db, const Concession& c) {
     bind_date(s, 12, c.ending == Ending::none ? std::nullopt : c.ended_on);
     s.bindNoCopy(13, c.ending_act);
     s.bindNoCopy(14, c.ending_reason);
+    s.bind(15, first_row_version);
     s.exec();
     return ConcessionId{db.sql().getLastInsertRowid()};
 }
 
 void insert_people(Database& db, ConcessionId id, int first_position, const std::vector<Holder>& holders,
-                   const std::vector<Deceased>& deceased) {
+                   const std::vector<Deceased>& deceased, PeopleIds* ids) {
     int position = first_position;
     for (const auto& h : holders) {
         auto& hs = db.statement(
@@ -68,22 +69,25 @@ void insert_people(Database& db, ConcessionId id, int first_position, const std:
         hs.bindNoCopy(7, h.phone);
         hs.bindNoCopy(8, h.email);
         hs.exec();
+        if (ids) ids->holders.push_back(db.sql().getLastInsertRowid());
     }
     for (const auto& d : deceased) {
         auto& ds = db.statement(
-            "INSERT OR FAIL INTO deceased (concession_id, surname, given_name, born_on, died_on, buried_on) "
-            "VALUES (?, ?, ?, ?, ?, ?)");
+            "INSERT OR FAIL INTO deceased (concession_id, surname, given_name, born_on, died_on, buried_on, remains) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)");
         ds.bind(1, id.value());
         ds.bindNoCopy(2, d.surname);
         ds.bindNoCopy(3, d.given_name);
         bind_date(ds, 4, d.born_on);
         bind_date(ds, 5, d.died_on);
         bind_date(ds, 6, d.buried_on);
+        ds.bind(7, std::string(code(first_remains)));
         ds.exec();
+        if (ids) ids->deceased.push_back(db.sql().getLastInsertRowid());
     }
 }
 
-void insert_renewal(Database& db, ConcessionId id, const Renewal& r) {
+RenewalId insert_renewal(Database& db, ConcessionId id, const Renewal& r) {
     auto& rs = db.statement(
         "INSERT OR FAIL INTO renewal (concession_id, granted_on, years, previous_expiry, new_expiry, deed, version_name) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -95,6 +99,7 @@ void insert_renewal(Database& db, ConcessionId id, const Renewal& r) {
     rs.bindNoCopy(6, r.deed);
     rs.bindNoCopy(7, r.version_name);
     rs.exec();
+    return RenewalId{db.sql().getLastInsertRowid()};
 }
 
 }  // namespace cemetery::storage

@@ -7,17 +7,32 @@
 
 #include <cemetery/concession.hpp>
 #include <cemetery/plot.hpp>
+#include <cemetery/remains.hpp>
 
 #include <vector>
 
 namespace cemetery::storage {
 
+// What a new concession's row starts at; every write to it adds one.
+inline constexpr std::int64_t first_row_version = 1;
+// What a new deceased's remains are until an act says otherwise.
+inline constexpr RemainsForm first_remains = RemainsForm::coffin;
+
 PlotId insert_plot(Database& db, const Plot& plot);
-// The concession's own row: not its people or renewals.
+// The concession's own row: not its people or renewals. Its row_version is
+// first_row_version, whatever `c` says.
 ConcessionId insert_concession(Database& db, const Concession& c);
-// Holders take positions first_position, first_position + 1, ...
+
+// The ids SQLite gave the rows insert_people wrote, in the order written.
+struct PeopleIds {
+    std::vector<std::int64_t> holders;
+    std::vector<std::int64_t> deceased;
+};
+// Holders take positions first_position, first_position + 1, ...; the deceased's
+// remains are first_remains. Their ids go into `ids` when it is given.
 void insert_people(Database& db, ConcessionId id, int first_position, const std::vector<Holder>& holders,
-                   const std::vector<Deceased>& deceased);
-void insert_renewal(Database& db, ConcessionId id, const Renewal& r);
+                   const std::vector<Deceased>& deceased, PeopleIds* ids = nullptr);
+// Returns the renewal's id.
+RenewalId insert_renewal(Database& db, ConcessionId id, const Renewal& r);
 
 }  // namespace cemetery::storage
