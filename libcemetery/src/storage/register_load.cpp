@@ -7,6 +7,7 @@
 #include "storage/register_impl.hpp"
 
 #include "storage/change_log.hpp"
+#include "storage/digests_aside.hpp"
 #include "storage/record_digest.hpp"
 #include "storage/load_indexes.hpp"
 #include "storage/register_rows.hpp"
@@ -30,9 +31,9 @@ struct Register::Load::State {
         std::string deed_number;
         PlotId plot;
         std::size_t line = 0;
-        // Computed from the values written, once the record is complete; read
-        // back at commit when it could not be (see OpenRecord).
-        std::optional<storage::Sha256Digest> digest;
+        // Its digest is read back at commit, not computed from what was written
+        // (see OpenRecord).
+        bool read_back = false;
     };
     std::vector<Created> created;  // in id order
     std::unordered_map<std::int64_t, int> next_holder;  // position of the next holder, by concession
@@ -45,8 +46,8 @@ struct Register::Load::State {
     std::optional<Plot> last_plot;
     // The concession written last, completed by the rows that follow it in the
     // file (a family tomb's), and closed when the next one starts: then its search
-    // row is put aside and its digest computed. People added to any other
-    // concession re-index it at commit, and its digest is read back.
+    // row is put aside and its digest computed (digests_aside.hpp). People added
+    // to any other concession re-index it at commit, and its digest is read back.
     struct OpenRecord {
         Concession record;  // with the ids SQLite gave it and its people
         std::optional<Plot> plot;
@@ -54,7 +55,7 @@ struct Register::Load::State {
     };
     std::optional<OpenRecord> open;
     storage::PeopleIds ids;  // reused from concession to concession
-    storage::Sha256 hash;
+    storage::DigestsAside digests;
     // Search rows are written at commit, after everything else: FTS5 writes out
     // what it holds in memory at every statement of the transaction that opens a
     // statement savepoint (a concession's INSERT, with its trigger, does), so rows
@@ -65,7 +66,11 @@ struct Register::Load::State {
         if (!open) return;
         const Concession& c = open->record;
         search_rows.emplace_back(c.id, open->row.columns(c.deed_number));
-        if (open->plot) created.back().digest = storage::new_concession_digest(hash, c, *open->plot);
+        if (open->plot) {
+            digests.add(created.size() - 1, std::move(open->record), *open->plot);
+        } else {
+            created.back().read_back = true;
+        }
         open.reset();
     }
 
@@ -153,7 +158,7 @@ WriteResult<ConcessionId> Register::Load::add_concession(const Concession& c, st
         st.ids.deceased.clear();
         storage::insert_people(db, id, 0, c.holders, c.deceased, &st.ids);
         st.next_holder[id.value()] = static_cast<int>(c.holders.size());
-        st.created.push_back({id, c.deed_number, c.plot, line, {}});
+        st.created.push_back({id, c.deed_number, c.plot, line, false});
         auto& open = st.open.emplace();
         open.record = c;
         open.record.id = id;
@@ -197,7 +202,7 @@ WriteResult<ConcessionId> Register::Load::add_people(ConcessionId id, const std:
             state_->add_to_open(holders, deceased);
         } else {
             reg_.impl_->index_concession(id);  // rewritten whole at commit
-            if (auto* created = state_->created_one(id)) created->digest.reset();  // read back at commit
+            if (auto* created = state_->created_one(id)) created->read_back = true;
         }
         return id;
     });
@@ -221,13 +226,15 @@ void Register::Load::commit() {
         const std::string source = ",\"source\":" + nlohmann::json(state_->source).dump() + ",\"line\":";
         // The chain carried in memory from entry to entry.
         if (!state_->created.empty()) {
+            const auto digests = state_->digests.collect(state_->created.size());
             storage::ChainWriter log(impl.db);
-            for (const auto& c : state_->created) {
+            for (std::size_t i = 0; i < state_->created.size(); ++i) {
+                const auto& c = state_->created[i];
                 log.append(at, impl.user, "concession", c.id.value(), "insert",
                            "{\"deed_number\":" + nlohmann::json(c.deed_number).dump() +
                                ",\"plot_id\":" + std::to_string(c.plot.value()) + source + std::to_string(c.line) + "}",
-                           c.digest ? storage::to_hex(*c.digest)
-                                    : storage::record_digest(impl.db, "concession", c.id.value()));
+                           !c.read_back && digests[i] ? storage::to_hex(*digests[i])
+                                                      : storage::record_digest(impl.db, "concession", c.id.value()));
             }
         }
         for (const auto& [id, people] : state_->added) {
