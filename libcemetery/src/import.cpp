@@ -94,6 +94,8 @@ struct Group {
     std::uint32_t place = 0;          // index into the importer's places
     std::uint32_t rows = 0;           // rows of the file with this deed
     PlotKind kind = PlotKind::loculo;
+    const Comune* comune = nullptr;   // where its first row located it
+    CemeteryId cemetery;
     std::vector<std::uint64_t> people;  // fingerprints of the holders and deceased already recorded
 };
 
@@ -124,6 +126,8 @@ public:
         auto [it, is_new] = groups_.try_emplace(place.key);
         Group& g = it->second;
         ++g.rows;
+        if (group_of_line_.size() <= r.line) group_of_line_.resize(r.line + 1, nullptr);
+        group_of_line_[r.line] = &g;
         const std::uint64_t signature = fingerprint(concession_signature(r, place.cemetery));
         if (!is_new) {
             if (signature != g.signature) {
@@ -138,6 +142,8 @@ public:
         g.first_line = r.line;
         g.signature = signature;
         g.kind = *r.kind;
+        g.comune = place.comune;
+        g.cemetery = place.cemetery;
         const TermDecision decision = decide_term(regulation_, term_request(r, place.comune->name));
         if (!decision) {
             const RegisterColumn column = column_of(decision.refusal->code);
@@ -232,9 +238,10 @@ public:
     // group's reason, so that they are rejected together; returns false when that is
     // the only reason.
     bool write(const RegisterRow& r, Register::Load* load, Problems& problems) {
-        Place place;
-        if (!locate(r, place, problems)) return true;
-        Group& g = groups_.at(place.key);
+        // The first pass found the row's group; a row it did not get to has problems of its own.
+        Group* found = r.line < group_of_line_.size() ? group_of_line_[r.line] : nullptr;
+        if (!found) return true;
+        Group& g = *found;
         if (g.bad) {
             add(problems, r, RegisterColumn::numero_concessione, r.deed_number,
                 "another row of this concession is wrong (line " + std::to_string(g.reason_line) + ")",
@@ -253,7 +260,7 @@ public:
             deceased.push_back(deceased_of(*r.deceased));
         }
         if (!g.in_register && !g.created) {
-            create(r, place, g, load, holders, deceased, problems);
+            create(r, g, load, holders, deceased, problems);
             return true;
         }
         if (holders.empty() && deceased.empty()) return true;
@@ -357,13 +364,13 @@ private:
 
     // The group's first row: its plot (when the register does not have it yet) and
     // the concession with this row's people. Everything was checked in the first pass.
-    void create(const RegisterRow& r, const Place& place, Group& g, Register::Load* load,
+    void create(const RegisterRow& r, Group& g, Register::Load* load,
                 const std::vector<Holder>& holders, const std::vector<Deceased>& deceased, Problems& problems) {
         PlaceInfo& where = places_[g.place];
         g.created = true;
         const bool new_plot = !where.plot;
         if (load && new_plot) {
-            auto added = load->add_plot(Plot{{}, place.cemetery, g.kind, where.where});
+            auto added = load->add_plot(Plot{{}, g.cemetery, g.kind, where.where});
             if (!added) {
                 add(problems, r, RegisterColumn::numero, r.numero, added.conflict->message);
                 return;
@@ -372,7 +379,7 @@ private:
         }
         if (load) {
             Concession c;
-            c.comune = place.comune->id;
+            c.comune = g.comune->id;
             c.plot = *where.plot;
             c.deed_number = r.deed_number;
             c.signed_on = *r.signed_on;
@@ -501,7 +508,8 @@ private:
     ImportReport& report_;
     std::unordered_map<std::string, std::optional<Comune>> comuni_;
     std::unordered_map<std::string, std::pair<std::optional<CemeteryId>, std::string>> cemeteries_;
-    std::unordered_map<std::string, Group> groups_;
+    std::unordered_map<std::string, Group> groups_;  // its nodes stay where they are
+    std::vector<Group*> group_of_line_;  // by the line a row starts on, for the second pass
     std::vector<PlaceInfo> places_;
     std::unordered_map<std::string, std::uint32_t> place_index_;
     std::unordered_map<std::string, std::pair<const Comune*, CemeteryId>> located_;  // see locate()

@@ -48,8 +48,9 @@ struct ChainContent {
 class ChainWriter {
 public:
     explicit ChainWriter(Database& db);
-    void append(std::string_view at, std::string_view user, std::string_view entity, std::int64_t record_id,
-                std::string_view action, std::string_view details, const std::optional<std::string>& state_digest);
+    // The texts are bound to the INSERT without copies: strings, not views.
+    void append(const std::string& at, const std::string& user, const std::string& entity, std::int64_t record_id,
+                const std::string& action, const std::string& details, const std::optional<std::string>& state_digest);
 
 private:
     Database& db_;

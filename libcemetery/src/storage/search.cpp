@@ -103,9 +103,9 @@ std::array<std::string, 3> SearchRow::columns(std::string_view deed_number) cons
 void insert_search_row(Database& db, ConcessionId id, const std::array<std::string, 3>& columns) {
     auto& s = db.statement("INSERT INTO search_index (rowid, deceased, holders, numbers) VALUES (?, ?, ?, ?)");
     s.bind(1, id.value());
-    s.bind(2, columns[0]);
-    s.bind(3, columns[1]);
-    s.bind(4, columns[2]);
+    s.bindNoCopy(2, columns[0]);
+    s.bindNoCopy(3, columns[1]);
+    s.bindNoCopy(4, columns[2]);
     s.exec();
 }
 
