@@ -63,10 +63,16 @@ ChainWriter::ChainWriter(Database& db) : db_(db), last_chain_(genesis_chain) {
 void ChainWriter::append(const std::string& at, const std::string& user, const std::string& entity,
                          std::int64_t record_id, const std::string& action, const std::string& details,
                          const std::optional<std::string>& state_digest) {
-    const std::int64_t id = last_id_ + 1;
     std::optional<std::string_view> digest;
     if (state_digest) digest = *state_digest;
-    std::string chain = chain_of(hash_, last_chain_, {id, at, user, entity, record_id, action, details, digest});
+    append_chained(at, user, entity, record_id, action, details, state_digest,
+                   chain_of(hash_, last_chain_, {next_id(), at, user, entity, record_id, action, details, digest}));
+}
+
+void ChainWriter::append_chained(const std::string& at, const std::string& user, const std::string& entity,
+                                 std::int64_t record_id, const std::string& action, const std::string& details,
+                                 const std::optional<std::string>& state_digest, std::string chain) {
+    const std::int64_t id = next_id();
     auto& s = db_.statement(
         "INSERT INTO change_log (id, at, user, entity, record_id, action, details, state_digest, chain) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -52,6 +52,14 @@ public:
     void append(const std::string& at, const std::string& user, const std::string& entity, std::int64_t record_id,
                 const std::string& action, const std::string& details, const std::optional<std::string>& state_digest);
 
+    // For chains computed ahead of the inserts (chain_of, from last_chain() for
+    // the entry next_id(), and on from each to the next): the entry with its chain.
+    [[nodiscard]] std::int64_t next_id() const { return last_id_ + 1; }
+    [[nodiscard]] const std::string& last_chain() const { return last_chain_; }
+    void append_chained(const std::string& at, const std::string& user, const std::string& entity,
+                        std::int64_t record_id, const std::string& action, const std::string& details,
+                        const std::optional<std::string>& state_digest, std::string chain);
+
 private:
     Database& db_;
     Sha256 hash_;

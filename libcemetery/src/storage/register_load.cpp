@@ -16,6 +16,8 @@
 #include <SQLiteCpp/Exception.h>
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -213,29 +215,64 @@ void Register::Load::commit() {
                                                  state_->conflict->message);
     auto& impl = *reg_.impl_;
     try {
-        // The indexes first: the search rows of concessions that gained people are
-        // read back through them when the transaction commits.
+        // The indexes first: the search rows of concessions that gained people,
+        // and the digests read back, are read through them.
         if (state_->set_aside) state_->set_aside->restore();
         state_->close_record();
-        for (const auto& [id, columns] : state_->search_rows) storage::insert_search_row(impl.db, id, columns);
-        state_->search_rows = {};
-        if (state_->search_merge) state_->search_merge->merge_once();
         // The entries of one load share their time; their details are written by
         // hand, which a million entries notice.
         const std::string at = storage::utc_now();
         const std::string source = ",\"source\":" + nlohmann::json(state_->source).dump() + ",\"line\":";
-        // The chain carried in memory from entry to entry.
-        if (!state_->created.empty()) {
-            const auto digests = state_->digests.collect(state_->created.size());
-            storage::ChainWriter log(impl.db);
-            for (std::size_t i = 0; i < state_->created.size(); ++i) {
-                const auto& c = state_->created[i];
-                log.append(at, impl.user, "concession", c.id.value(), "insert",
-                           "{\"deed_number\":" + nlohmann::json(c.deed_number).dump() +
-                               ",\"plot_id\":" + std::to_string(c.plot.value()) + source + std::to_string(c.line) + "}",
-                           !c.read_back && digests[i] ? storage::to_hex(*digests[i])
-                                                      : storage::record_digest(impl.db, "concession", c.id.value()));
+        const auto& created = state_->created;
+        auto details = [&](std::size_t i) {
+            return "{\"deed_number\":" + nlohmann::json(created[i].deed_number).dump() +
+                   ",\"plot_id\":" + std::to_string(created[i].plot.value()) + source +
+                   std::to_string(created[i].line) + "}";
+        };
+        const auto computed = state_->digests.collect(created.size());
+        std::unordered_map<std::size_t, std::optional<std::string>> read_back;
+        for (std::size_t i = 0; i < created.size(); ++i) {
+            if (created[i].read_back || !computed[i]) {
+                read_back[i] = storage::record_digest(impl.db, "concession", created[i].id.value());
             }
+        }
+        auto digest = [&](std::size_t i) -> std::optional<std::string> {
+            const auto it = read_back.find(i);
+            return it != read_back.end() ? it->second : storage::to_hex(*computed[i]);
+        };
+        // The chain of the new concessions' entries is computed on a second thread
+        // while this one writes the search rows, and carried from entry to entry.
+        storage::ChainWriter log(impl.db);
+        std::string chains;  // 64 hexadecimal digits an entry
+        std::exception_ptr chain_error;
+        {
+            std::jthread chainer([&] {
+                try {
+                    storage::Sha256 hash;
+                    std::string previous = log.last_chain();
+                    chains.reserve(previous.size() * created.size());
+                    for (std::size_t i = 0; i < created.size(); ++i) {
+                        const auto d = digest(i);
+                        std::optional<std::string_view> view;
+                        if (d) view = *d;
+                        previous = storage::chain_of(hash, previous,
+                                                     {log.next_id() + static_cast<std::int64_t>(i), at, impl.user,
+                                                      "concession", created[i].id.value(), "insert", details(i), view});
+                        chains += previous;
+                    }
+                } catch (...) {
+                    chain_error = std::current_exception();
+                }
+            });
+            for (const auto& [id, columns] : state_->search_rows) storage::insert_search_row(impl.db, id, columns);
+            state_->search_rows = {};
+            if (state_->search_merge) state_->search_merge->merge_once();
+        }  // the chain is computed
+        if (chain_error) std::rethrow_exception(chain_error);
+        constexpr std::size_t width = storage::genesis_chain.size();
+        for (std::size_t i = 0; i < created.size(); ++i) {
+            log.append_chained(at, impl.user, "concession", created[i].id.value(), "insert", details(i), digest(i),
+                               chains.substr(i * width, width));
         }
         for (const auto& [id, people] : state_->added) {
             storage::append_change(impl.db, impl.user, "concession", id, "add_people", people);
