@@ -49,7 +49,10 @@ void DigestsAside::work() {
                 jobs = std::move(queue_.front());
                 queue_.pop_front();
             }
-            for (const auto& job : jobs) done_.emplace_back(job.index, new_concession_digest(hash, job.record, job.plot));
+            for (const auto& job : jobs) {
+                if (done_.size() <= job.index) done_.resize(job.index + 1);
+                done_[job.index] = new_concession_digest(hash, job.record, job.plot);
+            }
         }
     } catch (...) {
         std::lock_guard lock(mutex_);
@@ -66,11 +69,8 @@ std::vector<std::optional<Sha256Digest>> DigestsAside::collect(std::size_t count
     changed_.notify_all();
     worker_.join();
     if (error_) std::rethrow_exception(error_);
-    std::vector<std::optional<Sha256Digest>> out(count);
-    for (const auto& [index, digest] : done_) {
-        if (index < count) out[index] = digest;
-    }
-    done_ = {};
+    std::vector<std::optional<Sha256Digest>> out = std::move(done_);
+    out.resize(count);
     return out;
 }
 

@@ -53,7 +53,7 @@ private:
     bool closing_ = false;  // no more batches: finish the queue
     bool stop_ = false;     // stop now
     std::exception_ptr error_;
-    std::vector<std::pair<std::size_t, Sha256Digest>> done_;  // the worker's, until joined
+    std::vector<std::optional<Sha256Digest>> done_;  // by index; the worker's, until joined
     std::thread worker_;
 };
 
