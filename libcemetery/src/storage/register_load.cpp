@@ -134,6 +134,25 @@ WriteResult<T> guarded(Register::Impl& impl, std::optional<Conflict>& spoiled, W
     }
 }
 
+// Runs `work` on a second thread while `meanwhile` runs on this one, and returns
+// when both are done; what `work` threw is thrown here after them (and what
+// `meanwhile` threw, once `work` is done).
+template <class Work, class Meanwhile>
+void alongside(Work&& work, Meanwhile&& meanwhile) {
+    std::exception_ptr error;
+    {
+        std::jthread second([&] {
+            try {
+                work();
+            } catch (...) {
+                error = std::current_exception();
+            }
+        });
+        meanwhile();
+    }
+    if (error) std::rethrow_exception(error);
+}
+
 nlohmann::json names(const auto& people) {
     auto out = nlohmann::json::array();
     for (const auto& p : people) out.push_back({{"surname", p.surname}, {"given_name", p.given_name}});
@@ -244,31 +263,26 @@ void Register::Load::commit() {
         // while this one writes the search rows, and carried from entry to entry.
         storage::ChainWriter log(impl.db);
         std::string chains;  // 64 hexadecimal digits an entry
-        std::exception_ptr chain_error;
-        {
-            std::jthread chainer([&] {
-                try {
-                    storage::Sha256 hash;
-                    std::string previous = log.last_chain();
-                    chains.reserve(previous.size() * created.size());
-                    for (std::size_t i = 0; i < created.size(); ++i) {
-                        const auto d = digest(i);
-                        std::optional<std::string_view> view;
-                        if (d) view = *d;
-                        previous = storage::chain_of(hash, previous,
-                                                     {log.next_id() + static_cast<std::int64_t>(i), at, impl.user,
-                                                      "concession", created[i].id.value(), "insert", details(i), view});
-                        chains += previous;
-                    }
-                } catch (...) {
-                    chain_error = std::current_exception();
+        alongside(
+            [&] {
+                storage::Sha256 hash;
+                std::string previous = log.last_chain();
+                chains.reserve(previous.size() * created.size());
+                for (std::size_t i = 0; i < created.size(); ++i) {
+                    const auto d = digest(i);
+                    std::optional<std::string_view> view;
+                    if (d) view = *d;
+                    previous = storage::chain_of(hash, previous,
+                                                 {log.next_id() + static_cast<std::int64_t>(i), at, impl.user,
+                                                  "concession", created[i].id.value(), "insert", details(i), view});
+                    chains += previous;
                 }
+            },
+            [&] {
+                for (const auto& [id, columns] : state_->search_rows) storage::insert_search_row(impl.db, id, columns);
+                state_->search_rows = {};
+                if (state_->search_merge) state_->search_merge->merge_once();
             });
-            for (const auto& [id, columns] : state_->search_rows) storage::insert_search_row(impl.db, id, columns);
-            state_->search_rows = {};
-            if (state_->search_merge) state_->search_merge->merge_once();
-        }  // the chain is computed
-        if (chain_error) std::rethrow_exception(chain_error);
         constexpr std::size_t width = storage::genesis_chain.size();
         for (std::size_t i = 0; i < created.size(); ++i) {
             log.append_chained(at, impl.user, "concession", created[i].id.value(), "insert", details(i), digest(i),
