@@ -17,8 +17,11 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
+
+#include <sys/stat.h>
 
 using cemetery::ImportOptions;
 using cemetery::ImportReport;
@@ -170,6 +173,25 @@ TEST_CASE("the sample register imports with 6 concessions and 7 deceased", "[imp
         REQUIRE(fossa->concession.deceased.size() == 1);
         CHECK(fossa->concession.deceased[0].given_name == "Giovanni \"Nanni\"");
     }
+}
+
+TEST_CASE("a register read from a pipe, which has no size, imports as the file does", "[import]") {
+    test::TempDir dir;
+    const auto fifo = dir.file("registro.csv");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] {
+        std::ifstream in(sample, std::ios::binary);
+        std::ofstream out(fifo, std::ios::binary);
+        out << in.rdbuf();
+    });
+    UnionRegister u;
+    const auto report = u.import_file(fifo);
+    writer.join();
+    INFO(describe(report));
+    REQUIRE(report.ok());
+    CHECK(report.rows == 7);
+    CHECK(report.concessions_added == 6);
+    CHECK(u.record("Liscate", "E-1968-004")->concession.holders.at(0).surname == "Viganò");
 }
 
 TEST_CASE("the sample's stated expiry 01/03/2033 is kept with one warning on line 8", "[import]") {

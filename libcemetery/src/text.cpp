@@ -1,6 +1,7 @@
 #include <cemetery/text.hpp>
 
 #include <cstdint>
+#include <cstring>
 
 namespace cemetery {
 
@@ -115,7 +116,17 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 bool is_valid_utf8(std::string_view bytes) {
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
     for (std::size_t i = 0; i < bytes.size();) {
+        // Eight ASCII bytes at a time, as most of a register is: the whole file of
+        // a million rows is checked before its import begins.
+        if (std::uint64_t eight = 0; i + sizeof eight <= bytes.size()) {
+            std::memcpy(&eight, bytes.data() + i, sizeof eight);
+            if ((eight & high_bits) == 0) {
+                i += sizeof eight;
+                continue;
+            }
+        }
         const std::size_t before = i;
         const std::uint32_t cp = next_code_point(bytes, i);
         if (cp == 0xFFFD && !(i - before == 3 && bytes.substr(before, 3) == "\xEF\xBF\xBD")) {
