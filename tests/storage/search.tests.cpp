@@ -377,3 +377,49 @@ TEST_CASE("a concession with holders and no deceased yet is a hit with no deceas
     CHECK(hits[0].deceased.empty());
     CHECK(hits[0].holders == std::vector<std::string>{"Brivio Carlo"});
 }
+
+// A bulk load makes each concession's search row once the concession is complete
+// (a family tomb's later rows included), aside from the writes: every name and
+// number it wrote must be found, and a concession completed out of order too.
+TEST_CASE("a load's search rows find every person and number it wrote", "[search][load]") {
+    test::UnionRegister u;
+    {
+        Register::Load load(u.reg, "registro.csv");
+        auto new_plot = [&](PlotKind kind, const char* numero) {
+            const auto p = load.add_plot(Plot{{}, u.liscate_cimitero, kind, Location{"C", "1", numero, ""}});
+            REQUIRE(p);
+            return *p.value;
+        };
+        const auto tomb = load.add_concession(
+            u.concession_for({.plot = new_plot(PlotKind::tomba_famiglia, "1"), .number = "T-7", .signed_on = ymd(1990, 5, 2),
+                              .years = 99, .holders = {test::holder("Brambilla", "Ugo", "BRMGUO60A01E640T")},
+                              .deceased = {test::deceased("Sala", "Anna")}}),
+            2);
+        REQUIRE(tomb);
+        REQUIRE(load.add_people(*tomb.value, {test::holder("Oggioni", "Rita")}, {test::deceased("Sala", "Pietro")}));
+        const auto other = load.add_concession(
+            u.concession_for({.plot = new_plot(PlotKind::loculo, "2"), .number = "L-8", .signed_on = ymd(2001, 3, 3),
+                              .years = 40, .deceased = {test::deceased("Crippa", "Elena")}}),
+            4);
+        REQUIRE(other);
+        REQUIRE(load.add_people(*tomb.value, {}, {test::deceased("Sala", "Bruno")}));  // after another one
+        load.commit();
+    }
+    auto found = [&](const char* text) {
+        const auto hits = u.reg.search(text);
+        std::vector<std::string> deeds;
+        for (const auto& h : hits) deeds.push_back(h.deed_number);
+        std::sort(deeds.begin(), deeds.end());
+        return deeds;
+    };
+    const std::vector<std::string> tomb{"T-7"};
+    CHECK(found("brambilla") == tomb);
+    CHECK(found("oggioni rita") == tomb);
+    CHECK(found("sala anna") == tomb);
+    CHECK(found("sala pietro") == tomb);
+    CHECK(found("sala bruno") == tomb);
+    CHECK(found("BRMGUO60A01E640T") == tomb);
+    CHECK(found("T7") == tomb);
+    CHECK(found("crippa") == std::vector<std::string>{"L-8"});
+    CHECK(found("L-8") == std::vector<std::string>{"L-8"});
+}

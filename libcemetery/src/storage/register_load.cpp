@@ -7,7 +7,7 @@
 #include "storage/register_impl.hpp"
 
 #include "storage/change_log.hpp"
-#include "storage/digests_aside.hpp"
+#include "storage/records_aside.hpp"
 #include "storage/record_digest.hpp"
 #include "storage/load_indexes.hpp"
 #include "storage/register_rows.hpp"
@@ -48,31 +48,25 @@ struct Register::Load::State {
     std::optional<Plot> last_plot;
     // The concession written last, completed by the rows that follow it in the
     // file (a family tomb's), and closed when the next one starts: then its search
-    // row is put aside and its digest computed (digests_aside.hpp). People added
-    // to any other concession re-index it at commit, and its digest is read back.
-    struct OpenRecord {
-        Concession record;  // with the ids SQLite gave it and its people
-        std::optional<Plot> plot;
-        storage::SearchRow row;
-    };
-    std::optional<OpenRecord> open;
-    storage::PeopleIds ids;  // reused from concession to concession
-    storage::DigestsAside digests;
+    // row and its digest are made aside (records_aside.hpp). People added to any
+    // other concession re-index it at commit, and its digest is read back.
+    //
     // Search rows are written at commit, after everything else: FTS5 writes out
     // what it holds in memory at every statement of the transaction that opens a
     // statement savepoint (a concession's INSERT, with its trigger, does), so rows
     // written between the concessions would cost a tiny index segment each.
-    std::vector<std::pair<ConcessionId, std::array<std::string, 3>>> search_rows;
+    struct OpenRecord {
+        Concession record;  // with the ids SQLite gave it and its people
+        std::optional<Plot> plot;
+    };
+    std::optional<OpenRecord> open;
+    storage::PeopleIds ids;  // reused from concession to concession
+    storage::RecordsAside aside;
 
     void close_record() {
         if (!open) return;
-        const Concession& c = open->record;
-        search_rows.emplace_back(c.id, open->row.columns(c.deed_number));
-        if (open->plot) {
-            digests.add(created.size() - 1, std::move(open->record), *open->plot);
-        } else {
-            created.back().read_back = true;
-        }
+        if (!open->plot) created.back().read_back = true;
+        aside.add(created.size() - 1, std::move(open->record), std::move(open->plot));
         open.reset();
     }
 
@@ -88,12 +82,10 @@ struct Register::Load::State {
         for (std::size_t i = 0; i < holders.size(); ++i) {
             open->record.holders.push_back(holders[i]);
             open->record.holders.back().id = HolderId{ids.holders[i]};
-            open->row.add(holders[i]);
         }
         for (std::size_t i = 0; i < deceased.size(); ++i) {
             open->record.deceased.push_back(deceased[i]);
             open->record.deceased.back().id = DeceasedId{ids.deceased[i]};
-            open->row.add(deceased[i]);
         }
     }
 };
@@ -248,7 +240,8 @@ void Register::Load::commit() {
                    ",\"plot_id\":" + std::to_string(created[i].plot.value()) + source +
                    std::to_string(created[i].line) + "}";
         };
-        const auto computed = state_->digests.collect(created.size());
+        auto made = state_->aside.collect(created.size());
+        const auto& computed = made.digests;
         std::unordered_map<std::size_t, std::optional<std::string>> read_back;
         for (std::size_t i = 0; i < created.size(); ++i) {
             if (created[i].read_back || !computed[i]) {
@@ -279,8 +272,10 @@ void Register::Load::commit() {
                 }
             },
             [&] {
-                for (const auto& [id, columns] : state_->search_rows) storage::insert_search_row(impl.db, id, columns);
-                state_->search_rows = {};
+                for (std::size_t i = 0; i < created.size(); ++i) {
+                    storage::insert_search_row(impl.db, created[i].id, made.search_rows[i]);
+                }
+                made.search_rows = {};
                 if (state_->search_merge) state_->search_merge->merge_once();
             });
         constexpr std::size_t width = storage::genesis_chain.size();

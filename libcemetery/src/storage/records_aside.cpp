@@ -1,6 +1,7 @@
-#include "storage/digests_aside.hpp"
+#include "storage/records_aside.hpp"
 
 #include "storage/record_digest.hpp"
+#include "storage/search_row.hpp"
 
 namespace cemetery::storage {
 
@@ -9,9 +10,9 @@ namespace {
 constexpr std::size_t batch_records = 512;
 }  // namespace
 
-DigestsAside::DigestsAside() { worker_ = std::thread([this] { work(); }); }
+RecordsAside::RecordsAside() { worker_ = std::thread([this] { work(); }); }
 
-DigestsAside::~DigestsAside() {
+RecordsAside::~RecordsAside() {
     if (!worker_.joinable()) return;
     {
         std::lock_guard lock(mutex_);
@@ -21,12 +22,12 @@ DigestsAside::~DigestsAside() {
     worker_.join();
 }
 
-void DigestsAside::add(std::size_t index, Concession&& record, const Plot& plot) {
-    batch_.push_back(Job{index, std::move(record), plot});
+void RecordsAside::add(std::size_t index, Concession&& record, std::optional<Plot> plot) {
+    batch_.push_back(Job{index, std::move(record), std::move(plot)});
     if (batch_.size() == batch_records) send();
 }
 
-void DigestsAside::send() {
+void RecordsAside::send() {
     if (batch_.empty()) return;
     {
         std::lock_guard lock(mutex_);
@@ -37,7 +38,7 @@ void DigestsAside::send() {
     changed_.notify_all();
 }
 
-void DigestsAside::work() {
+void RecordsAside::work() {
     try {
         Sha256 hash;
         for (;;) {
@@ -50,8 +51,15 @@ void DigestsAside::work() {
                 queue_.pop_front();
             }
             for (const auto& job : jobs) {
-                if (done_.size() <= job.index) done_.resize(job.index + 1);
-                done_[job.index] = new_concession_digest(hash, job.record, job.plot);
+                if (made_.digests.size() <= job.index) {
+                    made_.digests.resize(job.index + 1);
+                    made_.search_rows.resize(job.index + 1);
+                }
+                if (job.plot) made_.digests[job.index] = new_concession_digest(hash, job.record, *job.plot);
+                SearchRow row;
+                for (const auto& h : job.record.holders) row.add(h);
+                for (const auto& d : job.record.deceased) row.add(d);
+                made_.search_rows[job.index] = row.columns(job.record.deed_number);
             }
         }
     } catch (...) {
@@ -60,7 +68,7 @@ void DigestsAside::work() {
     }
 }
 
-std::vector<std::optional<Sha256Digest>> DigestsAside::collect(std::size_t count) {
+RecordsAside::Made RecordsAside::collect(std::size_t count) {
     send();
     {
         std::lock_guard lock(mutex_);
@@ -69,8 +77,9 @@ std::vector<std::optional<Sha256Digest>> DigestsAside::collect(std::size_t count
     changed_.notify_all();
     worker_.join();
     if (error_) std::rethrow_exception(error_);
-    std::vector<std::optional<Sha256Digest>> out = std::move(done_);
-    out.resize(count);
+    Made out = std::move(made_);
+    out.digests.resize(count);
+    out.search_rows.resize(count);
     return out;
 }
 
