@@ -386,7 +386,7 @@ private:
             apply_term(c, *g.term);
             c.holders = holders;
             c.deceased = deceased;
-            auto added = load->add_concession(c, r.line);
+            auto added = load->add_concession(std::move(c), r.line);
             if (!added) {
                 add(problems, r, RegisterColumn::numero_concessione, r.deed_number, added.conflict->message);
                 return;

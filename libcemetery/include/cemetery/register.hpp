@@ -146,7 +146,7 @@ public:
         WriteResult<PlotId> add_plot(const Plot& plot);
         // A concession whose term the rules decided, with its holders, deceased and
         // renewals; `line` is where the source file records it.
-        WriteResult<ConcessionId> add_concession(const Concession& concession, std::size_t line);
+        WriteResult<ConcessionId> add_concession(Concession concession, std::size_t line);
         // More people for a concession of this load, or of the register (an export
         // listing one more burial in a family tomb).
         WriteResult<ConcessionId> add_people(ConcessionId id, const std::vector<Holder>& holders,

@@ -77,7 +77,7 @@ struct Register::Load::State {
         return it != created.end() && it->id == id ? &*it : nullptr;
     }
 
-    // The people just written (ids), with their ids, into the open record.
+    // The people just written for the open record (ids), into it with their ids.
     void add_to_open(const std::vector<Holder>& holders, const std::vector<Deceased>& deceased) {
         for (std::size_t i = 0; i < holders.size(); ++i) {
             open->record.holders.push_back(holders[i]);
@@ -161,7 +161,7 @@ WriteResult<PlotId> Register::Load::add_plot(const Plot& plot) {
     });
 }
 
-WriteResult<ConcessionId> Register::Load::add_concession(const Concession& c, std::size_t line) {
+WriteResult<ConcessionId> Register::Load::add_concession(Concession c, std::size_t line) {
     auto& db = reg_.impl_->db;
     return guarded<ConcessionId>(*reg_.impl_, state_->conflict, [&] {
         auto& st = *state_;
@@ -172,14 +172,13 @@ WriteResult<ConcessionId> Register::Load::add_concession(const Concession& c, st
         storage::insert_people(db, id, 0, c.holders, c.deceased, &st.ids);
         st.next_holder[id.value()] = static_cast<int>(c.holders.size());
         st.created.push_back({id, c.deed_number, c.plot, line, false});
+        for (auto& r : c.renewals) r.id = storage::insert_renewal(db, id, r);
+        for (std::size_t i = 0; i < c.holders.size(); ++i) c.holders[i].id = HolderId{st.ids.holders[i]};
+        for (std::size_t i = 0; i < c.deceased.size(); ++i) c.deceased[i].id = DeceasedId{st.ids.deceased[i]};
+        c.id = id;
         auto& open = st.open.emplace();
-        open.record = c;
-        open.record.id = id;
-        open.record.holders.clear();
-        open.record.deceased.clear();
-        for (auto& r : open.record.renewals) r.id = storage::insert_renewal(db, id, r);
         if (st.last_plot && st.last_plot->id == c.plot) open.plot = st.last_plot;
-        st.add_to_open(c.holders, c.deceased);
+        open.record = std::move(c);
         return id;
     });
 }
