@@ -10,7 +10,7 @@ namespace {
 constexpr std::size_t batch_records = 512;
 }  // namespace
 
-RecordsAside::RecordsAside() { worker_ = std::thread([this] { work(); }); }
+RecordsAside::RecordsAside(SearchBuild* build) : build_(build) { worker_ = std::thread([this] { work(); }); }
 
 RecordsAside::~RecordsAside() {
     if (!worker_.joinable()) return;
@@ -46,25 +46,40 @@ void RecordsAside::work() {
             {
                 std::unique_lock lock(mutex_);
                 changed_.wait(lock, [&] { return stop_ || closing_ || !queue_.empty(); });
-                if (stop_ || queue_.empty()) return;  // stopped, or closing with nothing left
+                if (stop_) return;
+                if (queue_.empty()) break;  // closing, with nothing left
                 jobs = std::move(queue_.front());
                 queue_.pop_front();
             }
             for (const auto& job : jobs) {
                 if (made_.digests.size() <= job.index) {
                     made_.digests.resize(job.index + 1);
-                    made_.search_rows.resize(job.index + 1);
+                    if (!build_) made_.search_rows.resize(job.index + 1);
                 }
                 if (job.plot) made_.digests[job.index] = new_concession_digest(hash, job.record, *job.plot);
                 SearchRow row;
                 for (const auto& h : job.record.holders) row.add(h);
                 for (const auto& d : job.record.deceased) row.add(d);
-                made_.search_rows[job.index] = row.columns(job.record.deed_number);
+                if (build_) {
+                    build_->add(job.record.id, row.columns(job.record.deed_number));
+                } else {
+                    made_.search_rows[job.index] = row.columns(job.record.deed_number);
+                }
             }
         }
+        {
+            std::lock_guard lock(mutex_);
+            made_ready_ = true;
+        }
+        changed_.notify_all();
+        // While the load's thread writes the change log.
+        if (build_) build_->finish();
     } catch (...) {
-        std::lock_guard lock(mutex_);
-        error_ = std::current_exception();
+        {
+            std::lock_guard lock(mutex_);
+            error_ = std::current_exception();
+        }
+        changed_.notify_all();
     }
 }
 
@@ -75,12 +90,18 @@ RecordsAside::Made RecordsAside::collect(std::size_t count) {
         closing_ = true;
     }
     changed_.notify_all();
-    worker_.join();
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return made_ready_ || error_; });
     if (error_) std::rethrow_exception(error_);
     Made out = std::move(made_);
     out.digests.resize(count);
-    out.search_rows.resize(count);
+    if (!build_) out.search_rows.resize(count);
     return out;
+}
+
+void RecordsAside::finish_search() {
+    if (worker_.joinable()) worker_.join();
+    if (error_) std::rethrow_exception(error_);
 }
 
 }  // namespace cemetery::storage

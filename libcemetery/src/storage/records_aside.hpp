@@ -8,7 +8,9 @@
 //
 // The records are handed over whole, moved, in batches under a lock: the two
 // threads share nothing else, and both computations read only what they are
-// given.
+// given. With a SearchBuild, the search rows go into it as they are made, on its
+// own connection, instead of waiting for the load's thread.
+#include "storage/search_build.hpp"
 #include "storage/sha256.hpp"
 
 #include <cemetery/concession.hpp>
@@ -29,7 +31,8 @@ namespace cemetery::storage {
 
 class RecordsAside {
 public:
-    RecordsAside();
+    // `build`, when given, must outlive this object.
+    explicit RecordsAside(SearchBuild* build = nullptr);
     ~RecordsAside();  // stops the thread: what was not collected is dropped
     RecordsAside(const RecordsAside&) = delete;
     RecordsAside& operator=(const RecordsAside&) = delete;
@@ -40,11 +43,16 @@ public:
 
     struct Made {
         std::vector<std::optional<Sha256Digest>> digests;  // by index
-        std::vector<std::array<std::string, 3>> search_rows;  // by index: SearchRow::columns
+        // By index: SearchRow::columns. None when they went into a SearchBuild.
+        std::vector<std::array<std::string, 3>> search_rows;
     };
-    // Waits for the thread, and gives what it made of every record added, by
-    // index, for indexes below `count`. Rethrows what the thread threw. Once only.
+    // Waits for the thread to be through the records, and gives what it made of
+    // every one added, by index, for indexes below `count`. Rethrows what the
+    // thread threw. Once only.
     Made collect(std::size_t count);
+    // After collect: waits for the thread to finish the SearchBuild, if any, and
+    // rethrows what it threw doing so.
+    void finish_search();
 
 private:
     struct Job {
@@ -61,6 +69,8 @@ private:
     std::deque<std::vector<Job>> queue_;
     bool closing_ = false;  // no more batches: finish the queue
     bool stop_ = false;     // stop now
+    bool made_ready_ = false;  // made_ is complete, and the thread's no more
+    SearchBuild* build_;
     std::exception_ptr error_;
     Made made_;  // the worker's, until joined
     std::thread worker_;

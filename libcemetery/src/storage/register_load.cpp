@@ -3,7 +3,9 @@
 // What makes it fast is what it leaves out: no savepoint per record (SQLite copies
 // every page a savepoint touches into its sub-journal), no change-log entry built
 // per row (one per concession, written at commit with what the file says of it),
-// and the search index written once for everything at commit.
+// and the search index written once for everything at commit, or, into a register
+// whose index is empty (a first import), built aside on a connection of its own
+// while the rows go in (search_build.hpp).
 #include "storage/register_impl.hpp"
 
 #include "storage/change_log.hpp"
@@ -11,6 +13,7 @@
 #include "storage/record_digest.hpp"
 #include "storage/load_indexes.hpp"
 #include "storage/register_rows.hpp"
+#include "storage/search_build.hpp"
 #include "storage/search_row.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -43,7 +46,10 @@ struct Register::Load::State {
     std::unordered_map<std::int64_t, nlohmann::json> added;
     std::optional<Conflict> conflict;
     std::optional<storage::SetAsideIndexes> set_aside;  // see the constructor
-    std::optional<storage::DeferredSearchMerge> search_merge;
+    std::optional<storage::DeferredSearchMerge> search_merge;  // when the index is written here
+    // The search index built aside, when the register's is empty (a first import).
+    std::unique_ptr<storage::SearchBuild> search_build;
+    bool search_build_attached = false;  // detached once the transaction is over
     // The plot written last: the concession that follows is usually on it.
     std::optional<Plot> last_plot;
     // The concession written last, completed by the rows that follow it in the
@@ -61,12 +67,12 @@ struct Register::Load::State {
     };
     std::optional<OpenRecord> open;
     storage::PeopleIds ids;  // reused from concession to concession
-    storage::RecordsAside aside;
+    std::optional<storage::RecordsAside> aside;  // after search_build, which it writes to
 
     void close_record() {
         if (!open) return;
         if (!open->plot) created.back().read_back = true;
-        aside.add(created.size() - 1, std::move(open->record), std::move(open->plot));
+        aside->add(created.size() - 1, std::move(open->record), std::move(open->plot));
         open.reset();
     }
 
@@ -102,14 +108,28 @@ Register::Load::Load(Register& reg, std::string source) : reg_(reg) {
         auto& db = reg_.impl_->db;
         if (db.sql().execAndGet("SELECT NOT EXISTS (SELECT 1 FROM concession)").getInt() == 1) {
             state_->set_aside.emplace(db);
-            state_->search_merge.emplace(db);
+            if (storage::search_index_empty(db)) {
+                try {
+                    state_->search_build = std::make_unique<storage::SearchBuild>(db);
+                } catch (const std::exception&) {
+                    // No scratch file (a full or read-only temporary directory): the
+                    // index is written here at commit, as into a register that has one.
+                }
+            }
+            if (!state_->search_build) state_->search_merge.emplace(db);
         }
+        state_->aside.emplace(state_->search_build.get());
     } catch (const SQLite::Exception& e) {
         throw storage::database_error_from(e, reg_.impl_->file.string());
     }
 }
 
-Register::Load::~Load() = default;  // the write scope rolls back unless committed
+Register::Load::~Load() {
+    if (!state_) return;
+    const bool attached = state_->search_build_attached;
+    state_.reset();  // the write scope rolls back unless committed
+    if (attached) storage::detach_search_build(reg_.impl_->db);
+}
 
 namespace {
 template <class T, class Write>
@@ -239,7 +259,7 @@ void Register::Load::commit() {
                    ",\"plot_id\":" + std::to_string(created[i].plot.value()) + source +
                    std::to_string(created[i].line) + "}";
         };
-        auto made = state_->aside.collect(created.size());
+        auto made = state_->aside->collect(created.size());
         const auto& computed = made.digests;
         std::unordered_map<std::size_t, std::optional<std::string>> read_back;
         for (std::size_t i = 0; i < created.size(); ++i) {
@@ -252,7 +272,8 @@ void Register::Load::commit() {
             return it != read_back.end() ? it->second : storage::to_hex(*computed[i]);
         };
         // The chain of the new concessions' entries is computed on a second thread
-        // while this one writes the search rows, and carried from entry to entry.
+        // while this one writes the search rows (unless they went into a build
+        // aside), and carried from entry to entry.
         storage::ChainWriter log(impl.db);
         std::string chains;  // 64 hexadecimal digits an entry
         alongside(
@@ -271,6 +292,7 @@ void Register::Load::commit() {
                 }
             },
             [&] {
+                if (state_->search_build) return;  // finished aside meanwhile, taken in below
                 for (std::size_t i = 0; i < created.size(); ++i) {
                     storage::insert_search_row(impl.db, created[i].id, made.search_rows[i]);
                 }
@@ -285,7 +307,17 @@ void Register::Load::commit() {
         for (const auto& [id, people] : state_->added) {
             storage::append_change(impl.db, impl.user, "concession", id, "add_people", people);
         }
+        // The index built aside was being merged while the log went in.
+        if (state_->search_build) {
+            state_->aside->finish_search();
+            state_->search_build_attached = true;
+            storage::adopt_search_index(impl.db, *state_->search_build);
+        }
         state_->tx.commit();
+        if (state_->search_build_attached) {
+            storage::detach_search_build(impl.db);
+            state_->search_build_attached = false;
+        }
     } catch (const SQLite::Exception& e) {
         throw storage::database_error_from(e, impl.file.string());
     }
