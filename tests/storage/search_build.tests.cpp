@@ -45,6 +45,22 @@ private:
     std::optional<std::string> before_;
 };
 
+// A register on a new file, with TMPDIR pointing at an empty directory of its own
+// (`scratch`) for the load's scratch files.
+struct FirstImport {
+    test::TempDir dir;
+    std::filesystem::path scratch = make_scratch(dir);
+    TemporaryDirectory tmpdir{scratch};
+    std::filesystem::path file = dir.file("registro.sqlite");
+    test::UnionRegister u{file};
+
+    static std::filesystem::path make_scratch(const test::TempDir& d) {
+        const auto path = d.file("tmp");
+        std::filesystem::create_directory(path);
+        return path;
+    }
+};
+
 std::vector<std::string> files_in(const std::filesystem::path& dir) {
     std::vector<std::string> out;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) out.push_back(entry.path().filename().string());
@@ -92,12 +108,8 @@ std::vector<std::string> deeds_found(const Register& reg, const char* text) {
 }  // namespace
 
 TEST_CASE("a first load's search index is built aside, whole, and takes later edits", "[load][search]") {
-    test::TempDir dir;
-    const auto scratch = dir.file("tmp");
-    std::filesystem::create_directory(scratch);
-    TemporaryDirectory tmpdir(scratch);
-    const auto file = dir.file("registro.sqlite");
-    test::UnionRegister u(file);
+    FirstImport f;
+    auto& [dir, scratch, tmpdir, file, u] = f;
     // The connection has read the empty index before the load (FTS5 keeps what it read).
     CHECK(u.reg.search("sala").empty());
     first_load(u);
@@ -138,12 +150,8 @@ TEST_CASE("a first load leaves FTS5's settings of the search index as they were"
 }
 
 TEST_CASE("a first load that is not committed leaves no scratch file and an empty search index", "[load][search]") {
-    test::TempDir dir;
-    const auto scratch = dir.file("tmp");
-    std::filesystem::create_directory(scratch);
-    TemporaryDirectory tmpdir(scratch);
-    const auto file = dir.file("registro.sqlite");
-    test::UnionRegister u(file);
+    FirstImport f;
+    auto& [dir, scratch, tmpdir, file, u] = f;
     {
         Register::Load load(u.reg, "registro.csv");
         const auto p = load.add_plot(Plot{{}, u.liscate_cimitero, PlotKind::loculo, Location{"C", "1", "1", ""}});
@@ -178,16 +186,13 @@ TEST_CASE("without a temporary directory a first load writes the search index it
 }
 
 TEST_CASE("a first load removes the scratch files of programs that were stopped before they could", "[load][search]") {
-    test::TempDir dir;
-    const auto scratch = dir.file("tmp");
-    std::filesystem::create_directory(scratch);
-    TemporaryDirectory tmpdir(scratch);
+    FirstImport f;
+    auto& [dir, scratch, tmpdir, file, u] = f;
     // No process has an id over the kernel's largest (pid_max, at most 2^22).
     const std::string abandoned = "cemetery-search-999999999-Ab12Cd";
     const std::string running = "cemetery-search-" + std::to_string(getpid()) + "-Ef34Gh";
     const std::string other = "cemetery-searching-notes";
     for (const auto& name : {abandoned, running, other}) std::ofstream(scratch / name) << "x";
-    test::UnionRegister u(dir.file("registro.sqlite"));
     first_load(u);
     auto left = files_in(scratch);
     std::sort(left.begin(), left.end());
