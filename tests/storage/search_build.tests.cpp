@@ -7,13 +7,12 @@
 #include "support.hpp"
 
 #include "storage/fixtures.hpp"
+#include "storage/scratch_fixtures.hpp"
 
 #include <cemetery/register.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,78 +23,11 @@ using test::ymd;
 
 namespace {
 
-// TMPDIR set for the life of the object (CTest runs each test case in a process of its own).
-class TemporaryDirectory {
-public:
-    explicit TemporaryDirectory(const std::filesystem::path& dir) {
-        if (const char* was = std::getenv("TMPDIR")) before_ = was;
-        setenv("TMPDIR", dir.c_str(), 1);
-    }
-    ~TemporaryDirectory() {
-        if (before_) {
-            setenv("TMPDIR", before_->c_str(), 1);
-        } else {
-            unsetenv("TMPDIR");
-        }
-    }
-    TemporaryDirectory(const TemporaryDirectory&) = delete;
-    TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
-
-private:
-    std::optional<std::string> before_;
-};
-
-// A register on a new file, with TMPDIR pointing at an empty directory of its own
-// (`scratch`) for the load's scratch files.
-struct FirstImport {
-    test::TempDir dir;
-    std::filesystem::path scratch = make_scratch(dir);
-    TemporaryDirectory tmpdir{scratch};
-    std::filesystem::path file = dir.file("registro.sqlite");
-    test::UnionRegister u{file};
-
-    static std::filesystem::path make_scratch(const test::TempDir& d) {
-        const auto path = d.file("tmp");
-        std::filesystem::create_directory(path);
-        return path;
-    }
-};
-
-std::vector<std::string> files_in(const std::filesystem::path& dir) {
-    std::vector<std::string> out;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) out.push_back(entry.path().filename().string());
-    return out;
-}
-
 // FTS5's check of the index against the rows it was made from, on the committed file.
 void check_search_index_whole(const std::filesystem::path& file) {
     const auto r = test::sqlite3_shell(file, "INSERT INTO search_index (search_index) VALUES ('integrity-check');");
     INFO(r.output);
     CHECK(r.status == 0);
-}
-
-// A first load: a family tomb completed by rows after another concession, a
-// loculo, and a plot with no concession yet.
-void first_load(test::UnionRegister& u) {
-    Register::Load load(u.reg, "registro.csv");
-    auto new_plot = [&](PlotKind kind, const char* numero) {
-        const auto p = load.add_plot(Plot{{}, u.liscate_cimitero, kind, Location{"C", "1", numero, ""}});
-        REQUIRE(p);
-        return *p.value;
-    };
-    const auto tomb = load.add_concession(
-        u.concession_for({.plot = new_plot(PlotKind::tomba_famiglia, "1"), .number = "T-7", .signed_on = ymd(1990, 5, 2),
-                          .years = 99, .holders = {test::holder("Brambilla", "Ugo", "BRMGUO60A01E640T")},
-                          .deceased = {test::deceased("Sala", "Anna")}}),
-        2);
-    REQUIRE(tomb);
-    REQUIRE(load.add_concession(
-        u.concession_for({.plot = new_plot(PlotKind::loculo, "2"), .number = "L-8", .signed_on = ymd(2001, 3, 3),
-                          .years = 40, .deceased = {test::deceased("Crippa", "Elena")}}),
-        3));
-    REQUIRE(load.add_people(*tomb.value, {test::holder("Oggioni", "Rita")}, {test::deceased("Sala", "Bruno")}));
-    new_plot(PlotKind::loculo, "3");
-    load.commit();
 }
 
 std::vector<std::string> deeds_found(const Register& reg, const char* text) {
@@ -108,13 +40,13 @@ std::vector<std::string> deeds_found(const Register& reg, const char* text) {
 }  // namespace
 
 TEST_CASE("a first load's search index is built aside, whole, and takes later edits", "[load][search]") {
-    FirstImport f;
+    test::ScratchRegister f;
     auto& [dir, scratch, tmpdir, file, u] = f;
     // The connection has read the empty index before the load (FTS5 keeps what it read).
     CHECK(u.reg.search("sala").empty());
-    first_load(u);
+    test::first_load(u);
 
-    CHECK(files_in(scratch).empty());
+    CHECK(test::files_in(scratch).empty());
     check_search_index_whole(file);
     const std::vector<std::string> tomb{"T-7"};
     CHECK(deeds_found(u.reg, "brambilla") == tomb);
@@ -145,12 +77,12 @@ TEST_CASE("a first load leaves FTS5's settings of the search index as they were"
     const std::string settings = "SELECT k, v FROM search_index_config ORDER BY k;";
     const auto before = test::sqlite3_shell(file, settings);
     REQUIRE(before.status == 0);
-    first_load(u);
+    test::first_load(u);
     CHECK(test::sqlite3_shell(file, settings).output == before.output);
 }
 
 TEST_CASE("a first load that is not committed leaves no scratch file and an empty search index", "[load][search]") {
-    FirstImport f;
+    test::ScratchRegister f;
     auto& [dir, scratch, tmpdir, file, u] = f;
     {
         Register::Load load(u.reg, "registro.csv");
@@ -160,7 +92,7 @@ TEST_CASE("a first load that is not committed leaves no scratch file and an empt
                                                       .years = 40, .deceased = {test::deceased("Crippa", "Elena")}}),
                                     2));
     }  // rolled back
-    CHECK(files_in(scratch).empty());
+    CHECK(test::files_in(scratch).empty());
     CHECK(u.reg.search("crippa").empty());
     // A load of plots only is a first load too, and the one after it again.
     {
@@ -168,33 +100,33 @@ TEST_CASE("a first load that is not committed leaves no scratch file and an empt
         REQUIRE(load.add_plot(Plot{{}, u.liscate_cimitero, PlotKind::loculo, Location{"C", "1", "5", ""}}));
         load.commit();
     }
-    first_load(u);
-    CHECK(files_in(scratch).empty());
+    test::first_load(u);
+    CHECK(test::files_in(scratch).empty());
     CHECK(deeds_found(u.reg, "crippa") == std::vector<std::string>{"L-8"});
     check_search_index_whole(file);
 }
 
 TEST_CASE("without a temporary directory a first load writes the search index itself", "[load][search]") {
     test::TempDir dir;
-    TemporaryDirectory tmpdir(dir.file("not-there"));
+    test::TemporaryDirectory tmpdir(dir.file("not-there"));
     const auto file = dir.file("registro.sqlite");
     test::UnionRegister u(file);
-    first_load(u);
+    test::first_load(u);
     CHECK(deeds_found(u.reg, "sala") == std::vector<std::string>{"T-7"});
     CHECK(deeds_found(u.reg, "crippa") == std::vector<std::string>{"L-8"});
     check_search_index_whole(file);
 }
 
 TEST_CASE("a first load removes the scratch files of programs that were stopped before they could", "[load][search]") {
-    FirstImport f;
+    test::ScratchRegister f;
     auto& [dir, scratch, tmpdir, file, u] = f;
     // No process has an id over the kernel's largest (pid_max, at most 2^22).
     const std::string abandoned = "cemetery-search-999999999-Ab12Cd";
     const std::string running = "cemetery-search-" + std::to_string(getpid()) + "-Ef34Gh";
     const std::string other = "cemetery-searching-notes";
     for (const auto& name : {abandoned, running, other}) std::ofstream(scratch / name) << "x";
-    first_load(u);
-    auto left = files_in(scratch);
+    test::first_load(u);
+    auto left = test::files_in(scratch);
     std::sort(left.begin(), left.end());
     CHECK(left == std::vector<std::string>{running, other});
 }

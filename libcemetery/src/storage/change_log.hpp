@@ -48,6 +48,10 @@ struct ChainContent {
 class ChainWriter {
 public:
     explicit ChainWriter(Database& db);
+    // Writes into `db` the entries that follow `from`'s last one: the same log,
+    // built elsewhere (log_build.hpp).
+    ChainWriter(Database& db, const ChainWriter& from)
+        : db_(db), last_id_(from.last_id_), last_chain_(from.last_chain_) {}
     // The texts are bound to the INSERT without copies: strings, not views.
     void append(const std::string& at, const std::string& user, const std::string& entity, std::int64_t record_id,
                 const std::string& action, const std::string& details, const std::optional<std::string>& state_digest);

@@ -5,13 +5,15 @@
 // per row (one per concession, written at commit with what the file says of it),
 // and the search index written once for everything at commit, or, into a register
 // whose index is empty (a first import), built aside on a connection of its own
-// while the rows go in (search_build.hpp).
+// while the rows go in (search_build.hpp). The change log's entries are built
+// aside too, at commit, while the indexes set aside are built (log_build.hpp).
 #include "storage/register_impl.hpp"
 
 #include "storage/change_log.hpp"
 #include "storage/records_aside.hpp"
 #include "storage/record_digest.hpp"
 #include "storage/load_indexes.hpp"
+#include "storage/log_build.hpp"
 #include "storage/register_rows.hpp"
 #include "storage/search_build.hpp"
 #include "storage/search_row.hpp"
@@ -20,6 +22,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <future>
 #include <thread>
 #include <stdexcept>
 #include <unordered_map>
@@ -49,7 +52,19 @@ struct Register::Load::State {
     std::optional<storage::DeferredSearchMerge> search_merge;  // when the index is written here
     // The search index built aside, when the register's is empty (a first import).
     std::unique_ptr<storage::SearchBuild> search_build;
-    bool search_build_attached = false;  // detached once the transaction is over
+    // The change log's new entries built aside, at commit (log_build.hpp).
+    std::unique_ptr<storage::LogBuild> log_build;
+    // The scratch files attached to the register's connection, detached once the
+    // transaction is over (SQLite detaches none before).
+    struct Attached {
+        bool search_build = false;
+        bool log_build = false;
+        void detach(storage::Database& db) noexcept {
+            if (search_build) storage::detach_search_build(db);
+            if (log_build) storage::detach_log_build(db);
+            *this = {};
+        }
+    } attached;
     // The plot written last: the concession that follows is usually on it.
     std::optional<Plot> last_plot;
     // The concession written last, completed by the rows that follow it in the
@@ -126,9 +141,9 @@ Register::Load::Load(Register& reg, std::string source) : reg_(reg) {
 
 Register::Load::~Load() {
     if (!state_) return;
-    const bool attached = state_->search_build_attached;
+    auto attached = state_->attached;
     state_.reset();  // the write scope rolls back unless committed
-    if (attached) storage::detach_search_build(reg_.impl_->db);
+    attached.detach(reg_.impl_->db);
 }
 
 namespace {
@@ -245,9 +260,6 @@ void Register::Load::commit() {
                                                  state_->conflict->message);
     auto& impl = *reg_.impl_;
     try {
-        // The indexes first: the search rows of concessions that gained people,
-        // and the digests read back, are read through them.
-        if (state_->set_aside) state_->set_aside->restore();
         state_->close_record();
         // The entries of one load share their time; their details are written by
         // hand, which a million entries notice.
@@ -261,48 +273,70 @@ void Register::Load::commit() {
         };
         auto made = state_->aside->collect(created.size());
         const auto& computed = made.digests;
+        auto read_back_needed = [&](std::size_t i) { return created[i].read_back || !computed[i]; };
+        // Filled by this thread, then read by the one writing the entries, which
+        // waits for it at the first entry that needs it.
         std::unordered_map<std::size_t, std::optional<std::string>> read_back;
-        for (std::size_t i = 0; i < created.size(); ++i) {
-            if (created[i].read_back || !computed[i]) {
-                read_back[i] = storage::record_digest(impl.db, "concession", created[i].id.value());
+        std::promise<void> read_back_done;
+        const std::shared_future<void> read_back_ready = read_back_done.get_future().share();
+
+        // The new concessions' entries, from the log's last one: into a build aside
+        // (log_build.hpp), on a second thread, while this one does the rest.
+        storage::ChainWriter log(impl.db);
+        auto& log_build = state_->log_build;
+        if (!created.empty()) {
+            try {
+                log_build = std::make_unique<storage::LogBuild>(impl.db, log);
+            } catch (const std::exception&) {
+                // No scratch file: this thread writes them into the register, after the rest.
             }
         }
-        auto digest = [&](std::size_t i) -> std::optional<std::string> {
-            const auto it = read_back.find(i);
-            return it != read_back.end() ? it->second : storage::to_hex(*computed[i]);
+        auto write_entries = [&](storage::ChainWriter& writer) {
+            for (std::size_t i = 0; i < created.size(); ++i) {
+                std::optional<std::string> digest;
+                if (read_back_needed(i)) {
+                    read_back_ready.get();  // rethrows what stopped the other thread
+                    digest = read_back.at(i);
+                } else {
+                    digest = storage::to_hex(*computed[i]);
+                }
+                writer.append(at, impl.user, "concession", created[i].id.value(), "insert", details(i), digest);
+            }
         };
-        // The chain of the new concessions' entries is computed on a second thread
-        // while this one writes the search rows (unless they went into a build
-        // aside), and carried from entry to entry.
-        storage::ChainWriter log(impl.db);
-        std::string chains;  // 64 hexadecimal digits an entry
-        alongside(
-            [&] {
-                storage::Sha256 hash;
-                std::string previous = log.last_chain();
-                chains.reserve(previous.size() * created.size());
+        auto the_rest = [&] {
+            try {
+                // The indexes first: the digests read back, and the search rows of
+                // concessions that gained people, are read through them.
+                if (state_->set_aside) state_->set_aside->restore();
                 for (std::size_t i = 0; i < created.size(); ++i) {
-                    const auto d = digest(i);
-                    std::optional<std::string_view> view;
-                    if (d) view = *d;
-                    previous = storage::chain_of(hash, previous,
-                                                 {log.next_id() + static_cast<std::int64_t>(i), at, impl.user,
-                                                  "concession", created[i].id.value(), "insert", details(i), view});
-                    chains += previous;
+                    if (read_back_needed(i)) {
+                        read_back[i] = storage::record_digest(impl.db, "concession", created[i].id.value());
+                    }
                 }
-            },
-            [&] {
-                if (state_->search_build) return;  // finished aside meanwhile, taken in below
-                for (std::size_t i = 0; i < created.size(); ++i) {
-                    storage::insert_search_row(impl.db, created[i].id, made.search_rows[i]);
-                }
-                made.search_rows = {};
-                if (state_->search_merge) state_->search_merge->merge_once();
-            });
-        constexpr std::size_t width = storage::genesis_chain.size();
-        for (std::size_t i = 0; i < created.size(); ++i) {
-            log.append_chained(at, impl.user, "concession", created[i].id.value(), "insert", details(i), digest(i),
-                               chains.substr(i * width, width));
+                read_back_done.set_value();
+            } catch (...) {
+                read_back_done.set_exception(std::current_exception());
+                throw;
+            }
+            if (state_->search_build) return;  // built aside, taken in below
+            for (std::size_t i = 0; i < created.size(); ++i) {
+                storage::insert_search_row(impl.db, created[i].id, made.search_rows[i]);
+            }
+            made.search_rows = {};
+            if (state_->search_merge) state_->search_merge->merge_once();
+        };
+        if (log_build) {
+            alongside(
+                [&] {
+                    write_entries(log_build->writer());
+                    log_build->finish();
+                },
+                the_rest);
+            state_->attached.log_build = true;
+            storage::adopt_log_entries(impl.db, *log_build);
+        } else {
+            the_rest();
+            write_entries(log);
         }
         for (const auto& [id, people] : state_->added) {
             storage::append_change(impl.db, impl.user, "concession", id, "add_people", people);
@@ -310,14 +344,11 @@ void Register::Load::commit() {
         // The index built aside was being merged while the log went in.
         if (state_->search_build) {
             state_->aside->finish_search();
-            state_->search_build_attached = true;
+            state_->attached.search_build = true;
             storage::adopt_search_index(impl.db, *state_->search_build);
         }
         state_->tx.commit();
-        if (state_->search_build_attached) {
-            storage::detach_search_build(impl.db);
-            state_->search_build_attached = false;
-        }
+        state_->attached.detach(impl.db);
     } catch (const SQLite::Exception& e) {
         throw storage::database_error_from(e, impl.file.string());
     }

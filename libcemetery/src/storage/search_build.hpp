@@ -6,10 +6,8 @@
 //
 // Why: FTS5 building the index of a million concessions is a quarter of their
 // import, and on the register's connection it would wait for every other write
-// to end. SQLite lets one connection write a file at a time, not one thread
-// another's tables: the index is built in another file, and its tables copied
-// into the register's, which SQLite does record by record without decoding them
-// (its "transfer" of INSERT ... SELECT between tables of one definition).
+// to end. It is built in a scratch file (scratch.hpp), and its tables copied
+// into the register's.
 //
 // Only for a register whose search index is empty (a first import): FTS5 keeps
 // its index in tables of its own whose rows belong together, and one index can
@@ -17,11 +15,11 @@
 
 #include "storage/database.hpp"
 #include "storage/load_indexes.hpp"
+#include "storage/scratch.hpp"
 
 #include <cemetery/ids.hpp>
 
 #include <array>
-#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -29,8 +27,8 @@ namespace cemetery::storage {
 
 class SearchBuild {
 public:
-    // A scratch file in the temporary directory, with an empty index of the
-    // register's definition (`db`'s, read from its schema). Throws DatabaseError.
+    // A scratch file with an empty index of the register's definition (`db`'s,
+    // read from its schema). Throws DatabaseError.
     explicit SearchBuild(Database& db);
     ~SearchBuild();  // closes and deletes the scratch file
     SearchBuild(const SearchBuild&) = delete;
@@ -41,11 +39,10 @@ public:
     // Merges the index into one segment and commits it. Once, after the last add.
     void finish();
 
-    const std::filesystem::path& file() const { return file_; }
+    const Scratch& scratch() const { return scratch_; }
 
 private:
-    std::filesystem::path file_;
-    std::optional<Database> scratch_;
+    Scratch scratch_;
     std::optional<DeferredSearchMerge> merge_;
 };
 
