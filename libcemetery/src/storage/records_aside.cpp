@@ -72,7 +72,8 @@ void RecordsAside::work() {
             made_ready_ = true;
         }
         changed_.notify_all();
-        // While the load's thread writes the change log.
+        // While the load's thread builds the indexes it set aside, and the change
+        // log's entries are built (log_build.hpp).
         if (build_) build_->finish();
     } catch (...) {
         {

@@ -341,7 +341,7 @@ void Register::Load::commit() {
         for (const auto& [id, people] : state_->added) {
             storage::append_change(impl.db, impl.user, "concession", id, "add_people", people);
         }
-        // The index built aside was being merged while the log went in.
+        // The index built aside was being merged meanwhile.
         if (state_->search_build) {
             state_->aside->finish_search();
             state_->attached.search_build = true;
