@@ -164,6 +164,44 @@ TEST_CASE("a bad regulation file is refused naming its line", "[regulation]") {
     }
 }
 
+TEST_CASE("the regulation is held to the limits of the law", "[regulation]") {
+    SECTION("a maximum period over the 99 years of DPR 285/1990 art. 92") {
+        for (const std::string years : {"100", "100000", "1000000"}) {
+            std::string text = header + version("A", "2021-01-01", "\"Liscate\"");
+            text = std::regex_replace(text, std::regex("durata_massima_anni = 99"), "durata_massima_anni = " + years);
+            const auto e = error_of(text);
+            INFO(years << ": " << e.to_string());
+            CHECK(e.line == 7);
+            CHECK_THAT(e.message, Catch::Contains("durata_massima_anni") && Catch::Contains("is " + years));
+        }
+        std::string text = header + version("A", "2021-01-01", "\"Liscate\"");
+        text = std::regex_replace(text, std::regex("durata_massima_anni = 99"), "durata_massima_anni = 100");
+        CHECK_THAT(error_of(text).message, Catch::Contains("DPR 285/1990 art. 92"));
+    }
+    SECTION("a perpetual cut-off after every concession became fixed-term") {
+        std::string text = header + version("A", "2021-01-01", "\"Liscate\"");
+        text = std::regex_replace(text, std::regex("perpetue_fino_al = 1976-02-09"), "perpetue_fino_al = 2999-12-31");
+        const auto e = error_of(text);
+        CHECK(e.line == 3);
+        CHECK_THAT(e.message, Catch::Contains("perpetue_fino_al") && Catch::Contains("DPR 285/1990"));
+    }
+    SECTION("a cut-off a comune kept after 1976 still loads") {
+        std::string text = header + version("A", "2021-01-01", "\"Liscate\"");
+        text = std::regex_replace(text, std::regex("perpetue_fino_al = 1976-02-09"), "perpetue_fino_al = 1979-06-05");
+        CHECK(parse_regulation(text, "test.toml"));
+    }
+}
+
+TEST_CASE("the comuni a regulation names that a register does not know are found", "[regulation]") {
+    auto load = parse_regulation(header + version("A", "2021-01-01", "\"Liscate\", \"Pozzuolo Martesana\"") +
+                                     version("B", "2021-01-01", "\"Gorgonzola\""),
+                                 "test.toml");
+    REQUIRE(load);
+    CHECK(cemetery::comuni_not_in(*load.regulation, {"LISCATE", "Pozzuolo Martesana", "Truccazzano"}) ==
+          std::vector<std::string>{"Gorgonzola"});
+    CHECK(cemetery::comuni_not_in(*load.regulation, {"liscate", "Pozzuolo martesana", "Gorgonzola"}).empty());
+}
+
 TEST_CASE("a missing regulation file is refused with its name", "[regulation]") {
     auto load = cemetery::try_load_regulation("/nonexistent/regolamento.toml");
     REQUIRE_FALSE(load);

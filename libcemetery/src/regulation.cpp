@@ -76,4 +76,19 @@ std::string format_euro(std::int64_t cents) {
     return out;
 }
 
+std::vector<std::string> comuni_not_in(const Regulation& regulation, const std::vector<std::string>& known) {
+    std::vector<std::string> folded_known;
+    for (const auto& k : known) folded_known.push_back(fold(k));
+    std::vector<std::string> out;
+    for (const auto& v : regulation.versions) {
+        for (const auto& c : v.comuni) {
+            const std::string f = fold(c);
+            const bool is_known = std::find(folded_known.begin(), folded_known.end(), f) != folded_known.end();
+            const bool listed = std::any_of(out.begin(), out.end(), [&](const std::string& o) { return fold(o) == f; });
+            if (!is_known && !listed) out.push_back(c);
+        }
+    }
+    return out;
+}
+
 }  // namespace cemetery

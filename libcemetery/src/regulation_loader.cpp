@@ -1,3 +1,4 @@
+#include <cemetery/law.hpp>
 #include <cemetery/regulation_loader.hpp>
 #include <cemetery/text.hpp>
 
@@ -80,9 +81,8 @@ public:
     int count(const toml::node& node, std::string_view key, int min) const {
         auto v = node.value_exact<std::int64_t>();
         if (!v) fail(node.source(), "\"" + std::string(key) + "\" must be a whole number");
-        if (*v < min || *v > 100000) {
-            fail(node.source(), "\"" + std::string(key) + "\" must be at least " + std::to_string(min));
-        }
+        if (*v < min) fail(node.source(), "\"" + std::string(key) + "\" must be at least " + std::to_string(min));
+        if (*v > 100000) fail(node.source(), "\"" + std::string(key) + "\" is " + std::to_string(*v) + ": far too large");
         return static_cast<int>(*v);
     }
 
@@ -310,7 +310,19 @@ Regulation read_regulation(const Reader& r, const toml::table& doc, std::string 
                 what_g);
     reg.max_period_years = {r.count(general, "durata_massima_anni", what_g, 1),
                             r.text(general, "durata_massima_fonte", what_g)};
+    if (reg.max_period_years.value > law::max_period_years) {
+        r.fail(general.get("durata_massima_anni")->source(),
+               "\"durata_massima_anni\" is " + std::to_string(reg.max_period_years.value) +
+                   ": the law allows at most " + std::to_string(law::max_period_years) + " years (" +
+                   std::string(law::max_period_basis) + ")");
+    }
     reg.perpetual_until = {r.day(general, "perpetue_fino_al", what_g), r.text(general, "perpetue_fonte", what_g)};
+    if (reg.perpetual_until.value >= law::fixed_term_from) {
+        r.fail(general.get("perpetue_fino_al")->source(),
+               "\"perpetue_fino_al\" is " + to_iso(reg.perpetual_until.value) +
+                   ": no deed signed from " + to_iso(law::fixed_term_from) + " on can be perpetual (" +
+                   std::string(law::fixed_term_basis) + ")");
+    }
     reg.posting_days = {r.count(general, "giorni_affissione", what_g, 1),
                         r.text(general, "giorni_affissione_fonte", what_g)};
     // Optional, but a sentence comes with its source and a source with its sentence.

@@ -123,4 +123,10 @@ public:
                                                TariffItem item, Date on) const;
 };
 
+// The comuni the regulation's versions name (as the file writes them) that are not
+// among `known` (matched without case or accents): a version written for a comune
+// the register does not know would silently apply to nobody.
+[[nodiscard]] std::vector<std::string> comuni_not_in(const Regulation& regulation,
+                                                     const std::vector<std::string>& known);
+
 }  // namespace cemetery
