@@ -1,6 +1,7 @@
 // cemetery backup FILE / cemetery restore FILE: copies of the register.
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output.hpp"
 
 #include <cemetery/backup.hpp>
 
@@ -9,12 +10,22 @@
 namespace cli {
 
 void add_backup_commands(CLI::App& app, Session& session) {
-    auto file = std::make_shared<std::string>();
+    struct BackupArgs {
+        std::string file;
+        bool force = false;
+    };
+    auto args = std::make_shared<BackupArgs>();
     auto* backup = app.add_subcommand("backup", "Write a consistent copy of the register to FILE (safe while others use it)");
-    backup->add_option("file", *file, "Where to write the copy")->required();
-    backup->callback([&session, file] {
-        session.reg().backup_to(*file);
-        std::cout << "Copy of " << session.db_path().string() << " written to " << *file << ".\n";
+    backup->add_option("file", args->file, "Where to write the copy (a new file)")->required();
+    add_force_flag(backup, args->force);
+    backup->callback([&session, args] {
+        const auto overwrite = args->force ? cemetery::Overwrite::allow : cemetery::Overwrite::refuse;
+        try {
+            session.reg().backup_to(args->file, overwrite);
+        } catch (const cemetery::OutputRefused& e) {
+            throw output_refused(session.protected_files(), args->file, args->force, e.what());
+        }
+        std::cout << "Copy of " << session.db_path().string() << " written to " << args->file << ".\n";
     });
 
     auto copy = std::make_shared<std::string>();

@@ -33,6 +33,7 @@ void add_concede_command(CLI::App& app, Session& session) {
     cmd->add_option("--buried", args->buried, "The burial date (default the signing date)");
     cmd->add_option("--remains", args->remains, "feretro, cassetta or urna")->check(remains_form_check());
     cmd->callback([&session, args] {
+        session.may_create();
         const auto comune = session.comune(args->comune);
         const auto cem = cemetery_option(session, comune, args->cemetery);
         const auto plot = plot_at(session, cem, {args->settore, args->fila, args->numero, args->piano});

@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output.hpp"
 
 #include <cemetery/demo_register.hpp>
 #include <cemetery/import.hpp>
@@ -18,6 +19,7 @@ void add_demo_command(CLI::App& app, Session& session) {
         std::size_t concessions = 12000;
         int synthetic = 0;
         std::string csv;
+        bool force = false;
     };
     auto args = std::make_shared<Args>();
     cmd->add_option("--seed", args->seed, "Same seed, same data");
@@ -26,6 +28,7 @@ void add_demo_command(CLI::App& app, Session& session) {
         ->check(CLI::Range(0, 999));
     cmd->add_option("--csv", args->csv,
                     "Only write the register export to this file (to import it, or to measure an import)");
+    add_force_flag(cmd, args->force);
     cmd->callback([&session, args] {
         const auto data = cemetery::load_union_data(cemetery::shipped_union_data_path());
         cemetery::DemoOptions options;
@@ -34,11 +37,17 @@ void add_demo_command(CLI::App& app, Session& session) {
         options.synthetic_comuni = args->synthetic;
         options.today = cemetery::today();
         if (!args->csv.empty()) {
-            std::ofstream out(args->csv, std::ios::binary | std::ios::trunc);
-            if (!out) throw Exit{invalid_input, "cannot write " + args->csv};
-            const auto stats = cemetery::write_demo_register(out, session.regulation(), data, options);
-            out.flush();
-            if (!out) throw Exit{invalid_input, "could not write all of " + args->csv};
+            if (args->synthetic > 0) session.may_create();
+            Output output(session, args->csv, args->force);
+            cemetery::DemoStats stats;
+            {
+                std::ofstream out(output.path(), std::ios::binary | std::ios::trunc);
+                if (!out) throw Exit{invalid_input, "cannot write " + args->csv};
+                stats = cemetery::write_demo_register(out, session.regulation(), data, options);
+                out.flush();
+                if (!out) throw Exit{invalid_input, "could not write all of " + args->csv};
+            }
+            output.commit();
             std::cout << args->csv << ": " << stats.rows << " rows, " << stats.concessions << " concessions (seed "
                       << args->seed << ")\n";
             // The file names invented comuni: the register it is meant for must know them.
@@ -51,6 +60,7 @@ void add_demo_command(CLI::App& app, Session& session) {
             }
             return;
         }
+        session.may_create();
         auto& reg = session.reg();
         if (const auto n = reg.count_concessions(); n > 0) {
             throw Exit{invalid_input, session.db_path().string() + " already holds " + std::to_string(n) +

@@ -1,9 +1,11 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output.hpp"
 
 #include <cemetery/backup.hpp>
 #include <cemetery/csv.hpp>
 #include <cemetery/import.hpp>
+#include <cemetery/union_data.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -26,7 +28,7 @@ void add_import_command(CLI::App& app, Session& session) {
     auto* cmd = app.add_subcommand("import", "Import a register exported as CSV (all or nothing)");
     struct Args {
         std::string file, rejects;
-        bool dry_run = false, skip_invalid = false;
+        bool dry_run = false, skip_invalid = false, force = false;
     };
     auto args = std::make_shared<Args>();
     // A missing file is invalid input (exit 3), not wrong usage: checked in the callback.
@@ -37,10 +39,15 @@ void add_import_command(CLI::App& app, Session& session) {
     auto* rejects = cmd->add_option("--rejects", args->rejects, "With --skip-invalid: write the rejected rows here");
     skip->needs(rejects);
     rejects->needs(skip);
+    add_force_flag(cmd, args->force);
     cmd->callback([&session, args] {
         if (std::error_code ec; !std::filesystem::is_regular_file(args->file, ec)) {
             throw Exit{invalid_input, args->file + ": no such file"};
         }
+        // The rejects file is checked before anything is read: never the register,
+        // its copies or the file being imported.
+        std::optional<Output> rejects_file;
+        if (!args->rejects.empty()) rejects_file.emplace(session, args->rejects, args->force, args->file);
         cemetery::ImportOptions options;
         options.dry_run = args->dry_run;
         options.skip_invalid = args->skip_invalid;
@@ -56,12 +63,23 @@ void add_import_command(CLI::App& app, Session& session) {
                 return true;
             };
         }
-        // A copy first (copie/, the last few kept): an import is the largest write a
-        // register sees, and the one most likely to bring in what should not be there.
-        if (!args->dry_run) cemetery::keep_backup(session.reg(), "import");
+        // A dry run writes nothing, so it makes no register either: without one it
+        // checks the file against a new one in memory, with the Union's comuni.
+        std::optional<cemetery::Register> scratch;
+        if (args->dry_run && !std::filesystem::exists(session.db_path())) {
+            scratch.emplace(cemetery::Register::in_memory());
+            cemetery::seed_register(*scratch, cemetery::load_union_data(cemetery::shipped_union_data_path()));
+        } else if (!args->dry_run) {
+            session.may_create();
+        }
+        auto& reg = scratch ? *scratch : session.reg();
+        // A copy first (copie/), once the file is known to write something: an import
+        // is the largest write a register sees, and the one most likely to bring in
+        // what should not be there. A new register has nothing to keep.
+        if (!session.created()) options.before_write = [&reg] { cemetery::keep_backup(reg, "import"); };
         const auto report = [&] {
             try {
-                return cemetery::import_register(session.reg(), session.regulation(), args->file, options);
+                return cemetery::import_register(reg, session.regulation(), args->file, options);
             } catch (const cemetery::CsvError& e) {
                 // A file that is not CSV at all: say which file, as for a bad row.
                 throw Exit{invalid_input, args->file + ": " + e.what() + "; nothing was imported"};
@@ -76,10 +94,15 @@ void add_import_command(CLI::App& app, Session& session) {
             for (const auto& c : report.unknown_columns) std::cerr << " \"" << c << '"';
             std::cerr << '\n';
         }
-        if (args->skip_invalid) {
-            std::ofstream out(args->rejects, std::ios::binary | std::ios::trunc);
-            if (!out) throw Exit{invalid_input, "cannot write " + args->rejects};
-            cemetery::write_rejects(out, report);
+        if (rejects_file) {
+            {
+                std::ofstream out(rejects_file->path(), std::ios::binary | std::ios::trunc);
+                if (!out) throw Exit{invalid_input, "cannot write " + args->rejects};
+                cemetery::write_rejects(out, report);
+                out.flush();
+                if (!out) throw Exit{invalid_input, "could not write all of " + args->rejects};
+            }
+            rejects_file->commit();
         }
         // Counts of a dry run or a refused file are what would have been added.
         const bool written = !args->dry_run && (report.errors.empty() || args->skip_invalid);

@@ -2,6 +2,7 @@
 #include "documents.hpp"
 #include "exit_codes.hpp"
 #include "formats.hpp"
+#include "output.hpp"
 
 #include <cemetery/documents/expired_list_pdf.hpp>
 #include <cemetery/documents/xlsx_lists.hpp>
@@ -18,22 +19,28 @@ namespace {
 // process's memory grow with the list.
 constexpr int list_page_cache_kib = 8 * 1024;
 
-// Writes to --output when given (replacing the file only once it is complete), else stdout.
+// Writes to --output when given (put in place only once it is complete), else stdout.
 template <class Write>
-void to_output(const std::string& output, Write&& write) {
-    if (output.empty()) {
+void to_output(std::optional<Output>& output, Write&& write) {
+    if (!output) {
         write(std::cout);
         return;
     }
-    const std::string partial = output + ".part";
     {
-        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-        if (!file) throw Exit{invalid_input, "cannot write " + output};
+        std::ofstream file(output->path(), std::ios::binary | std::ios::trunc);
+        if (!file) throw Exit{invalid_input, "cannot write " + output->path().string()};
         write(file);
         file.flush();
-        if (!file) throw Exit{invalid_input, "could not write all of " + output};
+        if (!file) throw Exit{invalid_input, "could not write all of " + output->path().string()};
     }
-    std::filesystem::rename(partial, output);
+    output->commit();
+}
+
+// The --output file, checked before the list is read.
+std::optional<Output> output_of(Session& session, const std::string& file, bool force) {
+    std::optional<Output> out;
+    if (!file.empty()) out.emplace(session, file, force);
+    return out;
 }
 
 // Writes a document with the library, turning a file it cannot write into Exit(invalid_input).
@@ -52,6 +59,7 @@ void add_list_commands(CLI::App& app, Session& session) {
     struct Args {
         std::string comune, date, format = "table", output;
         int days = 0;
+        bool force = false;
         DocumentOptions documents;
     };
     {
@@ -62,6 +70,7 @@ void add_list_commands(CLI::App& app, Session& session) {
         cmd->add_option("--format", args->format, "table, csv, json, pdf (the list to post) or xlsx")
             ->check(CLI::IsMember({"table", "csv", "json", "pdf", "xlsx"}));
         cmd->add_option("--output", args->output, "Write to this file instead of the screen");
+        add_force_flag(cmd, args->force);
         cmd->add_option("--posting-from", args->documents.posting_from,
                         "pdf: first day the list is posted (default today)");
         cmd->add_option("--cimitero", args->documents.cemetery, "Only this cemetery of the comune");
@@ -77,6 +86,7 @@ void add_list_commands(CLI::App& app, Session& session) {
                 throw Exit{usage, "--cimitero needs --comune"};
             }
             const auto comune = session.comune_filter(args->comune);
+            auto output = output_of(session, args->output, args->force);
             auto& reg = session.reg();
             // The list reads every page once, in order: a large cache would only fill.
             reg.limit_page_cache(list_page_cache_kib);
@@ -92,14 +102,16 @@ void add_list_commands(CLI::App& app, Session& session) {
                 const auto list = cemetery::documents::collect_expired_list(
                     reg, session.regulation(), *reg.comune(*comune), cemetery, as_of, posting_from,
                     offices(args->documents));
-                write_document([&] { cemetery::documents::write_expired_list_pdf(list, args->output); });
+                write_document([&] { cemetery::documents::write_expired_list_pdf(list, output->path()); });
+                output->commit();
                 count = list.rows.size();
             } else if (args->format == "xlsx") {
                 write_document([&] {
-                    count = cemetery::documents::write_list_xlsx(args->output, "Scadute al " + cemetery::to_iso(as_of), rows);
+                    count = cemetery::documents::write_list_xlsx(output->path(), "Scadute al " + cemetery::to_iso(as_of), rows);
                 });
+                output->commit();
             } else {
-                to_output(args->output, [&](std::ostream& out) { count = write_list(out, parse_format(args->format), rows); });
+                to_output(output, [&](std::ostream& out) { count = write_list(out, parse_format(args->format), rows); });
             }
             if (!args->output.empty()) {
                 std::cerr << count << " concessions expired as of " << cemetery::to_iso(as_of) << " written to "
@@ -116,20 +128,23 @@ void add_list_commands(CLI::App& app, Session& session) {
         cmd->add_option("--format", args->format, "table, csv, json or xlsx")
             ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
         cmd->add_option("--output", args->output, "Write to this file instead of the screen");
+        add_force_flag(cmd, args->force);
         cmd->callback([&session, args] {
             const auto from = date_option(args->date, "--from");
+            if (args->format == "xlsx") require_output(args->output, args->format);
             const auto comune = session.comune_filter(args->comune);
+            auto output = output_of(session, args->output, args->force);
             auto& reg = session.reg();
             reg.limit_page_cache(list_page_cache_kib);
             const auto rows = [&](const auto& row) { reg.each_expiring(comune, from, args->days, row); };
             if (args->format == "xlsx") {
-                require_output(args->output, args->format);
                 write_document([&] {
-                    cemetery::documents::write_list_xlsx(args->output, "In scadenza entro " + std::to_string(args->days) + " giorni", rows);
+                    cemetery::documents::write_list_xlsx(output->path(), "In scadenza entro " + std::to_string(args->days) + " giorni", rows);
                 });
+                output->commit();
                 return;
             }
-            to_output(args->output, [&](std::ostream& out) { write_list(out, parse_format(args->format), rows); });
+            to_output(output, [&](std::ostream& out) { write_list(out, parse_format(args->format), rows); });
         });
     }
 }

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "documents.hpp"
 #include "exit_codes.hpp"
+#include "output.hpp"
 
 #include <cemetery/documents/expiry_notices_pdf.hpp>
 
@@ -14,6 +15,7 @@ void add_notices_command(CLI::App& app, Session& session) {
     struct Args {
         std::string comune, as_of, output;
         DocumentOptions documents;
+        bool force = false;
     };
     auto args = std::make_shared<Args>();
     cmd->add_option("--comune", args->comune, "The comune that writes")->required();
@@ -23,18 +25,21 @@ void add_notices_command(CLI::App& app, Session& session) {
     cmd->add_option("--cimitero", args->documents.cemetery, "Only this cemetery of the comune");
     cmd->add_option("--ufficio", args->documents.offices, "Office settings file (default: the shipped data/ufficio.toml)");
     cmd->add_option("--output", args->output, "The PDF file to write")->required();
+    add_force_flag(cmd, args->force);
     cmd->callback([&session, args] {
         const auto as_of = date_option(args->as_of, "--as-of");
         const auto posting_from = date_option(args->documents.posting_from, "--posting-from");
         const auto comune = session.comune(args->comune);
         const auto cemetery = cemetery_name(session, comune, args->documents.cemetery);
+        Output output(session, args->output, args->force);
         const auto notices = cemetery::documents::collect_expiry_notices(
             session.reg(), session.regulation(), comune, cemetery, as_of, posting_from, offices(args->documents));
         try {
-            cemetery::documents::write_expiry_notices_pdf(notices, args->output);
+            cemetery::documents::write_expiry_notices_pdf(notices, output.path());
         } catch (const std::runtime_error& e) {
             throw Exit{invalid_input, e.what()};
         }
+        output.commit();
         std::cerr << notices.letters.size() << " letters and " << notices.without_holder.size()
                   << " concessions without a holder written to " << args->output << '\n';
     });

@@ -136,6 +136,7 @@ void add_plots_commands(CLI::App& app, Session& session) {
             ->required()
             ->check(kind_check());
         cmd->callback([&session, args] {
+            session.may_create();
             const auto comune = session.comune(args->comune);
             const auto cem = cemetery_option(session, comune, args->cemetery);
             cemetery::PlotRange range{cem.id, *cemetery::plot_kind_from_code(args->kind), args->settore, args->fila,

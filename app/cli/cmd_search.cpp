@@ -2,6 +2,7 @@
 #include "documents.hpp"
 #include "exit_codes.hpp"
 #include "formats.hpp"
+#include "output.hpp"
 
 #include <cemetery/documents/xlsx_lists.hpp>
 
@@ -14,6 +15,7 @@ void add_search_command(CLI::App& app, Session& session) {
     struct Args {
         std::string text, comune, format = "table", output;
         int limit = 100;
+        bool force = false;
     };
     auto args = std::make_shared<Args>();
     cmd->add_option("text", args->text, "Words to look for (prefixes, any case or accent)")->required();
@@ -21,19 +23,26 @@ void add_search_command(CLI::App& app, Session& session) {
     cmd->add_option("--format", args->format, "table, csv, json or xlsx (with --output)")
         ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
     cmd->add_option("--output", args->output, "xlsx: the workbook to write");
+    add_force_flag(cmd, args->force);
     cmd->add_option("--limit", args->limit, "At most this many results")->check(CLI::Range(1, 100000));
     cmd->callback([&session, args] {
         cemetery::SearchOptions options;
         options.comune = session.comune_filter(args->comune);
         options.limit = args->limit;
         if (args->format == "xlsx") require_output(args->output, args->format);
+        if (!args->output.empty() && args->format != "xlsx") {
+            throw Exit{usage, "--output is for --format xlsx; other formats go to the screen"};
+        }
+        std::optional<Output> output;
+        if (!args->output.empty()) output.emplace(session, args->output, args->force);
         const auto hits = session.reg().search(args->text, options);
         if (args->format == "xlsx") {
             try {
-                cemetery::documents::write_search_xlsx(args->output, hits);
+                cemetery::documents::write_search_xlsx(output->path(), hits);
             } catch (const std::runtime_error& e) {
                 throw Exit{invalid_input, e.what()};
             }
+            output->commit();
             std::cerr << hits.size() << " results written to " << args->output << '\n';
             return;
         }

@@ -102,7 +102,7 @@ void add_verify_command(CLI::App& app, Session& session) {
     cmd->add_option("--format", *format, "table or json")->check(CLI::IsMember({"table", "json"}));
     cmd->callback([&session, format] {
         // Never creates a register: verifying a file that is not there is an error.
-        auto reg = cemetery::Register::open_existing(session.db_path());
+        auto& reg = session.reg();
         const auto report = reg.verify();
         if (*format == "json") {
             std::cout << to_json(report).dump(1) << '\n';

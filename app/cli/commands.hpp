@@ -8,6 +8,7 @@
 
 namespace cli {
 
+void add_init_command(CLI::App& app, Session& session);
 void add_import_command(CLI::App& app, Session& session);
 void add_search_command(CLI::App& app, Session& session);
 void add_show_command(CLI::App& app, Session& session);

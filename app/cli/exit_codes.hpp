@@ -1,6 +1,8 @@
 #pragma once
 // The command line's exit codes, as scripts rely on them.
 
+#include <string>
+
 namespace cli {
 
 enum ExitCode : int {

@@ -3,6 +3,7 @@
 #include "exit_codes.hpp"
 
 #include <cemetery/csv.hpp>
+#include <cemetery/output_file.hpp>
 #include <cemetery/regulation_loader.hpp>
 #include <cemetery/storage_error.hpp>
 
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     app.add_option("--regolamento", options.regolamento, "Regulation file (default: the shipped one)");
     cli::Session session(options);
 
+    cli::add_init_command(app, session);
     cli::add_import_command(app, session);
     cli::add_search_command(app, session);
     cli::add_show_command(app, session);
@@ -55,6 +57,9 @@ int main(int argc, char** argv) {
         std::cerr << "cemetery: " << e.what() << '\n';
         return cli::invalid_input;
     } catch (const cemetery::CsvError& e) {
+        std::cerr << "cemetery: " << e.what() << '\n';
+        return cli::invalid_input;
+    } catch (const cemetery::OutputRefused& e) {
         std::cerr << "cemetery: " << e.what() << '\n';
         return cli::invalid_input;
     } catch (const std::filesystem::filesystem_error& e) {

@@ -3,11 +3,19 @@
 #include "exit_codes.hpp"
 
 #include <cemetery/regulation_loader.hpp>
+#include <cemetery/text.hpp>
 #include <cemetery/union_data.hpp>
 
 #include <cstdlib>
+#include <iostream>
 
 namespace cli {
+
+bool Session::default_location() const {
+    if (!options_.db.empty()) return false;
+    const char* env = std::getenv("CEMETERY_DB");
+    return !(env && *env);
+}
 
 std::filesystem::path Session::db_path() const {
     if (!options_.db.empty()) return options_.db;
@@ -24,18 +32,54 @@ std::filesystem::path Session::db_path() const {
 }
 
 cemetery::Register& Session::reg() {
-    if (!reg_) {
-        const auto path = db_path();
-        const bool is_new = !std::filesystem::exists(path);
-        if (is_new && path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-        reg_.emplace(cemetery::Register::open(path));
-        // A new register starts with the Union's comuni and cemeteries.
-        if (reg_->comuni().empty()) {
-            cemetery::seed_register(*reg_, cemetery::load_union_data(cemetery::shipped_union_data_path()));
-        }
+    if (reg_) return *reg_;
+    namespace fs = std::filesystem;
+    const auto path = db_path();
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    const std::string where = default_location() ? " (the default register)" : "";
+    if (fs::is_directory(status)) {
+        throw Exit{database, path.string() + where + ": this is a folder, not a register file"};
     }
+    if (fs::exists(status)) {
+        reg_.emplace(cemetery::Register::open_existing(path));
+        check_comuni();
+        return *reg_;
+    }
+    if (!may_create_) {
+        throw Exit{database, "no register at " + path.string() + where +
+                                 "; check --db or $CEMETERY_DB (nothing was created: `cemetery init` makes a new one)"};
+    }
+    const fs::path folder = path.parent_path();
+    if (!folder.empty() && !fs::is_directory(folder, ec)) {
+        if (!default_location()) {
+            throw Exit{database, "no register at " + path.string() + ": the folder " + folder.string() +
+                                     " does not exist; check --db or $CEMETERY_DB (nothing was created)"};
+        }
+        fs::create_directories(folder);
+    }
+    reg_.emplace(cemetery::Register::open(path));
+    created_ = true;
+    // A new register starts with the Union's comuni and cemeteries.
+    cemetery::seed_register(*reg_, cemetery::load_union_data(cemetery::shipped_union_data_path()));
+    // Said with the command's own report, on stdout: stderr is for what went wrong.
+    std::cout << "New register " << path.string() << ", with the Union's comuni and cemeteries.\n";
+    check_comuni();
     return *reg_;
 }
+
+void Session::check_comuni() const {
+    if (!reg_ || !regulation_) return;
+    std::vector<std::string> known;
+    for (const auto& c : reg_->comuni()) known.push_back(c.name);
+    const auto unknown = cemetery::comuni_not_in(*regulation_, known);
+    if (unknown.empty()) return;
+    throw Exit{invalid_input, "regulation " + regulation_->source + ": it names the comune \"" + unknown.front() +
+                                  "\", which the register " + db_path().string() + " does not know (known: " +
+                                  cemetery::join(known, ", ") + "); nothing was done"};
+}
+
+cemetery::ProtectedFiles Session::protected_files() const { return cemetery::ProtectedFiles::of_register(db_path()); }
 
 const cemetery::Regulation& Session::regulation() {
     if (!regulation_) {
@@ -44,6 +88,7 @@ const cemetery::Regulation& Session::regulation() {
         auto load = cemetery::try_load_regulation(file);
         if (!load) throw Exit{invalid_input, "regulation: " + load.error->to_string()};
         regulation_ = std::move(*load.regulation);
+        check_comuni();
     }
     return *regulation_;
 }

@@ -79,9 +79,12 @@ bool App::OnInit() {
     std::unique_ptr<Database> db;
     try {
         const auto file = ChooseDatabase();
-        db = Database::open(file, load_shipped_regulation());
-        if (std::filesystem::weakly_canonical(file) == std::filesystem::weakly_canonical(demo_register_path()) &&
-            db->reg().count_concessions() == 0) {
+        // Only the demo register is made when missing: a register named by --db or
+        // $CEMETERY_DB must exist, or a mistyped path would open an empty register.
+        const bool demo = std::filesystem::weakly_canonical(file) == std::filesystem::weakly_canonical(demo_register_path());
+        db = demo ? Database::open(file, load_shipped_regulation())
+                  : Database::open_existing(file, load_shipped_regulation());
+        if (demo && db->reg().count_concessions() == 0) {
             wxBusyInfo busy(_("Preparing the demo register…"));
             fill_demo_register(*db);
         }

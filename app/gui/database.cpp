@@ -2,6 +2,7 @@
 
 #include <cemetery/demo_register.hpp>
 #include <cemetery/import.hpp>
+#include <cemetery/output_file.hpp>
 #include <cemetery/regulation_loader.hpp>
 #include <cemetery/union_data.hpp>
 
@@ -38,9 +39,13 @@ std::unique_ptr<Database> Database::open_existing(const std::filesystem::path& f
     return std::unique_ptr<Database>(new Database(file, std::move(reg), std::move(regulation)));
 }
 
-bool Database::copy_to(const std::filesystem::path& target) {
-    reg_->backup_to(target);
-    return true;
+void Database::copy_to(const std::filesystem::path& target) { reg_->backup_to(target, cemetery::Overwrite::allow); }
+
+void Database::write_output(const std::filesystem::path& target,
+                            const std::function<void(const std::filesystem::path&)>& write) const {
+    cemetery::OutputFile out(target, cemetery::ProtectedFiles::of_register(file_), cemetery::Overwrite::allow);
+    write(out.path());
+    out.commit();
 }
 
 std::shared_ptr<const cemetery::Regulation> load_shipped_regulation() {

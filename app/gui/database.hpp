@@ -9,6 +9,7 @@
 #include <cemetery/regulation.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 namespace gui {
@@ -31,8 +32,16 @@ public:
 
     // Copies the register to `target` with SQLite's online backup: one whole file,
     // consistent even while another program writes, readable by its owner only.
-    // Returns true (kept so callers that warned about a separate log still build).
-    bool copy_to(const std::filesystem::path& target);
+    // Replaces an existing file (the save dialog asked), never the register's own
+    // files or its copies (cemetery::OutputRefused). Throws DatabaseError.
+    void copy_to(const std::filesystem::path& target);
+
+    // Writes a file for people (a list, letters, a workbook) through `write`, which
+    // gets the temporary path to write to: never over the register's own files or
+    // copies, readable by its owner only, put in place whole. An existing file is
+    // replaced: the save dialog asked the clerk. Throws cemetery::OutputRefused.
+    void write_output(const std::filesystem::path& target,
+                      const std::function<void(const std::filesystem::path&)>& write) const;
 
 private:
     Database(std::filesystem::path file, cemetery::Register reg, std::shared_ptr<const cemetery::Regulation> regulation);

@@ -136,18 +136,20 @@ wxString ExpiriesPanel::CountText() const {
 }
 
 void ExpiriesPanel::ExportCsv(const std::filesystem::path& file) const {
-    std::ofstream out(file, std::ios::binary);
-    if (!out) throw std::runtime_error("cannot write " + file.string());
-    cemetery::CsvWriter csv(out, ',');
-    csv.row({"comune", "cimitero", "ubicazione", "tipo", "numero_concessione", "decorrenza", "scadenza",
-             "concessionari", "defunti"});
-    for (const auto& r : rows_->rows()) {
-        csv.row({r.comune, r.cemetery, cemetery::describe(r.location), std::string(cemetery::code(r.kind)),
-                 r.deed_number, cemetery::to_iso(r.term_start), cemetery::to_iso(r.expires_on),
-                 cemetery::join(r.holders, " | "), cemetery::join(r.deceased, " | ")});
-    }
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + file.string());
+    host_.database().write_output(file, [&](const std::filesystem::path& path) {
+        std::ofstream out(path, std::ios::binary);
+        if (!out) throw std::runtime_error("cannot write " + file.string());
+        cemetery::CsvWriter csv(out, ',');
+        csv.row({"comune", "cimitero", "ubicazione", "tipo", "numero_concessione", "decorrenza", "scadenza",
+                 "concessionari", "defunti"});
+        for (const auto& r : rows_->rows()) {
+            csv.row({r.comune, r.cemetery, cemetery::describe(r.location), std::string(cemetery::code(r.kind)),
+                     r.deed_number, cemetery::to_iso(r.term_start), cemetery::to_iso(r.expires_on),
+                     cemetery::join(r.holders, " | "), cemetery::join(r.deceased, " | ")});
+        }
+        out.flush();
+        if (!out) throw std::runtime_error("cannot write " + file.string());
+    });
 }
 
 void ExpiriesPanel::OnChangeCriteria(wxCommandEvent&) { Reload(); }
@@ -176,7 +178,7 @@ void ExpiriesPanel::ExportXlsx(const std::filesystem::path& file) const {
     const wxString sheet = expired_->GetValue()
                                ? wxString::Format(wxS("Scadute al %s"), date_text(from_wx_date(as_of_->GetValue())))
                                : wxString::Format(wxS("In scadenza entro %d giorni"), days_->GetValue());
-    write_rows_xlsx(rows_->rows(), sheet, file);
+    write_rows_xlsx(host_.database(), rows_->rows(), sheet, file);
 }
 
 void ExpiriesPanel::ExportPdf(const std::filesystem::path& file, cemetery::Date posting_from) {

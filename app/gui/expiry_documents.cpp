@@ -28,7 +28,8 @@ cemetery::documents::ExpiredList posted_list(Host& host, const ExpiredDocument& 
 }  // namespace
 
 void write_posted_list(Host& host, const ExpiredDocument& what, const std::filesystem::path& file) {
-    cemetery::documents::write_expired_list_pdf(posted_list(host, what), file);
+    const auto list = posted_list(host, what);
+    host.database().write_output(file, [&](const auto& path) { cemetery::documents::write_expired_list_pdf(list, path); });
 }
 
 std::vector<cemetery::documents::Page> posted_list_pages(Host& host, const ExpiredDocument& what) {
@@ -42,13 +43,16 @@ void write_notices(Host& host, const ExpiredDocument& what, const std::filesyste
     const auto notices = cemetery::documents::collect_expiry_notices(
         reg, host.database().regulation(), *comune, {}, what.as_of, what.posting_from,
         cemetery::documents::load_offices(cemetery::documents::shipped_offices_path()));
-    cemetery::documents::write_expiry_notices_pdf(notices, file);
+    host.database().write_output(file,
+                                 [&](const auto& path) { cemetery::documents::write_expiry_notices_pdf(notices, path); });
 }
 
-void write_rows_xlsx(const std::vector<cemetery::ListRow>& rows, const wxString& sheet,
+void write_rows_xlsx(const Database& database, const std::vector<cemetery::ListRow>& rows, const wxString& sheet,
                      const std::filesystem::path& file) {
-    cemetery::documents::write_list_xlsx(file, to_std(sheet), [&rows](const auto& row) {
-        for (const auto& r : rows) row(r);
+    database.write_output(file, [&](const auto& path) {
+        cemetery::documents::write_list_xlsx(path, to_std(sheet), [&rows](const auto& row) {
+            for (const auto& r : rows) row(r);
+        });
     });
 }
 

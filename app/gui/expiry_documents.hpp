@@ -23,13 +23,13 @@ struct ExpiredDocument {
     cemetery::Date posting_from{};
 };
 
-// Each throws std::runtime_error when the file cannot be written, and
-// RegulationFileError when the office file is bad.
+// Each throws std::runtime_error when the file cannot be written (OutputRefused
+// for the register's own files), and RegulationFileError when the office file is bad.
 void write_posted_list(Host& host, const ExpiredDocument& what, const std::filesystem::path& file);
 void write_notices(Host& host, const ExpiredDocument& what, const std::filesystem::path& file);
 [[nodiscard]] std::vector<cemetery::documents::Page> posted_list_pages(Host& host, const ExpiredDocument& what);
 // The rows shown, as a workbook.
-void write_rows_xlsx(const std::vector<cemetery::ListRow>& rows, const wxString& sheet,
+void write_rows_xlsx(const Database& database, const std::vector<cemetery::ListRow>& rows, const wxString& sheet,
                      const std::filesystem::path& file);
 
 // Asks the first day of the posting (today by default); none when cancelled.

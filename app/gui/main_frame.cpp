@@ -7,6 +7,7 @@
 #include "import_dialog.hpp"
 #include "search_panel.hpp"
 
+#include <cemetery/output_file.hpp>
 #include <cemetery/storage_error.hpp>
 
 #include <wx/choice.h>
@@ -238,9 +239,9 @@ void MainFrame::OnNewDatabase(wxCommandEvent&) {
     if (dialog.ShowModal() != wxID_OK) return;
     const auto file = std::filesystem::path(to_std(dialog.GetPath()));
     std::error_code ignored;
-    if (std::filesystem::equivalent(file, db_->file(), ignored)) {
-        wxMessageBox(_("That is the database open now: choose another name."), _("New database"),
-                     wxOK | wxICON_WARNING, this);
+    if (cemetery::ProtectedFiles::of_register(db_->file()).refusal(file)) {
+        wxMessageBox(_("That is the database open now, or one of its own files or copies: choose another name."),
+                     _("New database"), wxOK | wxICON_WARNING, this);
         return;
     }
     std::filesystem::remove(file, ignored);  // the clerk confirmed overwriting it
@@ -264,13 +265,8 @@ void MainFrame::OnBackupDatabase(wxCommandEvent&) {
                         _("Register databases (*.sqlite)|*.sqlite|All files|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
     try {
-        const bool whole = db_->copy_to(std::filesystem::path(to_std(dialog.GetPath())));
+        db_->copy_to(std::filesystem::path(to_std(dialog.GetPath())));
         SetStatusText(wxString::Format(_("Copy saved: %s"), dialog.GetPath()));
-        if (!whole) {
-            wxMessageBox(_("Another program has the database open: the copy was saved together with its "
-                           "\"-wal\" file. Keep the two files together."),
-                         _("Back up database"), wxOK | wxICON_WARNING, this);
-        }
     } catch (const std::exception& e) {
         wxMessageBox(wxString::Format(_("The copy could not be saved:\n%s"), to_wx(e.what())), _("Back up database"),
                      wxOK | wxICON_ERROR, this);

@@ -587,7 +587,12 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
     // Nothing is written when something is wrong and the file goes all or nothing.
     const bool writes = !options.dry_run && (by_line.empty() || options.skip_invalid);
     std::optional<Register::Load> load;
-    if (writes) load.emplace(reg, source_name);
+    if (writes) {
+        // Something will be written: the moment for a copy, and not before (a refused
+        // file would only push older copies out of copie/).
+        if (options.before_write && by_line.size() < report.rows) options.before_write();
+        load.emplace(reg, source_name);
+    }
     // Rows refused in the first pass are not parsed again: by_line stays as it is
     // while the second thread reads it.
     auto to_parse = [&by_line](std::size_t line) { return !by_line.contains(line); };

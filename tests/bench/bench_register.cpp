@@ -37,7 +37,7 @@ void make_demo_export(const BenchFiles& files, const fs::path& cemetery, std::si
     std::cerr << "generating " << files.csv.string() << " (" << concessions << " concessions)...\n";
     const auto run = run_checked({cemetery.string(), "--db", db_part.string(), "demo", "--concessions",
                                   std::to_string(concessions), "--synthetic-comuni", "96", "--csv",
-                                  csv_part.string()});
+                                  csv_part.string(), "--force"});
     std::cerr << run.out << "  (" << run.seconds << " s)\n";
     // The comuni-only register must be one closed file: copies of it are imported into.
     fs::remove(fs::path(db_part.string() + "-shm"));

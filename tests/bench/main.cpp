@@ -151,7 +151,7 @@ std::vector<Figure> measure_expired_csv(const Options& o, const Programs& p, con
     long peak = 0;
     for (int r = 0; r < runs; ++r) {
         const auto run = bench::run_checked(
-            {p.cemetery.string(), "--db", db.string(), "expired", "--format", "csv", "--output", out.string()});
+            {p.cemetery.string(), "--db", db.string(), "expired", "--format", "csv", "--output", out.string(), "--force"});
         times.push_back(run.seconds);
         peak = std::max(peak, run.peak_rss_kib);
     }
@@ -163,7 +163,7 @@ std::vector<Figure> measure_expired_csv(const Options& o, const Programs& p, con
     }
     // Streamed means its memory does not grow with the list: compare with one comune's.
     const auto one = bench::run_checked({p.cemetery.string(), "--db", db.string(), "expired", "--comune", "Liscate",
-                                         "--format", "csv", "--output", out.string()});
+                                         "--format", "csv", "--output", out.string(), "--force"});
     fs::remove(out);
     auto f = bench::figure_of("all comuni's expired concessions to CSV (`cemetery expired`, a process)", times);
     f.unit = "s";

@@ -82,6 +82,7 @@ TEST_CASE("every import keeps a copy of the register first; a dry run does not",
     const auto copie = dir.path() / "copie";
     REQUIRE(test::cemetery(db, {"import", sample, "--dry-run"}).exit_code == 0);
     CHECK(copies_in(copie) == 0);
+    REQUIRE(test::cemetery(db, {"init"}).exit_code == 0);
     REQUIRE(test::cemetery(db, {"import", sample}).exit_code == 0);
     REQUIRE(copies_in(copie) == 1);
     REQUIRE(test::cemetery(db, {"import", more}).exit_code == 0);

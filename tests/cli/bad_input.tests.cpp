@@ -174,7 +174,7 @@ TEST_CASE("a disk that fills up during an import ends with 4 and imports nothing
     test::TempDir dir;
     const auto db = dir.file("registro.sqlite");
     const auto csv = dir.file("demo.csv");
-    REQUIRE(test::cemetery(db, {"search", "x"}).exit_code == 0);  // a new register, the Union's comuni in it
+    REQUIRE(test::cemetery(db, {"init"}).exit_code == 0);  // a new register, the Union's comuni in it
     const auto made = test::cemetery(db, {"demo", "--csv", csv.string(), "--concessions", "3000"});
     INFO(made);
     REQUIRE(made.exit_code == 0);

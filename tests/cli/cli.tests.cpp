@@ -111,13 +111,18 @@ void check_usage_error(const Office& office, const std::vector<std::string>& arg
 
 // --- Every command --------------------------------------------------------------
 
-TEST_CASE("a new register is created with the Union's comuni on first use", "[cli]") {
+TEST_CASE("a list needs a register; init makes one with the Union's comuni", "[cli]") {
     Office office;
+    const auto missing = office.run({"expired", "--as-of", "2020-12-31", "--format", "csv"});
+    INFO(missing);
+    CHECK(missing.exit_code == 4);
+    CHECK(missing.out.empty());
+    CHECK_FALSE(std::filesystem::exists(office.db));
+    REQUIRE(office.run({"init"}).exit_code == 0);
     const auto r = office.run({"expired", "--as-of", "2020-12-31", "--format", "csv"});
     INFO(r);
     CHECK(r.exit_code == 0);
     CHECK(r.out_lines() == std::vector<std::string>{list_header});
-    CHECK(std::filesystem::exists(office.db));
     const auto comune = office.run({"expired", "--comune", "Truccazzano", "--as-of", "2020-12-31"});
     CHECK(comune.exit_code == 0);
 }

@@ -7,6 +7,7 @@
 
 #include <cemetery/backup.hpp>
 #include <cemetery/demo_register.hpp>
+#include <cemetery/output_file.hpp>
 #include <cemetery/union_data.hpp>
 
 #include <catch2/catch.hpp>
@@ -33,7 +34,7 @@ TEST_CASE("Salva copia writes one whole file, its owner's only, while another pr
     REQUIRE(other.add_comune(extra));
 
     const auto copy = f.dir / "copia.sqlite";
-    CHECK(db.copy_to(copy));
+    CHECK_NOTHROW(db.copy_to(copy));
     CHECK_FALSE(std::filesystem::exists(copy.string() + "-wal"));
     struct stat st {};
     REQUIRE(::stat(copy.c_str(), &st) == 0);
@@ -43,6 +44,19 @@ TEST_CASE("Salva copia writes one whole file, its owner's only, while another pr
     CHECK_FALSE(reopened.find_comune("Melzo"));
     // The window goes on with its register.
     CHECK(db.reg().count_concessions() == count);
+}
+
+TEST_CASE("neither a copy nor an export from the window lands on the register itself", "[backup]") {
+    GuiFixture f;
+    auto& db = f.frame->database();
+    const auto count = db.reg().count_concessions();
+    for (const auto& target : {db.file(), std::filesystem::path(db.file().string() + "-wal")}) {
+        CHECK_THROWS_AS(db.copy_to(target), cemetery::OutputRefused);
+        CHECK_THROWS_AS(db.write_output(target, [](const std::filesystem::path& p) { std::ofstream(p) << "x"; }),
+                        cemetery::OutputRefused);
+    }
+    CHECK(db.reg().count_concessions() == count);
+    CHECK(cemetery::Register::open_existing(db.file()).count_concessions() == count);
 }
 
 TEST_CASE("an import from the window keeps a copy of the register first", "[backup]") {

@@ -5,6 +5,7 @@
 #include "storage/fixtures.hpp"
 
 #include <cemetery/backup.hpp>
+#include <cemetery/output_file.hpp>
 #include <cemetery/register.hpp>
 
 #include <sys/stat.h>
@@ -88,7 +89,8 @@ TEST_CASE("a register is not copied over itself", "[backup]") {
     test::TempDir dir;
     const auto file = dir.file("registro.sqlite");
     test::UnionRegister u(file);
-    CHECK_THROWS_AS(u.reg.backup_to(file), DatabaseError);
+    CHECK_THROWS_AS(u.reg.backup_to(file), OutputRefused);
+    CHECK_THROWS_AS(u.reg.backup_to(file, Overwrite::allow), OutputRefused);
     CHECK(u.reg.comuni().size() == 4);
 }
 

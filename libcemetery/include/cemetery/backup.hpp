@@ -18,14 +18,18 @@
 
 namespace cemetery {
 
-// How many automatic copies of one register are kept; older ones are removed.
+// How many automatic copies of one register are kept, of each sort: the routine
+// ones made before each import, and the others (before a restore, before a schema
+// migration, of a damaged register), which routine ones never push out. Older
+// ones of the same sort are removed.
 inline constexpr std::size_t kept_backup_count = 5;
 
 // <register dir>/copie/
 [[nodiscard]] std::filesystem::path backup_directory(const std::filesystem::path& register_file);
 
 // Copies the register to <register dir>/copie/<name>-<UTC stamp>-<reason>.sqlite and
-// removes all but the last kept_backup_count copies of it. Returns the copy's path
+// removes all but the last kept_backup_count copies of its sort ("import" is the
+// routine one). Returns the copy's path
 // (empty for an in-memory register, which has nothing to keep). Throws DatabaseError.
 std::filesystem::path keep_backup(const Register& reg, std::string_view reason);
 

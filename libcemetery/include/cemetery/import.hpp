@@ -28,6 +28,10 @@ struct ImportOptions {
     bool skip_invalid = false;
     // Called now and then with rows done and rows in all; return false to cancel.
     std::function<bool(std::size_t done, std::size_t total)> progress;
+    // Called once the whole file was checked, just before the first write (never
+    // for a dry run, a refused file or one with no valid row): where a program
+    // keeps a copy of the register (backup.hpp keep_backup).
+    std::function<void()> before_write;
 };
 
 // A problem with one row: the file's line, the column as named in its header (or

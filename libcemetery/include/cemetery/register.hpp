@@ -16,6 +16,7 @@
 #include <cemetery/concession.hpp>
 #include <cemetery/concession_record.hpp>
 #include <cemetery/lists.hpp>
+#include <cemetery/output_file.hpp>
 #include <cemetery/plot.hpp>
 #include <cemetery/regulation.hpp>
 #include <cemetery/renewal.hpp>
@@ -257,8 +258,11 @@ public:
     // --- Copies ---
     // Writes a consistent copy of the register to `target` with SQLite's online
     // backup (safe while other programs have it open), readable by its owner only.
-    // See backup.hpp for the automatic copies and restoring. Throws DatabaseError.
-    void backup_to(const std::filesystem::path& target) const;
+    // Never over the register's own files or its copies, nor over an existing file
+    // unless `overwrite` allows it (output_file.hpp): OutputRefused, before anything
+    // is written. See backup.hpp for the automatic copies and restoring. Throws
+    // DatabaseError when the copy cannot be made.
+    void backup_to(const std::filesystem::path& target, Overwrite overwrite = Overwrite::refuse) const;
     // --- Verifying (verify.hpp) ---
     // Checks the file's integrity and references, recomputes the change log's chain
     // entry by entry and compares every record with the digest of its latest entry.
@@ -278,6 +282,8 @@ public:
 
 private:
     explicit Register(std::unique_ptr<Impl> impl);
+    // The automatic copies go into copie/, which backup_to refuses to write into.
+    friend std::filesystem::path keep_backup(const Register& reg, std::string_view reason);
     std::unique_ptr<Impl> impl_;
 };
 

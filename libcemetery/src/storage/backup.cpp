@@ -6,6 +6,7 @@
 #include "storage/schema.hpp"
 
 #include <cemetery/backup.hpp>
+#include <cemetery/output_file.hpp>
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Exception.h>
@@ -29,18 +30,6 @@ namespace fs = std::filesystem;
 
 // How long a copy waits for another program's write to end before giving up.
 constexpr auto backup_patience = std::chrono::seconds(30);
-
-DatabaseError io_error(const fs::path& file, const std::string& what) {
-    return DatabaseError(DatabaseError::Kind::io, file.string() + ": " + what + " (" + std::strerror(errno) + ")");
-}
-
-void sync_path(const fs::path& path, int flags) {
-    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) throw io_error(path, "cannot open to sync");
-    const int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0) throw io_error(path, "cannot sync to disk");
-}
 
 // A new file made under umask 077 is its owner's only.
 class PrivateUmask {
@@ -86,15 +75,18 @@ bool is_kept_copy_of(const std::string& file_name, const std::string& stem) {
 
 }  // namespace
 
-void backup_database(SQLite::Database& source, const fs::path& target) {
-    const fs::path part = fs::path(target.string() + ".part");
-    std::error_code ignored;
-    fs::remove(part, ignored);
-    fs::remove(fs::path(part.string() + "-journal"), ignored);
+void backup_database(SQLite::Database& source, const fs::path& target, Overwrite overwrite) {
+    // Made in a private folder beside the target (never "<target>.part", which
+    // could be someone's file), with SQLite's journal beside it while it is made.
+    std::optional<TemporaryBeside> part;
+    try {
+        part.emplace(target);
+    } catch (const OutputRefused& e) {
+        throw DatabaseError(DatabaseError::Kind::io, e.what());
+    }
     try {
         {
-            PrivateUmask mask;
-            SQLite::Database copy(part.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            SQLite::Database copy(part->file().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
             SQLite::Backup backup(copy, source);
             const auto give_up = std::chrono::steady_clock::now() + backup_patience;
             // BUSY or LOCKED: another connection is writing; the step is retried.
@@ -108,19 +100,11 @@ void backup_database(SQLite::Database& source, const fs::path& target) {
             // One self-contained file: the copy keeps no write-ahead log beside it.
             copy.exec("PRAGMA journal_mode = DELETE");
         }
-        if (::chmod(part.c_str(), 0600) != 0) throw io_error(part, "cannot restrict the copy to its owner");
-        sync_path(part, O_RDONLY);
-        fs::rename(part, target);
-        sync_path(target.parent_path().empty() ? fs::path(".") : target.parent_path(), O_RDONLY | O_DIRECTORY);
+        part->place(target, overwrite);
     } catch (const SQLite::Exception& e) {
-        fs::remove(part, ignored);
         throw database_error_from(e, target.string());
     } catch (const fs::filesystem_error& e) {
-        fs::remove(part, ignored);
         throw DatabaseError(DatabaseError::Kind::io, target.string() + ": " + e.what());
-    } catch (...) {
-        fs::remove(part, ignored);
-        throw;
     }
 }
 
@@ -144,12 +128,20 @@ fs::path next_kept_copy(const fs::path& register_file, std::string_view reason) 
     return candidate;
 }
 
+bool is_routine_copy(const fs::path& copy) {
+    return copy.filename().string().ends_with("-" + std::string(routine_copy_reason) + ".sqlite");
+}
+
 void prune_kept_copies(const fs::path& register_file, std::size_t keep) {
-    auto copies = kept_backups(register_file);
-    if (copies.size() <= keep) return;
-    for (std::size_t i = 0; i + keep < copies.size(); ++i) {
-        std::error_code ignored;
-        fs::remove(copies[i], ignored);
+    // Routine copies (before each import) make room among themselves only: the
+    // copy kept before a restore or a migration is never pushed out by them.
+    std::vector<fs::path> routine, others;
+    for (auto& copy : kept_backups(register_file)) (is_routine_copy(copy) ? routine : others).push_back(std::move(copy));
+    for (const auto* copies : {&routine, &others}) {
+        for (std::size_t i = 0; i + keep < copies->size(); ++i) {
+            std::error_code ignored;
+            fs::remove((*copies)[i], ignored);
+        }
     }
 }
 
@@ -180,18 +172,17 @@ std::vector<fs::path> kept_backups(const fs::path& register_file) {
 fs::path keep_backup(const Register& reg, std::string_view reason) {
     if (reg.file() == ":memory:") return {};
     const fs::path copy = storage::next_kept_copy(reg.file(), reason);
-    reg.backup_to(copy);
+    storage::ReadScope read(reg.impl_->db);
+    storage::backup_database(reg.impl_->db.sql(), copy, Overwrite::refuse);
     storage::prune_kept_copies(reg.file(), kept_backup_count);
     return copy;
 }
 
-void Register::backup_to(const fs::path& target) const {
-    std::error_code ec;
-    if (impl_->file != ":memory:" && fs::equivalent(impl_->file, target, ec)) {
-        throw DatabaseError(DatabaseError::Kind::other, target.string() + ": a copy cannot replace the register itself");
-    }
+void Register::backup_to(const fs::path& target, Overwrite overwrite) const {
+    const auto protect = impl_->file == ":memory:" ? ProtectedFiles{} : ProtectedFiles::of_register(impl_->file);
+    if (auto refused = output_refusal(target, protect, overwrite)) throw OutputRefused(*refused);
     storage::ReadScope read(impl_->db);
-    storage::backup_database(impl_->db.sql(), target);
+    storage::backup_database(impl_->db.sql(), target, overwrite);
 }
 
 BackupCheck check_backup(const fs::path& copy) {
@@ -256,7 +247,7 @@ RestoreResult restore_register(const fs::path& copy, const fs::path& register_fi
             // open see the restored register, and their locks are respected.
             SQLite::Database target(register_file.string(), SQLite::OPEN_READWRITE, 10000);
             result.replaced_copy = storage::next_kept_copy(register_file, "before-restore");
-            storage::backup_database(target, result.replaced_copy);
+            storage::backup_database(target, result.replaced_copy, Overwrite::refuse);
             SQLite::Backup backup(target, source);
             const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
             while (backup.executeStep(-1) != SQLITE_DONE) {
@@ -275,7 +266,7 @@ RestoreResult restore_register(const fs::path& copy, const fs::path& register_fi
             }
             // A log left by the damaged file must not be replayed onto the restored one.
             for (const char* suffix : {"-wal", "-shm", "-journal"}) fs::remove(fs::path(register_file.string() + suffix), ec);
-            storage::backup_database(source, register_file);
+            storage::backup_database(source, register_file, Overwrite::allow);
         }
     } catch (const SQLite::Exception& e) {
         throw storage::database_error_from(e, register_file.string());

@@ -37,7 +37,7 @@ std::unique_ptr<Register::Impl> open_impl(const std::filesystem::path& file, boo
         throw;
     }
     if (is_new) ::umask(old_mask);
-    storage::migrate(impl->db, file.string());
+    storage::migrate(impl->db, file.string(), create);
     return impl;
 }
 
@@ -53,8 +53,17 @@ Register Register::open(const std::filesystem::path& file, std::string user) {
 }
 
 Register Register::open_existing(const std::filesystem::path& file, std::string user) {
-    if (!std::filesystem::exists(file)) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) {
         throw DatabaseError(DatabaseError::Kind::read_only, file.string() + ": no such register file");
+    }
+    // SQLite takes an empty file for a new database, and the schema would make a
+    // register of it: where a register was expected, an empty file is a register
+    // lost (a failed copy, a full disk), never a new one.
+    if (std::filesystem::is_regular_file(file, ec) && std::filesystem::file_size(file, ec) == 0 && !ec) {
+        throw DatabaseError(DatabaseError::Kind::not_a_database,
+                            file.string() + ": the file is empty (0 bytes), not a register; nothing was written. "
+                                            "If the register was lost, put back a copy (restore)");
     }
     return Register(open_impl(file, false, std::move(user)));
 }

@@ -371,7 +371,7 @@ std::string_view schema_version_name(int version) {
     return "unknown";
 }
 
-void migrate(Database& db, const std::string& file_name) {
+void migrate(Database& db, const std::string& file_name, bool may_create) {
     int current = 0;
     int foreign_tables = 0;
     try {
@@ -387,6 +387,12 @@ void migrate(Database& db, const std::string& file_name) {
                                 std::to_string(latest_schema_version()) + " (\"" +
                                 std::string(schema_version_name(latest_schema_version())) +
                                 "\"). Update the program; the file was not changed.");
+    }
+    // Opened as an existing register, a database with no schema at all is not one.
+    if (current == 0 && !may_create) {
+        throw DatabaseError(DatabaseError::Kind::not_a_database,
+                            file_name + ": this SQLite file is not a register (it holds nothing); the file was not "
+                                        "changed");
     }
     // A database of some other program is not a register to be "migrated" into one.
     if (current == 0 && foreign_tables > 0) {
@@ -407,7 +413,8 @@ void migrate(Database& db, const std::string& file_name) {
     // A register about to change its schema is copied first (copie/), so that a
     // migration that goes wrong, or a program that turns out wrong, loses nothing.
     if (file_name != ":memory:" && current >= 1 && current < latest_schema_version()) {
-        backup_database(db.sql(), next_kept_copy(file_name, "schema-" + std::to_string(latest_schema_version())));
+        backup_database(db.sql(), next_kept_copy(file_name, "schema-" + std::to_string(latest_schema_version())),
+                        Overwrite::refuse);
         prune_kept_copies(file_name, kept_backup_count);
     }
     for (const auto& m : migrations) {

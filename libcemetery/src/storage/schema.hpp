@@ -23,7 +23,8 @@ struct Migration {
 
 // Brings the file to the latest version and puts a file (not ":memory:") in WAL
 // mode. Throws DatabaseError(too_new) for a file written by a newer program,
-// leaving it untouched.
-void migrate(Database& db, const std::string& file_name);
+// leaving it untouched. Without `may_create`, a file that is not a register yet
+// (no schema at all) is refused rather than made into one.
+void migrate(Database& db, const std::string& file_name, bool may_create = true);
 
 }  // namespace cemetery::storage
