@@ -187,3 +187,68 @@ TEST_CASE("people an import adds to a concession already in the register: the en
     check_log_names_no_holder(u.reg, brivio);
     CHECK(u.reg.verify().ok());
 }
+
+TEST_CASE("a register whose log holds holders' data loses it at its migration, and verifies", "[log_privacy][schema]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    // Written by the program of schema 5: an import, a concession granted with a
+    // holder's tax code, a succession (the holders before and after, by name).
+    std::filesystem::copy_file(CEMETERY_TEST_DATA_DIR "/registro-v5.sqlite", file);
+    REQUIRE(shell_ok(file, "PRAGMA user_version;") == "5\n");
+    const std::vector<std::string> in_old_log = {"PRGLCU60A41E640L", "DDACRL70A41E610X", "Lucia", "Carla"};
+    for (const auto& value : in_old_log) {
+        INFO(value);
+        REQUIRE(std::stoi(shell_ok(file, "SELECT count(*) FROM change_log WHERE instr(details, '" + value + "');")) > 0);
+    }
+    const auto old_head = shell_ok(file, "SELECT id || ' ' || chain FROM change_log ORDER BY id DESC LIMIT 1;");
+    const auto old_head_id = std::stoll(old_head);
+    const auto old_head_chain = old_head.substr(old_head.find(' ') + 1, 64);
+    const auto holder_entries =
+        std::stoll(shell_ok(file, "SELECT count(*) FROM change_log WHERE instr(details, '\"holders') "
+                                  "OR action = 'replace_holders';"));
+    {
+        auto reg = Register::open(file);
+        const auto report = reg.verify();
+        CHECK(report.ok());
+        CHECK(report.entries == old_head_id + 1);
+        const auto log = reg.change_log();
+        for (const auto& e : log) {
+            INFO(e.id << " " << e.action << " " << e.details);
+            for (const auto& value : in_old_log) CHECK_THAT(e.details, !Catch::Contains(value));
+        }
+        // One entry says what the migration did, and the head an office may have noted before it.
+        const auto& last = log.back();
+        CHECK(last.entity == "change_log");
+        CHECK(last.action == "redact_personal_data");
+        CHECK_THAT(last.details, Catch::Contains("\"previous_head\":{\"chain\":\"" + old_head_chain +
+                                                 "\",\"id\":" + std::to_string(old_head_id) + "}"));
+        CHECK_THAT(last.details, Catch::Contains("\"entries_redacted\":" + std::to_string(holder_entries)));
+        CHECK_THAT(last.details, Catch::Contains("\"chain_breaks_before\":0"));
+        CHECK(report.head_id == last.id);
+        CHECK(report.head_chain != old_head_chain);
+        // The deceased stay, by name.
+        CHECK(std::any_of(log.begin(), log.end(),
+                          [](const ChangeLogEntry& e) { return e.details.find("Giuseppe") != std::string::npos; }));
+    }
+    // The append-only triggers are back.
+    CHECK(test::sqlite3_shell(file, "UPDATE change_log SET details = '{}' WHERE id = 1;").status != 0);
+    CHECK(test::sqlite3_shell(file, "DELETE FROM change_log WHERE id = 1;").status != 0);
+    // The copy kept before the migration still holds them: it is the office's to dispose of.
+    std::vector<std::filesystem::path> copies;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path() / "copie")) copies.push_back(entry.path());
+    REQUIRE(copies.size() == 1);
+    CHECK(shell_ok(copies.front(), "PRAGMA user_version;") == "5\n");
+}
+
+TEST_CASE("a log edited before its migration keeps the evidence: the migration's entry counts the breaks",
+          "[log_privacy][schema]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    std::filesystem::copy_file(CEMETERY_TEST_DATA_DIR "/registro-v5.sqlite", file);
+    shell_ok(file, "DROP TRIGGER change_log_no_update; UPDATE change_log SET user = 'someone' WHERE id = 14;");
+    auto reg = Register::open(file);
+    const auto last = reg.change_log().back();
+    REQUIRE(last.action == "redact_personal_data");
+    CHECK_THAT(last.details, Catch::Contains("\"chain_breaks_before\":1"));
+    CHECK_THAT(last.details, Catch::Contains("\"first_break_before\":14"));
+}
