@@ -27,6 +27,14 @@ wxString names(const nlohmann::json& people) {
     return out;
 }
 
+// "2 holders": the change log keeps how many holders a change wrote, never who
+// they are (their names and contacts are in the concession's holders).
+wxString holders_count(const nlohmann::json& summary) {
+    if (!summary.is_object()) return wxString();
+    const int count = summary.value("count", 0);
+    return wxString::Format(wxPLURAL("%d holder", "%d holders", count), count);
+}
+
 }  // namespace
 
 wxString change_when(const cemetery::ChangeLogEntry& entry) {
@@ -49,10 +57,12 @@ wxString change_summary(const cemetery::ChangeLogEntry& entry) {
         const auto deed = details.value("deed", std::string());
         if (!deed.empty()) what += wxS(", ") + wxString::Format(_("deed %s"), to_wx(deed));
     } else if (entry.action == "replace_holders" && details.contains("after")) {
-        what += wxS(": ") + names(details["after"]);
+        what += wxS(": ") + holders_count(details["after"]);
     } else if (entry.action == "add_people") {
         wxString people = names(details.value("deceased", nlohmann::json::array()));
-        const wxString holders = names(details.value("holders", nlohmann::json::array()));
+        const auto holders_written = details.value("holders", nlohmann::json::object());
+        const wxString holders =
+            holders_written.value("count", 0) > 0 ? holders_count(holders_written) : wxString();
         if (!holders.empty()) people += (people.empty() ? wxString() : wxString(wxS("; "))) + holders;
         if (!people.empty()) what += wxS(": ") + people;
     } else if (entry.action == "insert" && details.contains("deed_number")) {

@@ -34,6 +34,28 @@ std::string chain_of(std::string_view previous_chain, const ChainContent& e) {
 }
 
 std::string chain_of(Sha256& hash, std::string_view previous_chain, const ChainContent& e) {
+    const std::string details = details_digest(hash, e.details);
+    hash.reset();
+    Canonical out(hash);
+    out.text("cemetery change log chain format 2");
+    out.text(previous_chain);
+    out.integer(e.id);
+    out.text(e.at);
+    out.text(e.user);
+    out.text(e.entity);
+    out.integer(e.record_id);
+    out.text(e.action);
+    out.text(details);
+    out.optional_text(e.state_digest);
+    return to_hex(hash.finish());
+}
+
+std::string chain_of_format1(std::string_view previous_chain, const ChainContent& e) {
+    Sha256 hash;
+    return chain_of_format1(hash, previous_chain, e);
+}
+
+std::string chain_of_format1(Sha256& hash, std::string_view previous_chain, const ChainContent& e) {
     hash.reset();
     Canonical out(hash);
     out.text("cemetery change log chain format 1");
@@ -46,6 +68,33 @@ std::string chain_of(Sha256& hash, std::string_view previous_chain, const ChainC
     out.text(e.action);
     out.text(e.details);
     out.optional_text(e.state_digest);
+    return to_hex(hash.finish());
+}
+
+namespace {
+constexpr std::string_view redacted_open = "{\"redacted\":\"";
+constexpr std::string_view redacted_close = "\"}";
+}  // namespace
+
+bool is_redacted(std::string_view details) {
+    if (details.size() != redacted_open.size() + 64 + redacted_close.size()) return false;
+    if (!details.starts_with(redacted_open) || !details.ends_with(redacted_close)) return false;
+    return details.substr(redacted_open.size(), 64).find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+std::string redacted_details(std::string_view digest) {
+    return std::string(redacted_open) + std::string(digest) + std::string(redacted_close);
+}
+
+std::string details_digest(std::string_view details) {
+    Sha256 hash;
+    return details_digest(hash, details);
+}
+
+std::string details_digest(Sha256& hash, std::string_view details) {
+    if (is_redacted(details)) return std::string(details.substr(redacted_open.size(), 64));
+    hash.reset();
+    hash.update(details);
     return to_hex(hash.finish());
 }
 

@@ -23,10 +23,18 @@ void append_change(Database& db, const std::string& at, const std::string& user,
 
 // The chain: each entry carries `chain`, the hex SHA-256 of the previous entry's
 // chain (genesis_chain for the first) and of this entry's canonical content (id,
-// at, user, entity, record_id, action, details, state_digest); and
-// `state_digest`, the digest of its record right after the change
+// at, user, entity, record_id, action, the digest of its details, state_digest);
+// and `state_digest`, the digest of its record right after the change
 // (record_digest.hpp), NULL for an entity without one. Editing any entry, or
 // any record behind the program's back, no longer matches (Register::verify).
+//
+// Format 2 (schema 6 on) hashes the digest of the details, not their text, so
+// that an entry's details can one day be redacted to their digest (a correction
+// the law asks for, of what should never have been written) while its chain, and
+// every chain after it, stays the same: the heads offices noted stay good.
+// Format 1 hashed the text itself; schema 6 chained every entry again under
+// format 2, so a register of this program holds format 2 only, and format 1 is
+// read only by the migrations (seal_change_log, redact_change_log).
 inline constexpr std::string_view genesis_chain =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -40,6 +48,16 @@ struct ChainContent {
 [[nodiscard]] std::string chain_of(std::string_view previous_chain, const ChainContent& entry);
 // The same with a hasher of the caller's, for a loop over many entries.
 [[nodiscard]] std::string chain_of(Sha256& hash, std::string_view previous_chain, const ChainContent& entry);
+[[nodiscard]] std::string chain_of_format1(std::string_view previous_chain, const ChainContent& entry);
+[[nodiscard]] std::string chain_of_format1(Sha256& hash, std::string_view previous_chain, const ChainContent& entry);
+
+// The hex SHA-256 of an entry's details as the chain takes it: of their text, or
+// the digest they were redacted to.
+[[nodiscard]] std::string details_digest(std::string_view details);
+[[nodiscard]] std::string details_digest(Sha256& hash, std::string_view details);
+// Details redacted to the digest of what they were: {"redacted":"<hex>"}.
+[[nodiscard]] std::string redacted_details(std::string_view digest);
+[[nodiscard]] bool is_redacted(std::string_view details);
 
 // Appends entries one after another from the log's last one, keeping the chain
 // in memory: what append_change does once, a bulk write does a million times.
@@ -75,6 +93,13 @@ private:
 // record's current digest and chains every entry, in id order, without adding
 // any. What the register holds on that day is what the chain vouches for.
 void seal_change_log(Database& db);
+
+// Schema 6: holders' personal data out of the entries written before it (each
+// array of holders becomes the count and digest a new entry writes), every entry
+// chained again from genesis under format 2, and one entry appended ("change_log",
+// "redact_personal_data") that records the head as it was, how many entries were
+// redacted, and the breaks the old chain had, so that nothing it hid is lost.
+void redact_change_log(Database& db);
 
 // Now, as the change log writes it: 2026-11-26T09:12:03Z.
 std::string utc_now();

@@ -1,4 +1,5 @@
-// Schema 4: the chain laid over a change log written before it.
+// Schema 4: the chain laid over a change log written before it, in format 1
+// (schema 6 chains it again under format 2).
 #include "storage/change_log.hpp"
 #include "storage/record_digest.hpp"
 
@@ -75,7 +76,7 @@ void seal_change_log(Database& db) {
             if (next_digest < digests.size() && digests[next_digest].first == e.id) {
                 digest = digests[next_digest].second;
             }
-            chain = chain_of(hash, chain, {e.id, e.at, e.user, e.entity, e.record_id, e.action, e.details, digest});
+            chain = chain_of_format1(hash, chain, {e.id, e.at, e.user, e.entity, e.record_id, e.action, e.details, digest});
             if (digest) {
                 update.bind(1, std::string(*digest));
             } else {

@@ -38,6 +38,10 @@ Database::Database(const std::filesystem::path& file, bool create) try
     // re-reading pages; temporary tables in memory.
     db_.exec("PRAGMA cache_size = " + std::to_string(cache_kib));
     db_.exec("PRAGMA temp_store = MEMORY");
+    // What a write deletes is overwritten with zeros, not left in the file's free
+    // space: a holder's contacts that a clerk erased must not stay readable in
+    // the register. Debian's SQLite is built so; another build may not be.
+    db_.exec("PRAGMA secure_delete = ON");
 } catch (const SQLite::Exception& e) {
     throw database_error_from(e, file.string());
 }

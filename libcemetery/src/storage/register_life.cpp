@@ -268,8 +268,9 @@ LifeOutcome Register::succeed(ConcessionId id, const SuccessionRequest& request)
                       {{"on", to_iso(request.on)},
                        {"act", request.act},
                        {"mode", code(request.mode)},
-                       {"holders_before", before},
-                       {"holders_after", after}});
+                       // How many: the names are in the succession's row.
+                       {"holders_before", current->holders.size()},
+                       {"holders_after", decision.holders_after.size()}});
         out.concession = impl_->load_concession(id);
     });
 }

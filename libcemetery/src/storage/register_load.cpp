@@ -14,6 +14,7 @@
 #include "storage/record_digest.hpp"
 #include "storage/load_indexes.hpp"
 #include "storage/log_build.hpp"
+#include "storage/log_people.hpp"
 #include "storage/register_rows.hpp"
 #include "storage/search_build.hpp"
 #include "storage/search_row.hpp"
@@ -45,8 +46,14 @@ struct Register::Load::State {
     };
     std::vector<Created> created;  // in id order
     std::unordered_map<std::int64_t, int> next_holder;  // position of the next holder, by concession
-    // People added to concessions that were in the register before this load.
-    std::unordered_map<std::int64_t, nlohmann::json> added;
+    // People added to concessions that were in the register before this load: the
+    // holders for their count and digest in the entry (log_people.hpp), the deceased
+    // by name.
+    struct Added {
+        std::vector<Holder> holders;
+        nlohmann::json deceased = nlohmann::json::array();
+    };
+    std::unordered_map<std::int64_t, Added> added;
     std::optional<Conflict> conflict;
     std::optional<storage::SetAsideIndexes> set_aside;  // see the constructor
     std::optional<storage::DeferredSearchMerge> search_merge;  // when the index is written here
@@ -180,11 +187,6 @@ void alongside(Work&& work, Meanwhile&& meanwhile) {
     if (error) std::rethrow_exception(error);
 }
 
-nlohmann::json names(const auto& people) {
-    auto out = nlohmann::json::array();
-    for (const auto& p : people) out.push_back({{"surname", p.surname}, {"given_name", p.given_name}});
-    return out;
-}
 }  // namespace
 
 WriteResult<PlotId> Register::Load::add_plot(const Plot& plot) {
@@ -233,17 +235,17 @@ WriteResult<ConcessionId> Register::Load::add_people(ConcessionId id, const std:
             auto& bump = db.statement("UPDATE concession SET row_version = row_version + 1 WHERE id = ?");
             bump.bind(1, id.value());
             bump.exec();
-            state_->added[id.value()] = {{"holders", nlohmann::json::array()},
-                                         {"deceased", nlohmann::json::array()},
-                                         {"source", state_->source}};
+            state_->added.try_emplace(id.value());
         }
         state_->ids.holders.clear();
         state_->ids.deceased.clear();
         storage::insert_people(db, id, position->second, holders, deceased, &state_->ids);
         position->second += static_cast<int>(holders.size());
         if (auto it = state_->added.find(id.value()); it != state_->added.end()) {
-            for (auto& h : names(holders)) it->second["holders"].push_back(std::move(h));
-            for (auto& d : names(deceased)) it->second["deceased"].push_back(std::move(d));
+            it->second.holders.insert(it->second.holders.end(), holders.begin(), holders.end());
+            for (const auto& d : deceased) {
+                it->second.deceased.push_back({{"surname", d.surname}, {"given_name", d.given_name}});
+            }
         }
         if (state_->open && state_->open->record.id == id) {
             state_->add_to_open(holders, deceased);
@@ -339,7 +341,10 @@ void Register::Load::commit() {
             write_entries(log);
         }
         for (const auto& [id, people] : state_->added) {
-            storage::append_change(impl.db, impl.user, "concession", id, "add_people", people);
+            storage::append_change(impl.db, impl.user, "concession", id, "add_people",
+                                   {{"holders", storage::holders_summary(people.holders)},
+                                    {"deceased", people.deceased},
+                                    {"source", state_->source}});
         }
         // The index built aside was being merged meanwhile.
         if (state_->search_build) {

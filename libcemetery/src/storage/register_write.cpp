@@ -2,6 +2,7 @@
 #include "storage/register_impl.hpp"
 
 #include "storage/change_log.hpp"
+#include "storage/log_people.hpp"
 #include "storage/register_rows.hpp"
 
 namespace cemetery {
@@ -25,15 +26,8 @@ nlohmann::json concession_json(const Concession& c) {
     };
     j["term_years"] = c.term_years ? nlohmann::json(*c.term_years) : nlohmann::json(nullptr);
     j["expires_on"] = c.expires_on ? nlohmann::json(to_iso(*c.expires_on)) : nlohmann::json(nullptr);
-    auto& holders = j["holders"] = nlohmann::json::array();
-    for (const auto& h : c.holders) {
-        holders.push_back({{"surname", h.surname},
-                           {"given_name", h.given_name},
-                           {"codice_fiscale", h.codice_fiscale},
-                           {"address", h.address},
-                           {"phone", h.phone},
-                           {"email", h.email}});
-    }
+    // Holders are living people: the log keeps how many and a digest (log_people.hpp).
+    j["holders"] = storage::holders_summary(c.holders);
     auto& deceased = j["deceased"] = nlohmann::json::array();
     for (const auto& d : c.deceased) {
         deceased.push_back({{"surname", d.surname},
@@ -94,7 +88,7 @@ WriteResult<ConcessionId> Register::replace_holders(ConcessionId id, const std::
             out.conflict = stale_conflict();
             return;
         }
-        nlohmann::json before = people_json(current->holders, {})["holders"];
+        const auto before = storage::holders_summary(current->holders);
         auto& del = db.statement("DELETE FROM holder WHERE concession_id = ?");
         del.bind(1, id.value());
         del.exec();
@@ -104,7 +98,7 @@ WriteResult<ConcessionId> Register::replace_holders(ConcessionId id, const std::
         us.exec();
         impl_->index_concession(id);
         append_change(db, impl_->user, "concession", id.value(), "replace_holders",
-                      {{"before", before}, {"after", people_json(holders, {})["holders"]}});
+                      {{"before", before}, {"after", storage::holders_summary(holders)}});
         out.value = id;
     });
 }

@@ -352,12 +352,36 @@ DROP TABLE search_index;
 ALTER TABLE search_index_v5 RENAME TO search_index;
 )SQL";
 
+// Version 6: no personal data of holders in the change log. Holders are living
+// people whom the law lets ask for their data to be corrected or erased, and the
+// log is kept for ever and refuses edits: from now on an entry says how many
+// holders a change wrote and carries a digest of their data (log_people.hpp),
+// the data living in the holder table only. The entries already written lose
+// their holders' data (redact_change_log, in C++), which changes their text and
+// so their format 1 chain: the log is chained again under format 2, which hashes
+// the digest of each entry's details rather than their text, and one entry
+// records the head as it was. The append-only triggers are dropped around those
+// UPDATEs and put back, in the same transaction (as version 4 does). The copy
+// kept in copie/ before the migration still holds the old entries.
+// (IF EXISTS: a register whose triggers an insider dropped is still migrated, and
+// gets them back; the breaks such an edit left are counted in the new entry.)
+constexpr std::string_view v6_sql = R"SQL(
+DROP TRIGGER IF EXISTS change_log_no_update;
+DROP TRIGGER IF EXISTS change_log_no_delete;
+)SQL";
+
+void redact_log(Database& db) {
+    redact_change_log(db);
+    db.exec(std::string(v4_finish_sql));
+}
+
 constexpr std::array migrations{
     Migration{1, "initial register", v1_sql},
     Migration{2, "faster checks on insert", v2_sql, &rewrite_checks},
     Migration{3, "life of a concession", v3_sql},
     Migration{4, "tamper-evident log", v4_sql, nullptr, &seal_log},
     Migration{5, "search and lists at scale", v5_sql},
+    Migration{6, "holders' data out of the change log", v6_sql, nullptr, &redact_log},
 };
 
 }  // namespace

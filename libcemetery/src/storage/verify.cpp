@@ -38,7 +38,8 @@ void check_file(storage::Database& db, VerifyReport& report) {
 }
 
 // Each entry's chain recomputed from the chain stored in the entry before it, so
-// that every edited entry is found, not only the first.
+// that every edited entry is found, not only the first. Every entry is in chain
+// format 2: schema 6 chained the older ones again.
 void check_chain(storage::Database& db, VerifyReport& report) {
     SQLite::Statement s(db.sql(),
                         "SELECT id, at, user, entity, record_id, action, details, state_digest, chain "
