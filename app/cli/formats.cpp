@@ -28,6 +28,7 @@ std::string status_word(cemetery::ConcessionStatus status) {
         case cemetery::ConcessionStatus::revoked: return "revocata";
         case cemetery::ConcessionStatus::forfeited: return "decaduta";
         case cemetery::ConcessionStatus::surrendered: return "rinunciata";
+        case cemetery::ConcessionStatus::closed: return "chiusa";
     }
     return "";
 }
