@@ -149,6 +149,7 @@ void write_search(std::ostream& out, Format format, const std::vector<cemetery::
         c.perpetual = h.perpetual;
         c.expires_on = h.expires_on;
         c.ending = h.ending;
+        c.closed_on = h.closed_on;
         return std::vector<std::string>{h.comune,
                                         h.cemetery,
                                         cemetery::describe(h.location),

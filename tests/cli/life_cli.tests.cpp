@@ -279,33 +279,35 @@ TEST_CASE("cemetery revoke of a pre-1976 perpetual tomb waits 50 years from its 
     CHECK_THAT(r.out, Catch::Contains("revoked on 2029-06-04"));
 }
 
-TEST_CASE("cemetery renew of a closed concession is refused, and show says how it ended", "[cli][life]") {
+TEST_CASE("cemetery renew of a closed concession is refused, and show and search say how it ended", "[cli][life]") {
     Office office;
     office.ok({"import", sample});
-    office.ok({"post", "--comune", "Liscate", "--as-of", "2026-12-01", "--on", "2026-12-01"});
-    office.ok({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-03-01", "--remains", "ossario", "--act",
-               "det. 12/2027"});
+    office.ok({"post", "--comune", "Liscate", "--as-of", "2026-01-02", "--on", "2026-01-02"});
+    office.ok({"close", "E-1987-031", "--comune", "Liscate", "--on", "2026-06-01", "--remains", "ossario", "--act",
+               "det. 12/2026"});
     // Its remains went to the ossuary: no renewal brings the place back, dated before the closing or not.
     for (int attempt = 0; attempt < 2; ++attempt) {
         check_refused(office.run({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2022-01-10", "--deed", "R-7"}),
-                      "freed on 2027-03-01");
+                      "freed on 2026-06-01");
     }
     check_refused(office.run({"bury", "E-1987-031", "--comune", "Liscate", "--deceased", "Rossi,Ida", "--born",
                               "1940-01-01", "--died", "2017-01-01", "--buried", "2017-01-03"}),
-                  "freed on 2027-03-01");
-    const auto table = office.ok({"show", "E-1987-031", "--comune", "Liscate", "--as-of", "2027-03-02"}).out;
-    CHECK_THAT(table, Catch::Contains("Stato al 02/03/2027: chiusa"));
-    CHECK_THAT(table, Catch::Contains("Chiusa il 01/03/2027 (resti: ossario, atto det. 12/2027)"));
-    const auto j = json::parse(
-        office.ok({"show", "E-1987-031", "--comune", "Liscate", "--as-of", "2027-03-02", "--format", "json"}).out);
+                  "freed on 2026-06-01");
+    const auto table = office.ok({"show", "E-1987-031", "--comune", "Liscate", "--as-of", "2026-06-02"}).out;
+    CHECK_THAT(table, Catch::Contains("Stato al 02/06/2026: chiusa"));
+    CHECK_THAT(table, Catch::Contains("Fine:           Chiusa il 01/06/2026 (resti: ossario, atto det. 12/2026)"));
+    const auto j = json::parse(office.ok({"show", "E-1987-031", "--comune", "Liscate", "--format", "json"}).out);
     CHECK(j["stato"] == "chiusa");
     CHECK(j["rinnovi"].empty());
     CHECK(j["scadenza"] == "2017-09-02");
     REQUIRE(j["chiusura"].is_object());
-    CHECK(j["chiusura"]["data"] == "2027-03-01");
+    CHECK(j["chiusura"]["data"] == "2026-06-01");
     CHECK(j["chiusura"]["resti"] == "ossario");
-    CHECK(j["chiusura"]["atto"] == "det. 12/2027");
+    CHECK(j["chiusura"]["atto"] == "det. 12/2026");
     CHECK(j["cessazione"].is_null());
+    const auto found = json::parse(office.ok({"search", "E-1987-031", "--format", "json"}).out);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]["stato"] == "chiusa");
 }
 
 TEST_CASE("cemetery show of a surrendered concession says when, by which act and why", "[cli][life]") {

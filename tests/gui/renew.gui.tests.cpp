@@ -121,6 +121,7 @@ TEST_CASE("a closed concession says how it ended, and cannot be renewed", "[rene
     f.type_search(wxS("L-1950-002"));
     auto* results = f.frame->search_panel()->results();
     REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+    CHECK(results->GetItemText(0, 8) == wxS("chiusa"));
     const wxString detail = f.frame->search_panel()->detail()->Text();
     INFO(detail.ToStdString());
     CHECK(detail.Contains(wxS("chiusa (al ")));

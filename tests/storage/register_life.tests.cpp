@@ -331,6 +331,9 @@ TEST_CASE("a concession whose place was freed says so when read, and every chang
     CHECK(c->closed_on == ymd(2051, 6, 30));
     CHECK(c->status_on(ymd(2051, 6, 29)) == ConcessionStatus::expired);
     CHECK(c->status_on(ymd(2051, 6, 30)) == ConcessionStatus::closed);
+    const auto hits = u.reg.search("pèrego");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].closed_on == ymd(2051, 6, 30));  // the search list says "closed" too
 
     const auto before = snapshot(u.reg);
     SECTION("a renewal, after the closing or dated before it") {
