@@ -170,3 +170,21 @@ fonte = "x"
                                 burial(ymd(2023, 1, 1))),
                   RefusalCode::capacity_not_configured, "sets no capacity");
 }
+
+TEST_CASE("nobody is buried under a concession that ended or whose place was freed, whatever the burial date",
+          "[burial]") {
+    auto c = granted(ymd(2026, 1, 10), 30, "Unione 2020");
+    SECTION("its place was freed") {
+        c.closed_on = ymd(2030, 1, 1);
+        check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, burial(ymd(2031, 1, 1))),
+                      RefusalCode::already_closed, "freed on 2030-01-01");
+        check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, burial(ymd(2029, 1, 1))),
+                      RefusalCode::already_closed, "freed on 2030-01-01");
+    }
+    SECTION("it was surrendered: a burial dated before is no longer recorded under it") {
+        c.ending = Ending::surrendered;
+        c.ended_on = ymd(2030, 1, 1);
+        check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, burial(ymd(2029, 1, 1))),
+                      RefusalCode::concession_ended, "surrendered on 2030-01-01");
+    }
+}

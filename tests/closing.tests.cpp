@@ -86,3 +86,10 @@ TEST_CASE("an ended concession is closed once its remains move, with no posting"
     CHECK(decide_closing(reg(), c, false, {}, on(ymd(2026, 5, 1))).allowed());
     check_refused(decide_closing(reg(), c, false, {}, on(ymd(2026, 4, 30))), RefusalCode::not_expired, "ended on");
 }
+
+TEST_CASE("a concession whose place was freed is not closed twice, as the concession read says", "[closing]") {
+    auto c = expired_loculo();
+    c.closed_on = ymd(2027, 3, 1);
+    check_refused(decide_closing(reg(), c, false, posted, on(ymd(2027, 6, 1))), RefusalCode::already_closed,
+                  "freed on 2027-03-01");
+}

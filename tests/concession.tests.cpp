@@ -36,3 +36,20 @@ TEST_CASE("a revoked, forfeited or surrendered concession says so from its end d
     c.ending = cemetery::Ending::forfeited;
     CHECK(c.status_on(ymd(2026, 1, 1)) == ConcessionStatus::forfeited);
 }
+
+TEST_CASE("a concession whose place was freed is closed from that day", "[concession]") {
+    Concession c;
+    c.signed_on = c.term_start = ymd(1987, 9, 2);
+    c.term_years = 30;
+    c.expires_on = ymd(2017, 9, 2);
+    c.closed_on = ymd(2027, 3, 1);
+    CHECK(c.status_on(ymd(2027, 2, 28)) == ConcessionStatus::expired);
+    CHECK(c.status_on(ymd(2027, 3, 1)) == ConcessionStatus::closed);
+    CHECK(code(c.status_on(ymd(2030, 1, 1))) == "closed");
+    SECTION("one that ended before its term keeps saying how it ended") {
+        c.ending = cemetery::Ending::surrendered;
+        c.ended_on = ymd(2010, 1, 1);
+        c.closed_on = ymd(2010, 1, 1);
+        CHECK(c.status_on(ymd(2027, 3, 1)) == ConcessionStatus::surrendered);
+    }
+}

@@ -144,3 +144,13 @@ TEST_CASE("the 50-year rule binds revocations of perpetual deeds only", "[ending
     r = revocation(ymd(2030, 1, 1));  // a fixed-term deed: no shortage needed
     CHECK(decide_ending(reg(), fixed, false, r).allowed());
 }
+
+TEST_CASE("a concession whose place was freed cannot end again, as the concession read says", "[ending]") {
+    auto c = with_one_buried();
+    c.closed_on = ymd(2029, 6, 1);
+    const auto d = decide_ending(reg(), c, false, request(Ending::surrendered));
+    REQUIRE(d.refusal);
+    INFO(d.refusal->message);
+    CHECK(code_name(d.refusal->code) == code_name(RefusalCode::already_closed));
+    CHECK_THAT(d.refusal->message, Catch::Contains("2029-06-01"));
+}

@@ -138,10 +138,11 @@ fonte = "x"
     const auto load = cemetery::parse_regulation(toml, "two.toml");
     REQUIRE(load);
     auto c = fixed_term(ymd(2000, 1, 1), 30, "Due rinnovi");
-    for (int i = 0; i < 2; ++i) {
-        const auto d = decide_renewal(*load.regulation, c, PlotKind::loculo, "Liscate", ymd(2029, 1, 1));
+    for (const auto on : {ymd(2029, 1, 1), ymd(2039, 1, 1)}) {
+        const auto d = decide_renewal(*load.regulation, c, PlotKind::loculo, "Liscate", on);
+        INFO(d.explanation());
         REQUIRE(d.allowed());
-        c.renewals.push_back({{}, ymd(2029, 1, 1), d.years, d.previous_expiry, d.new_expiry, "", d.version_name});
+        c.renewals.push_back({{}, on, d.years, d.previous_expiry, d.new_expiry, "", d.version_name});
         c.expires_on = d.new_expiry;
     }
     CHECK(c.expires_on == ymd(2050, 1, 1));
@@ -183,4 +184,102 @@ fonte = "delibera"
                                   ymd(2029, 1, 1));
     REQUIRE(d.tariff);
     CHECK(d.tariff->cents == 45000);
+}
+
+namespace {
+
+void check_refused(const cemetery::RenewalDecision& d, RefusalCode expected, const std::string& says) {
+    REQUIRE(d.refusal);
+    INFO(d.refusal->message);
+    CHECK(code_name(d.refusal->code) == code_name(expected));
+    CHECK_THAT(d.refusal->message, Catch::Contains(says));
+}
+
+}  // namespace
+
+TEST_CASE("a concession whose place was freed cannot be renewed, whatever the date", "[renewal]") {
+    // Expired on 2017-09-02, posted, closed on 2027-03-01: its remains went to the ossuary.
+    auto c = fixed_term(ymd(1987, 9, 2), 30);
+    c.closed_on = ymd(2027, 3, 1);
+    check_refused(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2027, 4, 1)), RefusalCode::already_closed,
+                  "freed on 2027-03-01");
+    // Dated before the closing, it is still a renewal of a place no longer held.
+    check_refused(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2022, 1, 10)), RefusalCode::already_closed,
+                  "cannot be renewed");
+}
+
+TEST_CASE("a renewal whose new expiry falls before its own date is refused, with the dates", "[renewal]") {
+    // Expired in 1990; renewed from there (the rule), 10 years end in 2000, long gone in 2026.
+    const auto c = fixed_term(ymd(1960, 5, 5), 30);
+    const auto d = decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2026, 11, 26));
+    check_refused(d, RefusalCode::renewal_ends_before, "2000-05-05");
+    CHECK_THAT(d.refusal->message, Catch::Contains("1990-05-05") && Catch::Contains("2026-11-26"));
+    CHECK(d.refusal->version_name == "Unione 2020");
+    SECTION("ending on its own date it is still granted: valid through that day") {
+        const auto recent = fixed_term(ymd(1987, 9, 2), 30);  // expired 2017-09-02, renewed to 2027-09-02
+        const auto granted = decide_renewal(reg(), recent, PlotKind::loculo, "Liscate", ymd(2027, 9, 2));
+        INFO(granted.explanation());
+        CHECK(granted.allowed());
+    }
+}
+
+TEST_CASE("a renewal dated after today is refused when today is known", "[renewal]") {
+    const auto c = fixed_term(ymd(2021, 3, 1), 30, "Unione 2020");
+    check_refused(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2351, 1, 1), ymd(2026, 12, 2)),
+                  RefusalCode::after_today, "2351-01-01");
+    check_refused(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2026, 12, 3), ymd(2026, 12, 2)),
+                  RefusalCode::after_today, "2026-12-02");
+    CHECK(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2026, 12, 2), ymd(2026, 12, 2)).allowed());
+    // A preview of a day to come (a notice's posting) gives no today.
+    CHECK(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2050, 6, 1)).allowed());
+}
+
+TEST_CASE("renewals are recorded in time order: not twice on one day, not before the last one", "[renewal]") {
+    const std::string toml = R"(formato = 1
+[generale]
+perpetue_fino_al = 1976-02-09
+perpetue_fonte = "x"
+giorni_affissione = 90
+giorni_affissione_fonte = "x"
+durata_massima_anni = 99
+durata_massima_fonte = "x"
+[[versione]]
+nome = "Tre rinnovi"
+in_vigore_dal = 2000-01-01
+fonte = "x"
+[versione.tipi.loculo]
+durata_anni = 30
+rinnovi = 3
+anni_rinnovo = 10
+decorrenza = "stipula"
+fonte = "x"
+)";
+    const auto load = cemetery::parse_regulation(toml, "three.toml");
+    REQUIRE(load);
+    auto c = fixed_term(ymd(2000, 1, 1), 30, "Tre rinnovi");
+    c.renewals.push_back({{}, ymd(2029, 6, 1), 10, ymd(2030, 1, 1), ymd(2040, 1, 1), "R-1", "Tre rinnovi"});
+    c.expires_on = ymd(2040, 1, 1);
+    SECTION("the same day again: the same renewal recorded twice") {
+        check_refused(decide_renewal(*load.regulation, c, PlotKind::loculo, "Liscate", ymd(2029, 6, 1)),
+                      RefusalCode::not_after_last_renewal, "2029-06-01");
+    }
+    SECTION("a day before the last one") {
+        check_refused(decide_renewal(*load.regulation, c, PlotKind::loculo, "Liscate", ymd(2029, 5, 31)),
+                      RefusalCode::not_after_last_renewal, "2029-06-01");
+    }
+    SECTION("the day after is a renewal of its own") {
+        CHECK(decide_renewal(*load.regulation, c, PlotKind::loculo, "Liscate", ymd(2029, 6, 2)).allowed());
+    }
+}
+
+TEST_CASE("a renewal dated before the last burial is refused: the burial may have restarted the term", "[renewal]") {
+    auto c = fixed_term(ymd(2021, 3, 1), 30, "Unione 2020");
+    cemetery::Deceased d;
+    d.surname = "Pèrego";
+    d.died_on = ymd(2040, 2, 1);
+    d.buried_on = ymd(2040, 2, 3);
+    c.deceased.push_back(d);
+    check_refused(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2040, 2, 2)), RefusalCode::before_last_change,
+                  "2040-02-03");
+    CHECK(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2040, 2, 3)).allowed());  // the same day is fine
 }

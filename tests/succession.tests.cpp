@@ -65,3 +65,13 @@ TEST_CASE("a succession is refused without heirs, act, a valid date or a living 
     INFO(d.refusal->message);
     CHECK(code_name(d.refusal->code) == code_name(expected));
 }
+
+TEST_CASE("nobody takes over a concession whose place was freed, as the concession read says", "[succession]") {
+    auto c = held_by_one();
+    c.closed_on = ymd(2052, 1, 1);
+    const auto d = decide_succession(c, false, heirs(SuccessionMode::replace));
+    REQUIRE(d.refusal);
+    INFO(d.refusal->message);
+    CHECK(code_name(d.refusal->code) == code_name(RefusalCode::already_closed));
+    CHECK_THAT(d.refusal->message, Catch::Contains("2052-01-01"));
+}

@@ -21,7 +21,8 @@ void add_renew_command(CLI::App& app, Session& session) {
         const auto on = date_option(args->on, "--on");
         const auto comune = session.comune(args->comune);
         const auto id = session.concession(args->deed, comune);
-        const auto outcome = session.reg().renew(id, {on, args->renewal_deed}, session.regulation());
+        // Recorded today: a renewal dated after it is refused.
+        const auto outcome = session.reg().renew(id, {on, args->renewal_deed, cemetery::today()}, session.regulation());
         if (outcome.conflict) throw Exit{refused, "renewal refused: " + outcome.conflict->message};
         if (!outcome) throw Exit{refused, "renewal refused: " + outcome.decision.explanation()};
         const auto& d = outcome.decision;

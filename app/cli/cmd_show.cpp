@@ -18,8 +18,9 @@ void add_show_command(CLI::App& app, Session& session) {
     cmd->callback([&session, args] {
         const auto as_of = date_option(args->as_of, "--as-of");
         const auto comune = session.comune(args->comune);
-        const auto record = session.reg().record(session.concession(args->deed, comune));
-        write_record(std::cout, parse_format(args->format), *record, as_of);
+        const auto id = session.concession(args->deed, comune);
+        const auto record = session.reg().record(id);
+        write_record(std::cout, parse_format(args->format), *record, as_of, session.reg().life(id).closing);
     });
 }
 

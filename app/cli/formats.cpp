@@ -28,6 +28,7 @@ std::string status_word(cemetery::ConcessionStatus status) {
         case cemetery::ConcessionStatus::revoked: return "revocata";
         case cemetery::ConcessionStatus::forfeited: return "decaduta";
         case cemetery::ConcessionStatus::surrendered: return "rinunciata";
+        case cemetery::ConcessionStatus::closed: return "chiusa";
     }
     return "";
 }
@@ -148,6 +149,7 @@ void write_search(std::ostream& out, Format format, const std::vector<cemetery::
         c.perpetual = h.perpetual;
         c.expires_on = h.expires_on;
         c.ending = h.ending;
+        c.closed_on = h.closed_on;
         return std::vector<std::string>{h.comune,
                                         h.cemetery,
                                         cemetery::describe(h.location),
@@ -197,7 +199,39 @@ void write_search(std::ostream& out, Format format, const std::vector<cemetery::
     }
 }
 
-void write_record(std::ostream& out, Format format, const cemetery::ConcessionRecord& rec, cemetery::Date as_of) {
+namespace {
+
+std::string ending_word(cemetery::Ending ending) {
+    switch (ending) {
+        case cemetery::Ending::revoked: return "revocata";
+        case cemetery::Ending::forfeited: return "decaduta";
+        case cemetery::Ending::surrendered: return "rinunciata";
+        case cemetery::Ending::none: break;
+    }
+    return "";
+}
+
+// How a concession ended before its term: "Rinunciata il 01/03/2030, atto prot. 88/2030, motivo ...".
+std::string ending_sentence(const cemetery::Concession& c) {
+    std::string out = ending_word(c.ending);
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    if (c.ended_on) out += " il " + to_italian(*c.ended_on);
+    if (!c.ending_act.empty()) out += ", atto " + c.ending_act;
+    if (!c.ending_reason.empty()) out += ", motivo " + c.ending_reason;
+    return out;
+}
+
+// The closing that freed the place: "Chiusa il 01/03/2027 (resti: ossario, atto det. 12/2027)".
+std::string closing_sentence(const cemetery::Closing& cl) {
+    std::string out = "Chiusa il " + to_italian(cl.closed_on) + " (resti: " + std::string(cemetery::code(cl.remains));
+    if (!cl.act.empty()) out += ", atto " + cl.act;
+    return out + ")";
+}
+
+}  // namespace
+
+void write_record(std::ostream& out, Format format, const cemetery::ConcessionRecord& rec, cemetery::Date as_of,
+                  const std::optional<cemetery::Closing>& closing) {
     const auto& c = rec.concession;
     const std::string explanation = cemetery::explain_expiry(c, rec.plot.kind);
     if (format == Format::json) {
@@ -249,6 +283,17 @@ void write_record(std::ostream& out, Format format, const cemetery::ConcessionRe
                                 {"data_sepoltura", d.buried_on ? json(to_iso(*d.buried_on)) : json(nullptr)}});
         }
         j["defunti"] = deceased;
+        j["cessazione"] = c.ending == cemetery::Ending::none
+                              ? json(nullptr)
+                              : json{{"tipo", ending_word(c.ending)},
+                                     {"data", c.ended_on ? json(to_iso(*c.ended_on)) : json(nullptr)},
+                                     {"atto", c.ending_act},
+                                     {"motivo", c.ending_reason}};
+        j["chiusura"] = closing ? json{{"data", to_iso(closing->closed_on)},
+                                       {"resti", cemetery::code(closing->remains)},
+                                       {"atto", closing->act},
+                                       {"nota", closing->note}}
+                                : json(nullptr);
         out << j.dump(2) << '\n';
         return;
     }
@@ -262,6 +307,13 @@ void write_record(std::ostream& out, Format format, const cemetery::ConcessionRe
         << "  Scadenza:       " << optional_date(c.expires_on, true) << '\n'
         << "  Stato al " << to_italian(as_of) << ": " << status_word(c.status_on(as_of)) << '\n'
         << "  Perché:         " << explanation << '\n';
+    // How it ended, and when its place was freed.
+    const char* label = "  Fine:           ";
+    if (c.ending != cemetery::Ending::none) {
+        out << label << ending_sentence(c) << '\n';
+        label = "                  ";
+    }
+    if (closing) out << label << closing_sentence(*closing) << '\n';
     out << "  Concessionari:\n";
     if (c.holders.empty()) out << "    (nessuno registrato)\n";
     for (const auto& h : c.holders) {

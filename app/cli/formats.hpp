@@ -3,6 +3,7 @@
 // (RFC 4180, UTF-8, ISO dates) and JSON for programs. Keys and headers are the
 // Italian names scripts rely on.
 
+#include <cemetery/closing.hpp>
 #include <cemetery/concession_record.hpp>
 #include <cemetery/lists.hpp>
 #include <cemetery/search.hpp>
@@ -24,7 +25,9 @@ std::size_t write_list(std::ostream& out, Format format,
 
 void write_search(std::ostream& out, Format format, const std::vector<cemetery::SearchHit>& hits);
 
-void write_record(std::ostream& out, Format format, const cemetery::ConcessionRecord& record, cemetery::Date as_of);
+// `closing`: the closing that freed its place, when it was (Register::life).
+void write_record(std::ostream& out, Format format, const cemetery::ConcessionRecord& record, cemetery::Date as_of,
+                  const std::optional<cemetery::Closing>& closing);
 
 // Italian words for a status, as on the status line: "scaduta".
 std::string status_word(cemetery::ConcessionStatus status);

@@ -18,6 +18,13 @@ void show_conflict(wxWindow* parent, const cemetery::Conflict& conflict) {
     dialog.ShowModal();
 }
 
+// An edit the rules refuse: the concession's life is over (ended, or its place freed).
+void show_refusal(wxWindow* parent, const cemetery::Refusal& refusal) {
+    wxMessageDialog dialog(parent, refusal_text(refusal.code), _("Cemetery services"), wxOK | wxICON_WARNING);
+    dialog.SetExtendedMessage(to_wx(refusal.message));
+    dialog.ShowModal();
+}
+
 }  // namespace
 
 void renew_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
@@ -51,6 +58,7 @@ void edit_holders(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     HoldersDialog dialog(parent, *concession);
     if (dialog.ShowModal() != wxID_OK) return;
     const auto result = db.reg().replace_holders(id, dialog.holders(), concession->row_version);
+    if (result.refusal) show_refusal(parent, *result.refusal);
     if (result.conflict) show_conflict(parent, *result.conflict);
     host.concession_changed(id);
 }
@@ -62,6 +70,7 @@ void add_deceased(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     DeceasedDialog dialog(parent, *concession);
     if (dialog.ShowModal() != wxID_OK) return;
     const auto result = db.reg().add_deceased(id, dialog.deceased(), concession->row_version);
+    if (result.refusal) show_refusal(parent, *result.refusal);
     if (result.conflict) show_conflict(parent, *result.conflict);
     host.concession_changed(id);
 }

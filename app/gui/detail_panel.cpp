@@ -1,6 +1,7 @@
 #include "detail_panel.hpp"
 
 #include "change_text.hpp"
+#include "close_dialog.hpp"
 #include "convert.hpp"
 #include "words.hpp"
 
@@ -30,6 +31,34 @@ void add_row(wxListView* list, std::initializer_list<wxString> cells) {
     const long row = list->InsertItem(list->GetItemCount(), *cells.begin());
     int column = 0;
     for (const auto& cell : cells) list->SetItem(row, column++, cell);
+}
+
+wxString ending_text(cemetery::Ending ending, const wxString& date) {
+    switch (ending) {
+        case cemetery::Ending::surrendered: return wxString::Format(_("Surrendered on %s"), date);
+        case cemetery::Ending::forfeited: return wxString::Format(_("Forfeited on %s"), date);
+        case cemetery::Ending::revoked: return wxString::Format(_("Revoked on %s"), date);
+        case cemetery::Ending::none: break;
+    }
+    return wxString();
+}
+
+// How the concession ended, by which act and why, and when its place was freed; empty while it lives.
+wxString end_text(const cemetery::Concession& c, const std::optional<cemetery::Closing>& closing) {
+    wxString out;
+    if (c.ending != cemetery::Ending::none) {
+        out = ending_text(c.ending, date_text(c.ended_on, wxS("?")));
+        if (!c.ending_act.empty()) out += wxS(", ") + wxString::Format(_("act %s"), to_wx(c.ending_act));
+        if (!c.ending_reason.empty()) out += wxS(", ") + wxString::Format(_("reason %s"), to_wx(c.ending_reason));
+    }
+    if (closing) {
+        if (!out.empty()) out += wxS("\n");
+        out += wxString::Format(_("Closed on %s"), date_text(closing->closed_on)) + wxS(" (") +
+               wxString::Format(_("remains: %s"), remains_text(closing->remains));
+        if (!closing->act.empty()) out += wxS(", ") + wxString::Format(_("act %s"), to_wx(closing->act));
+        out += wxS(")");
+    }
+    return out;
 }
 
 wxString list_text(const wxListView* list) {
@@ -68,6 +97,8 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
     AddField(_("Expires on"), expiry_);
     AddField(_("Why"), why_);
     AddField(_("Status"), status_);
+    ended_label_ = AddField(_("Ended"), ended_);
+    ended_->SetName(wxS("ended"));
     expiry_->SetFont(expiry_->GetFont().Bold());
     body_sizer->Add(grid_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
 
@@ -105,12 +136,13 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
     Clear(_("Type a name, a deed number or a tax code to search."));
 }
 
-void DetailPanel::AddField(const wxString& label, wxStaticText*& value) {
+wxStaticText* DetailPanel::AddField(const wxString& label, wxStaticText*& value) {
     auto* name = new wxStaticText(body_, wxID_ANY, label);
     name->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     grid_->Add(name, wxSizerFlags().Right());
     value = new wxStaticText(body_, wxID_ANY, wxString());
     grid_->Add(value, wxSizerFlags().Expand());
+    return name;
 }
 
 std::optional<cemetery::ConcessionId> DetailPanel::concession_id() const {
@@ -152,8 +184,13 @@ void DetailPanel::ShowConcession(Database& db, cemetery::ConcessionId id) {
     why_->SetLabel(expiry_explanation(c));
     why_->SetToolTip(to_wx(cemetery::explain_expiry(c, record_->plot.kind)));
     status_->SetLabel(wxString::Format(_("%s (as of %s)"), status_text(c.status_on(today)), date_text(today)));
+    const wxString ended = end_text(c, c.closed_on ? db.reg().life(c.id).closing : std::nullopt);
+    ended_->SetLabel(ended);
+    ended_->Show(!ended.empty());
+    ended_label_->Show(!ended.empty());
     FillLists(db);
-    renew_->Enable(!c.perpetual && c.ending == cemetery::Ending::none);
+    // Ended or freed, nothing renews it (the dialog would say why; the button says it first).
+    renew_->Enable(!c.perpetual && c.ending == cemetery::Ending::none && !c.closed_on);
     Thaw();
     wxSizeEvent size(GetSize());
     OnSize(size);
@@ -205,8 +242,8 @@ void DetailPanel::OnSize(wxSizeEvent& event) {
 wxString DetailPanel::Text() const {
     wxString out = title_->GetLabel() + wxS("\n") + message_->GetLabel() + wxS("\n");
     if (record_) {
-        for (auto* field : {comune_, cemetery_, place_, kind_, signed_, start_, term_, expiry_, why_, status_}) {
-            out += field->GetLabel() + wxS("\n");
+        for (auto* field : {comune_, cemetery_, place_, kind_, signed_, start_, term_, expiry_, why_, status_, ended_}) {
+            if (field->IsShown()) out += field->GetLabel() + wxS("\n");
         }
         out += list_text(holders_) + list_text(deceased_) + list_text(renewals_) + list_text(history_);
     }

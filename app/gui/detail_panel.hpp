@@ -1,7 +1,8 @@
 #pragma once
 // The whole of one concession, as the office sees it: place, kind, deed, term,
-// expiry and why, status today, holders with their contacts, deceased, renewals
-// and the change history; with the buttons that act on it.
+// expiry and why, status today, how it ended (revoked, forfeited, surrendered, its
+// place freed), holders with their contacts, deceased, renewals and the change
+// history; with the buttons that act on it.
 
 #include "database.hpp"
 
@@ -38,7 +39,8 @@ public:
     std::function<void()> on_add_deceased;
 
 private:
-    void AddField(const wxString& label, wxStaticText*& value);
+    // Returns the label, for a field shown only when it has something to say.
+    wxStaticText* AddField(const wxString& label, wxStaticText*& value);
     void FillLists(Database& db);
     void OnSize(wxSizeEvent& event);
 
@@ -56,6 +58,8 @@ private:
     wxStaticText* expiry_ = nullptr;
     wxStaticText* why_ = nullptr;
     wxStaticText* status_ = nullptr;
+    wxStaticText* ended_label_ = nullptr;
+    wxStaticText* ended_ = nullptr;  // how it ended and when its place was freed
     wxNotebook* tabs_ = nullptr;
     wxListView* holders_ = nullptr;
     wxListView* deceased_ = nullptr;

@@ -94,7 +94,9 @@ void RenewDialog::OnChangeDate(wxDateEvent&) { UpdateOutcome(); }
 
 void RenewDialog::UpdateOutcome() {
     const auto on = from_wx_date(date_->GetValue());
-    decision_ = cemetery::decide_renewal(regulation_, record_.concession, record_.plot.kind, record_.comune.name, on);
+    // Recorded today, as Register::renew will: a date ahead is refused here already.
+    decision_ = cemetery::decide_renewal(regulation_, record_.concession, record_.plot.kind, record_.comune.name, on,
+                                         cemetery::today());
     const int wrap = FromDIP(460);
     if (decision_.allowed()) {
         verdict_->SetLabel(wxString::Format(_("New expiry: %s"), date_text(decision_.new_expiry)));

@@ -16,6 +16,7 @@ cemetery::ConcessionStatus status_of(const cemetery::SearchHit& h, cemetery::Dat
     c.perpetual = h.perpetual;
     c.expires_on = h.expires_on;
     c.ending = h.ending;
+    c.closed_on = h.closed_on;
     return c.status_on(today);
 }
 

@@ -19,6 +19,7 @@ wxString status_text(ConcessionStatus status) {
         case ConcessionStatus::revoked: return _("revoked");
         case ConcessionStatus::forfeited: return _("forfeited");
         case ConcessionStatus::surrendered: return _("surrendered");
+        case ConcessionStatus::closed: return _("closed");
     }
     return wxString();
 }
@@ -67,6 +68,11 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::not_posted: return _("the expiry was never posted");
         case RefusalCode::posting_not_over: return _("the posting period is not over");
         case RefusalCode::remains_missing: return _("say where the remains go");
+        case RefusalCode::after_today: return _("the date is after today");
+        case RefusalCode::not_after_last_renewal: return _("the date is not after the last renewal recorded");
+        case RefusalCode::before_last_change: return _("the date is before the last burial recorded");
+        case RefusalCode::renewal_deed_used: return _("that renewal deed number is already recorded in the comune");
+        case RefusalCode::renewal_ends_before: return _("the renewal would expire before its own date");
     }
     return wxString();
 }

@@ -1,5 +1,6 @@
 #include <cemetery/burial.hpp>
 #include <cemetery/concede.hpp>
+#include <cemetery/concession_over.hpp>
 
 namespace cemetery {
 
@@ -22,6 +23,11 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
         d.refusal = Refusal{code, std::move(message), d.version_name, std::move(basis)};
         return d;
     };
+    // The concession's state first: ended or freed, nobody is buried under it, whatever the date.
+    if (auto over = refusal_when_over(c, "nobody can be buried under it")) {
+        d.refusal = std::move(over);
+        return d;
+    }
     const Deceased& who = req.deceased;
     if (!who.buried_on) return refuse(RefusalCode::burial_date_missing, "a burial needs its date");
     if (auto bad = check_people({}, {who})) {
@@ -32,10 +38,6 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
     if (on < c.signed_on) {
         return refuse(RefusalCode::before_signing,
                       "the burial (" + to_iso(on) + ") cannot come before the deed is signed (" + to_iso(c.signed_on) + ")");
-    }
-    if (c.ending != Ending::none && c.ended_on && *c.ended_on <= on) {
-        return refuse(RefusalCode::concession_ended, "the concession was " + std::string(code(c.ending)) + " on " +
-                                                         to_iso(*c.ended_on) + ": nobody can be buried under it");
     }
     if (!c.perpetual && c.expires_on && on > *c.expires_on) {
         return refuse(RefusalCode::concession_expired, "the concession expired on " + to_iso(*c.expires_on) +

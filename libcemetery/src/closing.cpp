@@ -9,7 +9,11 @@ ClosingDecision decide_closing(const Regulation& reg, const Concession& c, bool 
         d.refusal = Refusal{code, std::move(message), {}, std::move(basis)};
         return d;
     };
-    if (closed) return refuse(RefusalCode::already_closed, "the place of this concession was already freed");
+    if (closed || c.closed_on) {
+        return refuse(RefusalCode::already_closed,
+                      "the place of this concession was already freed" +
+                          (c.closed_on ? " on " + to_iso(*c.closed_on) : std::string()));
+    }
     if (req.remains == RemainsDestination::none && !c.deceased.empty()) {
         return refuse(RefusalCode::remains_missing,
                       std::to_string(c.deceased.size()) + " deceased rest in the place: say where their remains go");

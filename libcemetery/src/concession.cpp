@@ -22,6 +22,8 @@ ConcessionStatus Concession::status_on(Date d) const {
             case Ending::none: break;
         }
     }
+    // A place freed after expiry (one freed after an ending says how it ended, above).
+    if (closed_on && *closed_on <= d) return ConcessionStatus::closed;
     if (perpetual) return ConcessionStatus::perpetual;
     // Valid through the expiry day itself, expired from the next.
     if (expires_on && d > *expires_on) return ConcessionStatus::expired;
@@ -36,6 +38,7 @@ std::string_view code(ConcessionStatus status) {
         case ConcessionStatus::revoked: return "revoked";
         case ConcessionStatus::forfeited: return "forfeited";
         case ConcessionStatus::surrendered: return "surrendered";
+        case ConcessionStatus::closed: return "closed";
     }
     return "?";
 }

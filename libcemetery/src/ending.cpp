@@ -1,3 +1,4 @@
+#include <cemetery/concession_over.hpp>
 #include <cemetery/ending.hpp>
 
 namespace cemetery {
@@ -21,13 +22,12 @@ EndingDecision decide_ending(const Regulation& regulation, const Concession& c, 
         d.refusal = Refusal{code, std::move(message), {}, {}};
         return d;
     };
-    if (req.ending == Ending::none) return refuse(RefusalCode::reason_missing, "say how the concession ends");
-    if (closed) return refuse(RefusalCode::already_closed, "the place of this concession was already freed");
-    if (c.ending != Ending::none) {
-        return refuse(RefusalCode::concession_ended,
-                      "the concession was already " + std::string(code(c.ending)) +
-                          (c.ended_on ? " on " + to_iso(*c.ended_on) : std::string()));
+    // The concession's state first: ended or freed, it cannot end again.
+    if (auto over = refusal_when_over(c, "it cannot end again", closed)) {
+        d.refusal = std::move(over);
+        return d;
     }
+    if (req.ending == Ending::none) return refuse(RefusalCode::reason_missing, "say how the concession ends");
     if (req.on < c.signed_on) {
         return refuse(RefusalCode::before_signing, "the ending (" + to_iso(req.on) +
                                                        ") cannot come before the deed is signed (" +

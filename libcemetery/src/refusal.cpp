@@ -33,6 +33,11 @@ std::string_view code_name(RefusalCode code) {
         case RefusalCode::not_posted: return "not_posted";
         case RefusalCode::posting_not_over: return "posting_not_over";
         case RefusalCode::remains_missing: return "remains_missing";
+        case RefusalCode::after_today: return "after_today";
+        case RefusalCode::not_after_last_renewal: return "not_after_last_renewal";
+        case RefusalCode::before_last_change: return "before_last_change";
+        case RefusalCode::renewal_deed_used: return "renewal_deed_used";
+        case RefusalCode::renewal_ends_before: return "renewal_ends_before";
     }
     return "?";
 }

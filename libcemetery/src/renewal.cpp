@@ -1,9 +1,27 @@
+#include <cemetery/concession_over.hpp>
 #include <cemetery/renewal.hpp>
+
+#include <algorithm>
 
 namespace cemetery {
 
 namespace {
 std::string years_text(int n) { return std::to_string(n) + (n == 1 ? " year" : " years"); }
+
+// The last burial the register records: a burial may have restarted the term.
+std::optional<Date> last_burial(const Concession& c) {
+    std::optional<Date> last;
+    for (const auto& d : c.deceased) {
+        if (d.buried_on && (!last || *d.buried_on > *last)) last = d.buried_on;
+    }
+    return last;
+}
+
+const Renewal* last_renewal(const Concession& c) {
+    const auto it = std::max_element(c.renewals.begin(), c.renewals.end(),
+                                      [](const Renewal& a, const Renewal& b) { return a.granted_on < b.granted_on; });
+    return it == c.renewals.end() ? nullptr : &*it;
+}
 }  // namespace
 
 std::string RenewalDecision::explanation() const {
@@ -14,7 +32,7 @@ std::string RenewalDecision::explanation() const {
 }
 
 RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotKind kind, std::string_view comune,
-                               Date on) {
+                               Date on, std::optional<Date> today) {
     RenewalDecision d;
     d.renewals_used = static_cast<int>(c.renewals.size());
     const std::string k{code(kind)};
@@ -23,17 +41,36 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
         return d;
     };
 
-    if (c.ending != Ending::none) {
-        return refuse(RefusalCode::concession_ended,
-                      "the concession was " + std::string(code(c.ending)) +
-                          (c.ended_on ? " on " + to_iso(*c.ended_on) : std::string()) + ": it cannot be renewed");
+    // The concession's state first: ended or freed, nothing renews it.
+    if (auto over = refusal_when_over(c, "it cannot be renewed")) {
+        d.refusal = std::move(over);
+        return d;
     }
     if (c.perpetual || !c.expires_on) {
         return refuse(RefusalCode::concession_perpetual, "a perpetual concession has no term to renew");
     }
+    // Then the register's history in time order.
+    if (today && on > *today) {
+        return refuse(RefusalCode::after_today, "the renewal date " + to_iso(on) + " is after today (" +
+                                                    to_iso(*today) + "): a renewal is recorded once granted");
+    }
     if (on < c.signed_on) {
         return refuse(RefusalCode::before_signing,
                       "the renewal date " + to_iso(on) + " is before the signing date " + to_iso(c.signed_on));
+    }
+    if (const Renewal* last = last_renewal(c); last && on <= last->granted_on) {
+        const std::string deed = last->deed.empty() ? std::string() : " (deed " + last->deed + ")";
+        return refuse(RefusalCode::not_after_last_renewal,
+                      on == last->granted_on
+                          ? "a renewal dated " + to_iso(on) + deed + " is already recorded: the same renewal cannot "
+                                                                     "be recorded twice"
+                          : "the last renewal was granted on " + to_iso(last->granted_on) + deed +
+                                ": a renewal dated " + to_iso(on) + " cannot come before it");
+    }
+    if (const auto burial = last_burial(c); burial && on < *burial) {
+        return refuse(RefusalCode::before_last_change,
+                      "the last burial was on " + to_iso(*burial) + ": a renewal dated " + to_iso(on) +
+                          " cannot come before it, the term it renews may have restarted then");
     }
     const RegulationVersion* version = reg.version_for(comune, on);
     if (!version) {
@@ -60,6 +97,13 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
     d.previous_expiry = *c.expires_on;
     // The new period runs from the current expiry, not from the request (domain rule).
     d.new_expiry = add_years(*c.expires_on, d.years);
+    if (d.new_expiry < on) {
+        // Valid through its expiry day: ending on the renewal date itself is still a day granted.
+        return refuse(RefusalCode::renewal_ends_before,
+                      "renewed from its expiry of " + to_iso(d.previous_expiry) + ", the " + years_text(d.years) +
+                          " of version \"" + version->name + "\" end on " + to_iso(d.new_expiry) +
+                          ", before the renewal date " + to_iso(on) + ": the family would pay for years already gone");
+    }
     d.tariff = reg.tariff(comune, kind, TariffItem::renewal, on);
     return d;
 }

@@ -1,4 +1,5 @@
 #include <cemetery/concede.hpp>
+#include <cemetery/concession_over.hpp>
 #include <cemetery/succession.hpp>
 
 namespace cemetery {
@@ -11,6 +12,11 @@ SuccessionDecision decide_succession(const Concession& c, bool closed, const Suc
         d.refusal = Refusal{code, std::move(message), {}, {}};
         return d;
     };
+    // The concession's state first: ended or freed, nobody takes it over, whatever the date.
+    if (auto over = refusal_when_over(c, "nobody can take it over", closed)) {
+        d.refusal = std::move(over);
+        return d;
+    }
     if (req.heirs.empty()) return refuse(RefusalCode::holder_missing, "a succession needs at least one heir");
     if (auto bad = check_people(req.heirs, {})) {
         d.refusal = bad;
@@ -22,11 +28,6 @@ SuccessionDecision decide_succession(const Concession& c, bool closed, const Suc
                                                        ") cannot come before the deed is signed (" +
                                                        to_iso(c.signed_on) + ")");
     }
-    if (c.ending != Ending::none && c.ended_on && *c.ended_on <= req.on) {
-        return refuse(RefusalCode::concession_ended, "the concession was " + std::string(code(c.ending)) + " on " +
-                                                         to_iso(*c.ended_on) + ": nobody can take it over");
-    }
-    if (closed) return refuse(RefusalCode::already_closed, "the place was freed: nobody can take the concession over");
     if (req.mode == SuccessionMode::join) d.holders_after = c.holders;
     for (const auto& h : req.heirs) d.holders_after.push_back(h);
     return d;

@@ -279,3 +279,102 @@ TEST_CASE("cemetery revoke of a pre-1976 perpetual tomb waits 50 years from its 
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::Contains("revoked on 2029-06-04"));
 }
+
+TEST_CASE("cemetery renew of a closed concession is refused, and show and search say how it ended", "[cli][life]") {
+    Office office;
+    office.ok({"import", sample});
+    office.ok({"post", "--comune", "Liscate", "--as-of", "2026-01-02", "--on", "2026-01-02"});
+    office.ok({"close", "E-1987-031", "--comune", "Liscate", "--on", "2026-06-01", "--remains", "ossario", "--act",
+               "det. 12/2026"});
+    // Its remains went to the ossuary: no renewal brings the place back, dated before the closing or not.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        check_refused(office.run({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2022-01-10", "--deed", "R-7"}),
+                      "freed on 2026-06-01");
+    }
+    check_refused(office.run({"bury", "E-1987-031", "--comune", "Liscate", "--deceased", "Rossi,Ida", "--born",
+                              "1940-01-01", "--died", "2017-01-01", "--buried", "2017-01-03"}),
+                  "freed on 2026-06-01");
+    const auto table = office.ok({"show", "E-1987-031", "--comune", "Liscate", "--as-of", "2026-06-02"}).out;
+    CHECK_THAT(table, Catch::Contains("Stato al 02/06/2026: chiusa"));
+    CHECK_THAT(table, Catch::Contains("Fine:           Chiusa il 01/06/2026 (resti: ossario, atto det. 12/2026)"));
+    const auto j = json::parse(office.ok({"show", "E-1987-031", "--comune", "Liscate", "--format", "json"}).out);
+    CHECK(j["stato"] == "chiusa");
+    CHECK(j["rinnovi"].empty());
+    CHECK(j["scadenza"] == "2017-09-02");
+    REQUIRE(j["chiusura"].is_object());
+    CHECK(j["chiusura"]["data"] == "2026-06-01");
+    CHECK(j["chiusura"]["resti"] == "ossario");
+    CHECK(j["chiusura"]["atto"] == "det. 12/2026");
+    CHECK(j["cessazione"].is_null());
+    const auto found = json::parse(office.ok({"search", "E-1987-031", "--format", "json"}).out);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]["stato"] == "chiusa");
+}
+
+TEST_CASE("cemetery show of a surrendered concession says when, by which act and why", "[cli][life]") {
+    Office office;
+    office.with_grant();
+    office.ok({"surrender", "2026/0001", "--comune", "Liscate", "--on", "2030-03-01", "--act", "prot. 88/2030",
+               "--reason", "trasferimento a Milano", "--remains-moved", "famiglia"});
+    const auto table = office.ok({"show", "2026/0001", "--comune", "Liscate", "--as-of", "2030-03-02"}).out;
+    CHECK_THAT(table, Catch::Contains("Rinunciata il 01/03/2030, atto prot. 88/2030, motivo trasferimento a Milano"));
+    CHECK_THAT(table, Catch::Contains("Chiusa il 01/03/2030 (resti: famiglia"));
+    const auto j = json::parse(office.ok({"show", "2026/0001", "--comune", "Liscate", "--format", "json"}).out);
+    REQUIRE(j["cessazione"].is_object());
+    CHECK(j["cessazione"]["tipo"] == "rinunciata");
+    CHECK(j["cessazione"]["data"] == "2030-03-01");
+    CHECK(j["cessazione"]["atto"] == "prot. 88/2030");
+    CHECK(j["cessazione"]["motivo"] == "trasferimento a Milano");
+    CHECK(j["chiusura"]["data"] == "2030-03-01");
+    check_refused(office.run({"succeed", "2026/0001", "--comune", "Liscate", "--on", "2029-01-10", "--act", "voltura 1",
+                              "--heir", "D'Adda,Carla"}),
+                  "surrendered on 2030-03-01");
+}
+
+TEST_CASE("cemetery renew refuses the same renewal twice, a deed used in the comune, a date ahead, and a renewal "
+          "ending before its date",
+          "[cli][life]") {
+    Office office;
+    office.ok({"import", sample});
+    SECTION("the same renewal twice, and its deed for another concession") {
+        office.ok({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2022-01-10", "--deed", "R-7"});
+        check_refused(office.run({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2022-01-10", "--deed", "R-7"}),
+                      "2022-01-10");
+        check_refused(office.run({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2021-06-01"}),
+                      "2022-01-10");
+        const auto j = json::parse(office.ok({"show", "E-1987-031", "--comune", "Liscate", "--format", "json"}).out);
+        CHECK(j["rinnovi"].size() == 1);
+    }
+    SECTION("a renewal dated centuries ahead") {
+        check_refused(office.run({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2351-01-01"}),
+                      "after today");
+    }
+    SECTION("a renewal that would end before it is granted") {
+        // Expired in 1990 (a 30-year deed of 1960); 10 more years from there end in 2000.
+        const auto csv = office.dir.file("vecchia.csv");
+        test::write_file(csv,
+                         "comune;tipo;settore;fila;numero;piano;numero_concessione;data_concessione;durata_anni;"
+                         "concessionario_cognome;concessionario_nome\n"
+                         "Liscate;Loculo;C;1;2;1;L-1960-001;05/05/1960;30;Sironi;Marta\n");
+        office.ok({"import", csv.string()});
+        const auto r = office.run({"renew", "L-1960-001", "--comune", "Liscate", "--on", "2026-11-26"});
+        check_refused(r, "2000-05-05");
+        CHECK_THAT(r.err, Catch::Contains("1990-05-05") && Catch::Contains("2026-11-26"));
+    }
+}
+
+TEST_CASE("cemetery renew refuses a renewal deed already recorded for another concession of the comune",
+          "[cli][life]") {
+    Office office;
+    office.ok({"import", sample});
+    office.ok({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2022-01-10", "--deed", "R-7"});
+    const auto csv = office.dir.file("altra.csv");
+    test::write_file(csv,
+                     "comune;tipo;settore;fila;numero;piano;numero_concessione;data_concessione;durata_anni;"
+                     "concessionario_cognome;concessionario_nome\n"
+                     "Liscate;Loculo;Z;1;9;1;L-1995-900;01/02/1995;30;Sala;Marta\n");
+    office.ok({"import", csv.string()});
+    check_refused(office.run({"renew", "L-1995-900", "--comune", "Liscate", "--on", "2024-06-01", "--deed", "R-7"}),
+                  "R-7");
+    office.ok({"renew", "L-1995-900", "--comune", "Liscate", "--on", "2024-06-01", "--deed", "R-8"});
+}

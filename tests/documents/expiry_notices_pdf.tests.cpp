@@ -28,12 +28,12 @@ struct NoticesFixture {
                   .holders = {elsa, test::holder("Cazzaniga", "Bruno")},
                   .deceased = {test::deceased("Dell'Orto", "Luigi")}});
         const auto renewed = u.add_ok({.plot = u.plot(u.liscate_cimitero, PlotKind::loculo, "14", "E", "2", "3"),
-                                       .number = "L-1980/002",
-                                       .signed_on = ymd(1980, 6, 1),
+                                       .number = "L-1982/002",
+                                       .signed_on = ymd(1982, 6, 1),
                                        .years = 30,
                                        .holders = {test::holder("Pèrego", "Maria")},
                                        .deceased = {test::deceased("D'Adda", "Carlo")}});
-        // Renewed once, in 2021: 2010-06-01 + 10 years = 2020-06-01, and no renewal is left.
+        // Renewed once, in 2021: 2012-06-01 + 10 years = 2022-06-01, and no renewal is left.
         REQUIRE(u.reg.renew(renewed, {ymd(2021, 6, 1), "R-2021/1"}, u.rules));
         u.add_ok({.plot = u.plot(u.liscate_cimitero, PlotKind::ossario, "3", "O", "1", ""),
                   .number = "O-1995/002",
@@ -101,18 +101,26 @@ TEST_CASE("one letter per expired concession with a holder, the others listed ap
     }
 }
 
-TEST_CASE("a renewal that would still end before the posting says so", "[documents]") {
+TEST_CASE("a renewal that would still end before the posting is not offered: the letter says why", "[documents]") {
     NoticesFixture f;
     // The loculo expired on 01/03/2020: renewed from there, as the rule says, 10 years end
-    // on 01/03/2030. Posted in 2031, that new expiry is already past.
+    // on 01/03/2030. Posted in 2031, that new expiry is already past: the family would pay
+    // for years already gone, so the regulation's renewal is refused.
     const auto notices = collect_expiry_notices(f.u.reg, f.u.rules, *f.u.reg.comune(f.u.liscate), {}, ymd(2026, 12, 31),
                                      ymd(2031, 1, 10), f.offices);
-    const auto& letter = notices.letters.front().renewal.allowed() ? notices.letters.front() : notices.letters.back();
-    REQUIRE(letter.renewal.allowed());
+    bool found = false;
+    for (const auto& letter : notices.letters) {
+        if (letter.renewal.refusal && letter.renewal.refusal->code == cemetery::RefusalCode::renewal_ends_before) {
+            found = true;
+        }
+    }
+    CHECK(found);
     test::TempDir dir;
     const auto pdf = dir.file("avvisi.pdf");
     write_expiry_notices_pdf(notices, pdf);
-    CHECK_THAT(test::pdf_text(pdf), Catch::Contains("anche la nuova scadenza è già trascorsa"));
+    const auto text = test::pdf_text(pdf);
+    CHECK_THAT(text, !Catch::Contains("anche la nuova scadenza è già trascorsa"));
+    CHECK_THAT(text, Catch::Contains("scadrebbe il 01/03/2030"));
 }
 
 TEST_CASE("a refused renewal is explained in Italian with its rule", "[documents]") {
@@ -120,4 +128,6 @@ TEST_CASE("a refused renewal is explained in Italian with its rule", "[documents
     CHECK(italian_reason(refusal) == "la concessione è perpetua");
     refusal.code = cemetery::RefusalCode::kind_not_renewable;
     CHECK_THAT(italian_reason(refusal), Catch::Contains("non prevede rinnovi"));
+    refusal.code = cemetery::RefusalCode::already_closed;
+    CHECK_THAT(italian_reason(refusal), Catch::Contains("già stato liberato"));
 }

@@ -50,7 +50,7 @@ TEST_CASE("renewing shows the new expiry in the dialog, then in the list and the
     CHECK(detail.Contains(wxS("R-2026/14")));
     CHECK(detail.Contains(wxS("rinnovo")));
 
-    SECTION("a second renewal of a loculo is refused with the reason, and OK stays disabled") {
+    SECTION("renewing it again the same day is refused as the same renewal, and OK stays disabled") {
         gui_test::when_window_appears(wxS("renew_dialog"), [&](wxWindow* window) {
             auto* dialog = dynamic_cast<gui::RenewDialog*>(window);
             outcome = dialog->OutcomeText();
@@ -59,9 +59,9 @@ TEST_CASE("renewing shows the new expiry in the dialog, then in the list and the
         });
         press_renew(f.frame);
         CHECK_FALSE(could_confirm);
-        CHECK(outcome.Contains(wxS("Il regolamento non consente il rinnovo: tutti i rinnovi consentiti sono già stati "
-                                   "concessi.")));
-        CHECK(outcome.Contains(wxS("Regola:")));
+        // Renewed today already: no later day can be recorded yet, and today is a repeat.
+        CHECK(outcome.Contains(wxS("Il regolamento non consente il rinnovo: la data non è successiva all'ultimo "
+                                   "rinnovo registrato.")));
         CHECK(results->GetItemText(0, 7) == wxS("01/03/2062"));  // nothing written
     }
 }
@@ -83,4 +83,55 @@ TEST_CASE("a Truccazzano concession cannot be renewed today; the date picked cha
     dialog.SetDate(cemetery::Date{date::year{2022}, date::month{6}, date::day{1}});
     CHECK(dialog.CanConfirm());
     CHECK(dialog.OutcomeText().Contains(wxS("Nuova scadenza: 10/05/2050")));
+}
+
+TEST_CASE("a renewal that would end before its own date is refused in the dialog, with the dates", "[renew]") {
+    GuiFixture f;
+    f.type_search(wxS("P-1960-001"));
+    auto* results = f.frame->search_panel()->results();
+    REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+    const auto record = f.frame->database().reg().record(results->hit_at(0)->concession);
+    REQUIRE(record);
+    REQUIRE(record->concession.expires_on == cemetery::Date{date::year{1990}, date::month{5}, date::day{5}});
+
+    // Expired in 1990: ten years from there end in 2000, before any day it could be granted now.
+    gui::RenewDialog dialog(f.frame, *record, f.frame->database().regulation(), cemetery::today());
+    INFO(dialog.OutcomeText().ToStdString());
+    CHECK_FALSE(dialog.CanConfirm());
+    CHECK_FALSE(dialog.OutcomeText().Contains(wxS("Nuova scadenza")));
+    CHECK(dialog.OutcomeText().Contains(wxS("Il regolamento non consente il rinnovo: il rinnovo scadrebbe prima")));
+    CHECK(dialog.OutcomeText().Contains(wxS("2000-05-05")));
+}
+
+TEST_CASE("a closed concession says how it ended, and cannot be renewed", "[renew]") {
+    GuiFixture f;
+    auto& db = f.frame->database();
+    const cemetery::Date posted{date::year{2026}, date::month{1}, date::day{2}};
+    const cemetery::Date closed_on{date::year{2026}, date::month{6}, date::day{1}};
+    const auto liscate = db.reg().find_comune("Liscate");
+    REQUIRE(liscate);
+    REQUIRE(db.reg().post_expired(liscate->id, posted, posted));
+    const auto id = db.reg().find_concession(liscate->id, "L-1950-002");
+    REQUIRE(id);
+    const auto closed = db.reg().close(
+        *id, cemetery::ClosingRequest{closed_on, cemetery::RemainsDestination::ossuary, "det. 3/2026", ""}, db.regulation());
+    INFO(closed.reason());
+    REQUIRE(closed);
+
+    f.type_search(wxS("L-1950-002"));
+    auto* results = f.frame->search_panel()->results();
+    REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+    CHECK(results->GetItemText(0, 8) == wxS("chiusa"));
+    const wxString detail = f.frame->search_panel()->detail()->Text();
+    INFO(detail.ToStdString());
+    CHECK(detail.Contains(wxS("chiusa (al ")));
+    CHECK(detail.Contains(wxS("Chiusa il 01/06/2026 (resti: ossario comune, atto det. 3/2026)")));
+    auto* renew = dynamic_cast<wxButton*>(f.frame->FindWindow(wxS("renew_button")));
+    REQUIRE(renew);
+    CHECK_FALSE(renew->IsEnabled());
+
+    const auto record = db.reg().record(*id);
+    gui::RenewDialog dialog(f.frame, *record, db.regulation(), cemetery::today());
+    CHECK_FALSE(dialog.CanConfirm());
+    CHECK(dialog.OutcomeText().Contains(wxS("il posto è già stato liberato")));
 }

@@ -117,7 +117,7 @@ TEST_CASE("a concession and its renewal each leave one entry", "[change_log]") {
                 {"\"deed_number\":\"21/2021\"", "\"expires_on\":\"2051-03-01\"", "\"version_name\":\"Unione 2020\"",
                  "\"holders\":{\"count\":1,", "\"given_name\":\"Pietro\""});
 
-    REQUIRE(u.reg.renew(id, {ymd(2051, 2, 1), "R-7"}, u.rules));
+    REQUIRE(u.reg.renew(id, {ymd(2051, 2, 1), "R-7", ymd(2051, 2, 1)}, u.rules));
     REQUIRE(u.reg.change_log_size() == 15);
     check_entry(u.reg.change_log().back(), "test.clerk", "concession", id.value(), "renew",
                 {"\"previous_expiry\":\"2051-03-01\"", "\"new_expiry\":\"2061-03-01\"", "\"years\":10",
@@ -192,9 +192,9 @@ TEST_CASE("the change log never shrinks", "[change_log]") {
         batch.commit();
     }
     check_grew_by(2);
-    REQUIRE(u.reg.renew(id, {ymd(2050, 1, 4), ""}, u.rules));
+    REQUIRE(u.reg.renew(id, {ymd(2050, 1, 4), "", ymd(2050, 1, 4)}, u.rules));
     check_grew_by(1);
-    CHECK_FALSE(u.reg.renew(id, {ymd(2060, 1, 4), ""}, u.rules));
+    CHECK_FALSE(u.reg.renew(id, {ymd(2060, 1, 4), "", ymd(2060, 1, 4)}, u.rules));
     check_grew_by(0);
 }
 
@@ -236,7 +236,7 @@ TEST_CASE("a refused write leaves no entry in the change log", "[change_log]") {
     test::UnionRegister u;
     const auto plot = u.plot(u.liscate_cimitero, PlotKind::loculo, "1");
     const auto id = u.add_ok({.plot = plot, .number = "1/2021", .signed_on = ymd(2021, 1, 4)});
-    REQUIRE(u.reg.renew(id, {ymd(2050, 1, 4), ""}, u.rules));
+    REQUIRE(u.reg.renew(id, {ymd(2050, 1, 4), "", ymd(2050, 1, 4)}, u.rules));
     const auto later_plot = u.plot(u.liscate_cimitero, PlotKind::loculo, "2");
     const auto early = u.add_ok({.plot = later_plot, .number = "9/2005", .signed_on = ymd(2005, 1, 1), .years = 30});
     u.add_ok({.plot = later_plot, .number = "2/2040", .signed_on = ymd(2040, 1, 1)});
@@ -276,9 +276,9 @@ TEST_CASE("a refused write leaves no entry in the change log", "[change_log]") {
         c.plot = PlotId{free_plot.value() + 100};
         CHECK_FALSE(u.reg.add_concession(c));
     }
-    SECTION("a renewal the rules refuse") { CHECK_FALSE(u.reg.renew(id, {ymd(2060, 1, 4), ""}, u.rules)); }
+    SECTION("a renewal the rules refuse") { CHECK_FALSE(u.reg.renew(id, {ymd(2060, 1, 4), "", ymd(2060, 1, 4)}, u.rules)); }
     SECTION("a renewal into a later concession on the plot") {
-        const auto outcome = u.reg.renew(early, {ymd(2034, 6, 1), ""}, u.rules);
+        const auto outcome = u.reg.renew(early, {ymd(2034, 6, 1), "", ymd(2034, 6, 1)}, u.rules);
         CHECK_FALSE(outcome);
         CHECK(outcome.conflict);
     }

@@ -71,7 +71,7 @@ struct LivedRegister {
                                                         ymd(2031, 5, 3)),
                                          RemainsForm::urn},
                            u.rules));
-        REQUIRE(u.reg.renew(second, {ymd(2051, 1, 10), "R-1"}, u.rules));
+        REQUIRE(u.reg.renew(second, {ymd(2051, 1, 10), "R-1", ymd(2051, 1, 10)}, u.rules));
         REQUIRE(u.reg.succeed(first, SuccessionRequest{ymd(2032, 1, 10), "voltura 2032/4",
                                                        {test::holder("Rossi", "Carla", "")}, SuccessionMode::join}));
         REQUIRE(u.reg.post_expired(u.liscate, ymd(2051, 6, 1), ymd(2051, 6, 1)));
@@ -113,7 +113,7 @@ TEST_CASE("every write chains its entry to the one before and vouches for the re
     SECTION("and a register opened again still verifies, and goes on chaining") {
         auto again = Register::open_existing(dir.file("registro.sqlite"));
         check_verifies(again);
-        REQUIRE(again.renew(r.first, {ymd(2051, 3, 1), "R-2"}, r.u.rules));
+        REQUIRE(again.renew(r.first, {ymd(2051, 3, 1), "R-2", ymd(2051, 3, 1)}, r.u.rules));
         check_verifies(again);
         CHECK(again.verify().head_chain != report.head_chain);
     }

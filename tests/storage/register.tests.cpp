@@ -450,7 +450,7 @@ TEST_CASE("a loculo under Unione 2020 is renewed once, adding 10 years to its cu
     SECTION("on its last valid day") { on = ymd(2051, 3, 1); }
     SECTION("after it expired") { on = ymd(2052, 6, 30); }
     INFO("renewed on " << to_iso(on));
-    const auto outcome = u.reg.renew(id, {on, "R-3"}, u.rules);
+    const auto outcome = u.reg.renew(id, {on, "R-3", on}, u.rules);
     INFO(outcome.decision.explanation());
     REQUIRE(outcome);
     CHECK_FALSE(outcome.conflict);
@@ -487,11 +487,11 @@ TEST_CASE("a second renewal where Unione 2020 allows one is refused, naming the 
     test::UnionRegister u;
     const auto plot = u.plot(u.liscate_cimitero, PlotKind::loculo, "30");
     const auto id = u.add_ok({.plot = plot, .number = "21/2021", .signed_on = ymd(2021, 3, 1)});
-    REQUIRE(u.reg.renew(id, {ymd(2051, 1, 10), "R-1"}, u.rules));
+    REQUIRE(u.reg.renew(id, {ymd(2051, 1, 10), "R-1", ymd(2051, 1, 10)}, u.rules));
     const auto renewed = u.reg.concession(id);
     const auto before = snapshot(u.reg);
 
-    const auto second = u.reg.renew(id, {ymd(2060, 12, 1), "R-2"}, u.rules);
+    const auto second = u.reg.renew(id, {ymd(2060, 12, 1), "R-2", ymd(2060, 12, 1)}, u.rules);
     CHECK_FALSE(second);
     CHECK_FALSE(second.concession);
     REQUIRE(second.decision.refusal);
@@ -551,7 +551,7 @@ TEST_CASE("renewals the rules refuse write nothing", "[store]") {
     REQUIRE(before_concession);
     const auto before = snapshot(u.reg);
 
-    const auto outcome = u.reg.renew(id, {on, "R-9"}, u.rules);
+    const auto outcome = u.reg.renew(id, {on, "R-9", on}, u.rules);
     CHECK_FALSE(outcome);
     CHECK_FALSE(outcome.concession);
     CHECK_FALSE(outcome.conflict);
@@ -578,7 +578,7 @@ TEST_CASE("a renewal follows the version in force on the renewal date, not on si
         REQUIRE(signed_c->version_name.empty());
         REQUIRE(signed_c->expires_on == ymd(2035, 6, 15));
 
-        const auto outcome = u.reg.renew(id, {ymd(2036, 1, 10), ""}, u.rules);
+        const auto outcome = u.reg.renew(id, {ymd(2036, 1, 10), "", ymd(2036, 1, 10)}, u.rules);
         INFO(outcome.decision.explanation());
         REQUIRE(outcome);
         const auto c = u.reg.concession(id);
@@ -639,12 +639,12 @@ fonte = "regolamento di prova"
     const auto id = u.add_ok({.plot = plot, .number = "3/2022", .signed_on = ymd(2022, 2, 1)});
     REQUIRE(u.reg.concession(id)->expires_on == ymd(2052, 2, 1));
 
-    const auto first = u.reg.renew(id, {ymd(2052, 1, 15), "R-1"}, *two_renewals.regulation);
+    const auto first = u.reg.renew(id, {ymd(2052, 1, 15), "R-1", ymd(2052, 1, 15)}, *two_renewals.regulation);
     INFO(first.decision.explanation());
     REQUIRE(first);
     CHECK(first.concession->expires_on == ymd(2082, 2, 1));
 
-    const auto second = u.reg.renew(id, {ymd(2081, 12, 1), "R-2"}, *two_renewals.regulation);
+    const auto second = u.reg.renew(id, {ymd(2081, 12, 1), "R-2", ymd(2081, 12, 1)}, *two_renewals.regulation);
     INFO(second.decision.explanation());
     REQUIRE(second);
     CHECK(second.concession->expires_on == ymd(2112, 2, 1));
@@ -655,7 +655,7 @@ fonte = "regolamento di prova"
     CHECK(second.concession->renewals[1].version_name == "Prova due rinnovi");
     const auto before = snapshot(u.reg);
 
-    const auto third = u.reg.renew(id, {ymd(2111, 6, 1), "R-3"}, *two_renewals.regulation);
+    const auto third = u.reg.renew(id, {ymd(2111, 6, 1), "R-3", ymd(2111, 6, 1)}, *two_renewals.regulation);
     CHECK_FALSE(third);
     REQUIRE(third.decision.refusal);
     CHECK(third.decision.refusal->code == RefusalCode::renewals_used_up);
@@ -673,7 +673,7 @@ TEST_CASE("a renewal that would run into a later concession on the same plot is 
     const auto before_concession = u.reg.concession(first);
     const auto before = snapshot(u.reg);
 
-    const auto outcome = u.reg.renew(first, {ymd(2035, 1, 15), "R-1"}, u.rules);
+    const auto outcome = u.reg.renew(first, {ymd(2035, 1, 15), "R-1", ymd(2035, 1, 15)}, u.rules);
     CHECK_FALSE(outcome);
     CHECK_FALSE(outcome.concession);
     check_conflict(outcome.conflict, ConflictCode::plot_overlap);
@@ -723,4 +723,80 @@ TEST_CASE("renewing a concession that is not in the register is a missing refere
     REQUIRE(outcome.conflict);
     CHECK(outcome.conflict->code == ConflictCode::missing_reference);
     CHECK(u.reg.change_log("concession").empty());
+}
+
+TEST_CASE("a renewal deed number is recorded once in a comune; an empty one is not compared", "[store]") {
+    test::UnionRegister u;
+    const auto first = u.add_ok({.plot = u.plot(u.liscate_cimitero, PlotKind::loculo, "30"), .number = "21/2021",
+                                 .signed_on = ymd(2021, 3, 1)});
+    const auto second = u.add_ok({.plot = u.plot(u.liscate_cimitero, PlotKind::loculo, "31"), .number = "22/2021",
+                                  .signed_on = ymd(2021, 3, 1)});
+    const auto elsewhere = u.add_ok({.plot = u.plot(u.pozzuolo_cimitero, PlotKind::loculo, "31"), .number = "22/2021",
+                                     .signed_on = ymd(2021, 3, 1)});
+    const Date today = ymd(2051, 1, 10);
+    REQUIRE(u.reg.renew(first, {ymd(2051, 1, 10), "R-1/2051", today}, u.rules));
+
+    SECTION("the same deed for another concession of the comune is refused, naming where it is") {
+        const auto before = snapshot(u.reg);
+        const auto outcome = u.reg.renew(second, {ymd(2051, 1, 10), "R-1/2051", today}, u.rules);
+        CHECK_FALSE(outcome);
+        CHECK_FALSE(outcome.conflict);
+        REQUIRE(outcome.decision.refusal);
+        INFO(outcome.decision.refusal->message);
+        CHECK(code_name(outcome.decision.refusal->code) == code_name(RefusalCode::renewal_deed_used));
+        CHECK_THAT(outcome.decision.refusal->message, Catch::Contains("R-1/2051") && Catch::Contains("21/2021"));
+        CHECK(u.reg.concession(second)->renewals.empty());
+        check_unchanged(u.reg, before);
+    }
+    SECTION("the same renewal recorded again for the same concession is refused") {
+        const auto before = snapshot(u.reg);
+        const auto again = u.reg.renew(first, {ymd(2051, 1, 10), "R-1/2051", today}, u.rules);
+        CHECK_FALSE(again);
+        REQUIRE(again.decision.refusal);
+        CHECK(code_name(again.decision.refusal->code) == code_name(RefusalCode::not_after_last_renewal));
+        CHECK(u.reg.concession(first)->renewals.size() == 1);
+        check_unchanged(u.reg, before);
+    }
+    SECTION("another comune may use the same number") {
+        CHECK(u.reg.renew(elsewhere, {ymd(2051, 1, 10), "R-1/2051", today}, u.rules));
+    }
+    SECTION("renewals without a deed number are not compared") {
+        REQUIRE(u.reg.renew(second, {ymd(2051, 1, 10), "", today}, u.rules));
+        CHECK(u.reg.renew(elsewhere, {ymd(2051, 1, 10), "", today}, u.rules));
+    }
+}
+
+TEST_CASE("a renewal dated after the day it is recorded is refused and writes nothing", "[store]") {
+    test::UnionRegister u;
+    const auto id = u.add_ok({.plot = u.plot(u.liscate_cimitero, PlotKind::loculo, "30"), .number = "21/2021",
+                              .signed_on = ymd(2021, 3, 1)});
+    const auto before = snapshot(u.reg);
+    SECTION("today given") {
+        const auto outcome = u.reg.renew(id, {ymd(2026, 12, 3), "R-1", ymd(2026, 12, 2)}, u.rules);
+        REQUIRE(outcome.decision.refusal);
+        CHECK(code_name(outcome.decision.refusal->code) == code_name(RefusalCode::after_today));
+    }
+    SECTION("today from the clock, centuries ahead") {
+        const auto outcome = u.reg.renew(id, {ymd(2351, 1, 1), "R-1"}, u.rules);
+        REQUIRE(outcome.decision.refusal);
+        CHECK(code_name(outcome.decision.refusal->code) == code_name(RefusalCode::after_today));
+    }
+    CHECK(u.reg.concession(id)->renewals.empty());
+    check_unchanged(u.reg, before);
+}
+
+TEST_CASE("a renewal that would end before its own date is refused with the dates, and writes nothing", "[store]") {
+    test::UnionRegister u;
+    // Signed before any version, with its own 30 years: expired on 1990-05-05.
+    const auto id = u.add_ok({.plot = u.plot(u.pozzuolo_cimitero, PlotKind::loculo, "2", "C", "1", "1"),
+                              .number = "P-1960-001", .signed_on = ymd(1960, 5, 5), .years = 30});
+    const auto before = snapshot(u.reg);
+    const auto outcome = u.reg.renew(id, {ymd(2026, 11, 26), "R-2026/9", ymd(2026, 12, 2)}, u.rules);
+    CHECK_FALSE(outcome);
+    REQUIRE(outcome.decision.refusal);
+    INFO(outcome.decision.refusal->message);
+    CHECK(code_name(outcome.decision.refusal->code) == code_name(RefusalCode::renewal_ends_before));
+    CHECK_THAT(outcome.decision.refusal->message, Catch::Contains("2000-05-05") && Catch::Contains("2026-11-26"));
+    CHECK(u.reg.concession(id)->expires_on == ymd(1990, 5, 5));
+    check_unchanged(u.reg, before);
 }

@@ -311,3 +311,99 @@ TEST_CASE("the life of a concession survives closing and reopening the file", "[
     CHECK(life.remains().boxes == 1);
     CHECK(life.remains().coffins == 1);
 }
+
+TEST_CASE("a concession whose place was freed says so when read, and every change to it is refused, writing nothing",
+          "[store][life]") {
+    test::UnionRegister u;
+    const auto p = u.plot(u.liscate_cimitero, PlotKind::loculo, "1", "N", "1", "1");
+    const auto granted = u.reg.concede(at_death(u.liscate, p, ymd(2021, 3, 1)), u.rules);
+    REQUIRE(granted);
+    const auto id = granted.concession->id;
+    CHECK_FALSE(granted.concession->closed_on);
+    REQUIRE(u.reg.post_expired(u.liscate, ymd(2051, 4, 1), ymd(2051, 4, 1)));
+    const auto closed = u.reg.close(id, ClosingRequest{ymd(2051, 6, 30), RemainsDestination::ossuary, "det. 4/2051", ""},
+                                    u.rules);
+    INFO(closed.reason());
+    REQUIRE(closed);
+    CHECK(closed.concession->closed_on == ymd(2051, 6, 30));
+    const auto c = u.reg.concession(id);
+    REQUIRE(c);
+    CHECK(c->closed_on == ymd(2051, 6, 30));
+    CHECK(c->status_on(ymd(2051, 6, 29)) == ConcessionStatus::expired);
+    CHECK(c->status_on(ymd(2051, 6, 30)) == ConcessionStatus::closed);
+    const auto hits = u.reg.search("pèrego");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].closed_on == ymd(2051, 6, 30));  // the search list says "closed" too
+
+    const auto before = snapshot(u.reg);
+    SECTION("a renewal, after the closing or dated before it") {
+        for (const auto on : {ymd(2051, 7, 1), ymd(2051, 5, 1)}) {
+            const auto renewed = u.reg.renew(id, {on, "R-1/2051", ymd(2051, 7, 1)}, u.rules);
+            CHECK_FALSE(renewed);
+            REQUIRE(renewed.decision.refusal);
+            INFO(renewed.decision.refusal->message);
+            CHECK(code_name(renewed.decision.refusal->code) == code_name(RefusalCode::already_closed));
+            CHECK_THAT(renewed.decision.refusal->message, Catch::Contains("2051-06-30"));
+        }
+        CHECK(u.reg.concession(id)->renewals.empty());
+    }
+    SECTION("a burial") { check_refused(u.reg.bury(id, burial("Rossi", ymd(2051, 6, 1)), u.rules), RefusalCode::already_closed); }
+    SECTION("a succession") {
+        check_refused(u.reg.succeed(id, SuccessionRequest{ymd(2051, 7, 1), "voltura 1/2051", {test::holder("Rossi", "Ida")},
+                                                          SuccessionMode::replace}),
+                      RefusalCode::already_closed);
+    }
+    SECTION("a surrender") {
+        check_refused(u.reg.end_concession(id, EndingRequest{Ending::surrendered, ymd(2051, 7, 1), "a", "b", std::nullopt},
+                                           u.rules),
+                      RefusalCode::already_closed);
+    }
+    SECTION("a deceased added") {
+        const auto added = u.reg.add_deceased(id, test::deceased("Rossi", "Ida", ymd(1950, 1, 1), ymd(2051, 1, 1)),
+                                              c->row_version);
+        CHECK_FALSE(added);
+        REQUIRE(added.refusal);
+        CHECK(code_name(added.refusal->code) == code_name(RefusalCode::already_closed));
+        CHECK(u.reg.concession(id)->deceased.size() == 1);
+    }
+    SECTION("its holders replaced") {
+        const auto edited = u.reg.replace_holders(id, {test::holder("Rossi", "Ida")}, c->row_version);
+        CHECK_FALSE(edited);
+        REQUIRE(edited.refusal);
+        CHECK(code_name(edited.refusal->code) == code_name(RefusalCode::already_closed));
+        CHECK(u.reg.concession(id)->holders.front().surname == "Pèrego");
+    }
+    SECTION("a posting of a later list: a freed place is on no list") {
+        CHECK(*u.reg.post_expired(u.liscate, ymd(2052, 1, 1), ymd(2052, 1, 1)).value == 0);
+        CHECK(u.reg.life(id).postings.size() == 1);
+    }
+    check_unchanged(u.reg, before);
+}
+
+TEST_CASE("a surrendered concession takes no new burial, heir, deceased or holders, even dated before it ended",
+          "[store][life]") {
+    test::UnionRegister u;
+    const auto p = u.plot(u.liscate_cimitero, PlotKind::tomba_famiglia, "1", "T", "1", "");
+    const auto granted = u.reg.concede(at_death(u.liscate, p, ymd(2021, 3, 1)), u.rules);
+    REQUIRE(granted);
+    const auto id = granted.concession->id;
+    REQUIRE(u.reg.end_concession(id, EndingRequest{Ending::surrendered, ymd(2030, 3, 1), "prot. 88/2030",
+                                                   "moved to Milano", std::nullopt}, u.rules));
+    const auto c = u.reg.concession(id);
+    CHECK_FALSE(c->closed_on);  // the remains are still there
+    const auto before = snapshot(u.reg);
+    check_refused(u.reg.bury(id, burial("Rossi", ymd(2029, 6, 1)), u.rules), RefusalCode::concession_ended);
+    check_refused(u.reg.succeed(id, SuccessionRequest{ymd(2029, 6, 1), "voltura 1/2029", {test::holder("Rossi", "Ida")},
+                                                      SuccessionMode::replace}),
+                  RefusalCode::concession_ended);
+    const auto added = u.reg.add_deceased(id, test::deceased("Rossi", "Ida", ymd(1950, 1, 1), ymd(2029, 1, 1)),
+                                          c->row_version);
+    REQUIRE(added.refusal);
+    CHECK(code_name(added.refusal->code) == code_name(RefusalCode::concession_ended));
+    CHECK_THAT(added.refusal->message, Catch::Contains("surrendered on 2030-03-01"));
+    const auto edited = u.reg.replace_holders(id, {test::holder("Rossi", "Ida")}, c->row_version);
+    REQUIRE(edited.refusal);
+    CHECK(code_name(edited.refusal->code) == code_name(RefusalCode::concession_ended));
+    check_unchanged(u.reg, before);
+    CHECK(u.reg.concession(id)->deceased.size() == 1);
+}

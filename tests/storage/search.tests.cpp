@@ -299,7 +299,7 @@ TEST_CASE("a hit says where the deceased lies and until when", "[search]") {
     }
     SECTION("a renewed concession shows its new expiry") {
         REQUIRE(s.reg.search("giussani")[0].expires_on == ymd(2052, 2, 2));
-        REQUIRE(s.reg.renew(s.giussani, {ymd(2052, 1, 2), ""}, s.rules));
+        REQUIRE(s.reg.renew(s.giussani, {ymd(2052, 1, 2), "", ymd(2052, 1, 2)}, s.rules));
         CHECK(s.reg.search("giussani")[0].expires_on == ymd(2062, 2, 2));
     }
 }

@@ -37,12 +37,13 @@ struct BurialDecision {
     [[nodiscard]] bool allowed() const { return !refusal.has_value(); }
 };
 
-// Refused when a date is missing or out of order (death before birth, burial before
-// death or before the deed), when the concession had ended or expired by the burial
-// day, and when the place is full for that form of remains under the version in
-// force on the burial day (the concession's own version where none is). Where the
-// concession's own version says the term restarts at a later burial, the new term
-// runs from the burial for the concession's years, when that ends later.
+// Refused when the concession has ended or its place was freed (concession_over.hpp),
+// whatever the burial date; when a date is missing or out of order (death before
+// birth, burial before death or before the deed), when the concession had expired by
+// the burial day, and when the place is full for that form of remains under the
+// version in force on the burial day (the concession's own version where none is).
+// Where the concession's own version says the term restarts at a later burial, the
+// new term runs from the burial for the concession's years, when that ends later.
 [[nodiscard]] BurialDecision decide_burial(const Regulation& regulation, const Concession& concession, PlotKind kind,
                                            std::string_view comune, const RemainsCount& present,
                                            const BurialRequest& request);

@@ -44,6 +44,8 @@ struct ClosingDecision {
     [[nodiscard]] bool allowed() const { return !refusal.has_value(); }
 };
 
+// `closed`: the place was already freed, as the concession's closed_on says when it was
+// read from the register (kept for callers that know it apart).
 [[nodiscard]] ClosingDecision decide_closing(const Regulation& regulation, const Concession& concession, bool closed,
                                              const std::vector<Posting>& postings, const ClosingRequest& request);
 

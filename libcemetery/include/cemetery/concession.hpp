@@ -51,8 +51,9 @@ struct Renewal {
 // How a concession ended before its term, if it did.
 enum class Ending { none, revoked, forfeited, surrendered };
 
-// What a concession is on a given day.
-enum class ConcessionStatus { active, expired, perpetual, revoked, forfeited, surrendered };
+// What a concession is on a given day. `closed`: its place was freed after it expired
+// (closing.hpp); one that ended before its term keeps saying how it ended.
+enum class ConcessionStatus { active, expired, perpetual, revoked, forfeited, surrendered, closed };
 
 // Where the concession's term came from, so its expiry can explain itself.
 enum class TermSource {
@@ -77,6 +78,10 @@ struct Concession {
     std::optional<Date> ended_on;
     std::string ending_act;
     std::string ending_reason;
+    // The day its place was freed (closing.hpp), as the register's closing says when the
+    // concession is read from it; none while the place is held. Not a field of the
+    // concession's own row: the change log's digest covers the closing through its table.
+    std::optional<Date> closed_on;
     std::int64_t row_version = 0;  // bumped on every write, for optimistic locking
 
     std::vector<Holder> holders;

@@ -30,8 +30,9 @@ struct EndingDecision {
     [[nodiscard]] bool allowed() const { return !refusal.has_value(); }
 };
 
-// Refused when the concession had already ended or been freed, when it had expired
-// by then (an expired place is freed by closing it after its posting), when the date
+// Refused when the concession had already ended or been freed (`closed`, or its
+// closed_on: concession_over.hpp), when it had expired by then (an expired place is
+// freed by closing it after its posting), when the date
 // is before the deed, and when the act or the reason is missing. A perpetual deed
 // (signed before the cut-off) is revoked only with the grave shortage of places
 // stated and once the regulation's years have passed since its last burial

@@ -39,6 +39,12 @@ enum class RefusalCode {
     remains_missing,          // freeing a place with remains, without saying where they go
     revocation_too_early,     // a perpetual deed revoked before the years since its last burial
     shortage_not_stated,      // a perpetual deed revoked without the cemetery's grave shortage of places
+    // The register's history in time order (renewal.hpp)
+    after_today,              // a date after the day it is recorded: an act is recorded once it has happened
+    not_after_last_renewal,   // a renewal dated on or before the last one (the same day: the same renewal again)
+    before_last_change,       // dated before the last burial, whose term the renewal would build on
+    renewal_deed_used,        // the renewal deed's number is already recorded for a renewal in the comune
+    renewal_ends_before,      // a renewal whose new expiry falls before its own date
 };
 
 struct Refusal {

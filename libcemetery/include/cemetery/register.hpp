@@ -18,6 +18,7 @@
 #include <cemetery/lists.hpp>
 #include <cemetery/output_file.hpp>
 #include <cemetery/plot.hpp>
+#include <cemetery/refusal.hpp>
 #include <cemetery/regulation.hpp>
 #include <cemetery/renewal.hpp>
 #include <cemetery/search.hpp>
@@ -64,12 +65,17 @@ template <class T>
 struct WriteResult {
     std::optional<T> value;
     std::optional<Conflict> conflict;
+    // The rules said no: a change to a concession whose life is over (ended, or its place freed).
+    std::optional<Refusal> refusal = std::nullopt;
     explicit operator bool() const { return value.has_value(); }
 };
 
 struct RenewalRequest {
     Date on{};          // the renewal date
     std::string deed;   // the renewal deed's number, may be empty
+    // The day it is recorded: a renewal dated after it is refused. The clock's today
+    // unless given (tests pin it).
+    Date today = cemetery::today();
 };
 
 // The outcome of Register::renew: the rules' decision and, when allowed, the
@@ -189,12 +195,14 @@ public:
     WriteResult<ConcessionId> add_concession(const Concession& concession);
     // Adds holders and deceased to a concession already in the register, as when an
     // export lists a family tomb's deceased on several rows. Checks only what the
-    // database checks (dates in order); burial rules belong to the caller.
+    // database checks (dates in order), and refuses (the result's refusal) when the
+    // concession ended or its place was freed; burial rules belong to the caller.
     WriteResult<ConcessionId> add_people(ConcessionId id, const std::vector<Holder>& holders,
                                          const std::vector<Deceased>& deceased);
     // Replaces the holders of a concession (names, tax codes, contacts), checked with
     // validation.hpp first. Refused as `stale` when the concession's row_version is no
-    // longer `expected_version`: someone else saved it since it was shown.
+    // longer `expected_version`: someone else saved it since it was shown; refused by
+    // the rules (the result's refusal) when it ended or its place was freed.
     WriteResult<ConcessionId> replace_holders(ConcessionId id, const std::vector<Holder>& holders,
                                               std::int64_t expected_version);
     // Adds one deceased, checked with validation.hpp first; `stale` as above.
@@ -204,7 +212,9 @@ public:
     [[nodiscard]] std::optional<ConcessionId> find_concession(ComuneId comune, std::string_view deed_number) const;
     [[nodiscard]] std::int64_t count_concessions(std::optional<ComuneId> comune = {}) const;
 
-    // Renews under the version in force on request.on; writes only when allowed.
+    // Renews under the version in force on request.on, as decide_renewal decides with
+    // request.today; then refused when the renewal deed's number is already recorded for
+    // a renewal in the concession's comune. Writes only when allowed.
     RenewalOutcome renew(ConcessionId id, const RenewalRequest& request, const Regulation& regulation);
 
     // --- What clerks ask ---

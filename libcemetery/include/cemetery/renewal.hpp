@@ -30,10 +30,18 @@ struct RenewalDecision {
 };
 
 // A renewal adds its years to the current expiry, not to the request date, even
-// when granted after expiry. Refused when the concession is perpetual or has
-// ended, when no version covers the comune that day, when the kind allows none or
-// all are used.
+// when granted after expiry. Refused, the concession's state first, when it has ended
+// (revoked, forfeited, surrendered) or its place was freed (closed_on), or is
+// perpetual; when the date is after `today` (when given: a renewal is recorded once
+// granted; a preview of a day to come, like a notice's, gives none), before the
+// signing, on or before the last renewal (the same day is the same renewal again) or
+// before the last burial (a burial may have restarted the term the renewal adds to):
+// the register's history stays in time order. Successions and postings do not count:
+// they do not move the term. Then by the version in force for the comune that day:
+// none, no renewal for the kind, all used. Last, a renewal whose new expiry falls
+// before its own date is refused: the family would pay for years already gone.
 [[nodiscard]] RenewalDecision decide_renewal(const Regulation& regulation, const Concession& concession,
-                                             PlotKind kind, std::string_view comune, Date on);
+                                             PlotKind kind, std::string_view comune, Date on,
+                                             std::optional<Date> today = std::nullopt);
 
 }  // namespace cemetery

@@ -39,6 +39,7 @@ struct SearchHit {
     bool perpetual = false;
     std::optional<Date> expires_on;
     Ending ending = Ending::none;
+    std::optional<Date> closed_on;     // the day its place was freed (closing.hpp)
     std::vector<Deceased> deceased;    // names and dates
     std::vector<std::string> holders;  // names only
 };

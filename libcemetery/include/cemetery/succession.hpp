@@ -41,9 +41,9 @@ struct SuccessionDecision {
     [[nodiscard]] bool allowed() const { return !refusal.has_value(); }
 };
 
-// Refused when no heir is named or an heir has a bad field, when the act is missing,
-// when the date is before the deed, and when the concession had ended or its place
-// was freed by then.
+// Refused first when the concession has ended or its place was freed (`closed`, or its
+// closed_on: concession_over.hpp), then when no heir is named or an heir has a bad
+// field, when the act is missing, and when the date is before the deed.
 [[nodiscard]] SuccessionDecision decide_succession(const Concession& concession, bool closed,
                                                    const SuccessionRequest& request);
 

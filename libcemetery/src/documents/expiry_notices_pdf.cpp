@@ -27,16 +27,13 @@ std::string renewal_paragraph(const NoticeLetter& letter, const PostingPeriod& p
         std::string text = "Il regolamento consente il rinnovo della concessione per " + std::to_string(d.years) +
                            (d.years == 1 ? " anno" : " anni") + ", con nuova scadenza al " +
                            to_italian(d.new_expiry) + " (regolamento «" + d.version_name + "»; " + d.basis + "). ";
-        // A renewal runs on from the old expiry (domain rule), so a long-expired one can end in the past.
-        if (d.new_expiry < posting.from) {
-            text += "Poiché il rinnovo decorre dalla scadenza precedente, anche la nuova scadenza è già trascorsa: "
-                    "l'ufficio Le indicherà come procedere. ";
-        }
         text += d.tariff ? "La tariffa del rinnovo è di " + format_euro(d.tariff->cents) + ". "
                          : "L'importo del rinnovo Le sarà comunicato dall'ufficio. ";
         return text + "Può chiedere il rinnovo all'ufficio entro il " + until + ".";
     }
     std::string text = "Il regolamento non consente il rinnovo di questa concessione: " + italian_reason(*d.refusal);
+    // The decision computed the expiry it refused: the letter names it.
+    if (d.refusal->code == RefusalCode::renewal_ends_before) text += " (scadrebbe il " + to_italian(d.new_expiry) + ")";
     std::vector<std::string> source;
     if (!d.refusal->version_name.empty()) source.push_back("regolamento «" + d.refusal->version_name + "»");
     if (!d.refusal->basis.empty()) source.push_back(d.refusal->basis);
@@ -77,6 +74,9 @@ std::string italian_reason(const Refusal& refusal) {
         case RefusalCode::renewals_used_up:
             return "la concessione è già stata rinnovata tante volte quante il regolamento consente";
         case RefusalCode::term_too_long: return "il rinnovo supererebbe la durata massima di una concessione";
+        case RefusalCode::already_closed: return "il posto è già stato liberato";
+        case RefusalCode::renewal_ends_before:
+            return "il rinnovo decorre dalla scadenza precedente e terminerebbe prima ancora di essere concesso";
         default: return "le condizioni previste non sono soddisfatte";
     }
 }

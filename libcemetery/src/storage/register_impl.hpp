@@ -20,7 +20,8 @@ struct Register::Impl {
     storage::Database db;
     std::vector<std::unique_ptr<storage::WriteScope>> batches;
 
-    // Reads the holders, deceased and renewals of a concession into it.
+    // Reads the holders, deceased and renewals of a concession into it, and the day its
+    // place was freed.
     void load_children(Concession& c);
     std::optional<Concession> load_concession(ConcessionId id);
     std::optional<Comune> load_comune(ComuneId id);

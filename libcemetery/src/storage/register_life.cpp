@@ -161,12 +161,6 @@ LifeOutcome Register::bury(ConcessionId id, const BurialRequest& request, const 
             out = missing(id);
             return;
         }
-        if (const auto closed = closing_of(db, id)) {
-            out.refusal = Refusal{RefusalCode::already_closed,
-                                  "the place was freed on " + to_iso(closed->closed_on) + ": nobody can be buried under this concession",
-                                  {}, {}};
-            return;
-        }
         const auto p = plot(current->plot);
         const auto co = impl_->load_comune(current->comune);
         ConcessionLife life_now;
@@ -241,8 +235,8 @@ LifeOutcome Register::succeed(ConcessionId id, const SuccessionRequest& request)
             out = missing(id);
             return;
         }
-        const bool closed = closing_of(db, id).has_value();
-        const auto decision = decide_succession(*current, closed, request);
+        // The concession as read knows its closing (closed_on).
+        const auto decision = decide_succession(*current, false, request);
         if (!decision.allowed()) {
             out.refusal = decision.refusal;
             return;
@@ -283,8 +277,7 @@ LifeOutcome Register::end_concession(ConcessionId id, const EndingRequest& reque
             out = missing(id);
             return;
         }
-        const bool closed = closing_of(db, id).has_value();
-        const auto decision = decide_ending(regulation, *current, closed, request);
+        const auto decision = decide_ending(regulation, *current, false, request);
         if (!decision.allowed()) {
             out.refusal = decision.refusal;
             return;
@@ -352,8 +345,7 @@ LifeOutcome Register::close(ConcessionId id, const ClosingRequest& request, cons
             out = missing(id);
             return;
         }
-        const bool closed = closing_of(db, id).has_value();
-        const auto decision = decide_closing(regulation, *current, closed, postings_of(db, id), request);
+        const auto decision = decide_closing(regulation, *current, false, postings_of(db, id), request);
         if (!decision.allowed()) {
             out.refusal = decision.refusal;
             return;

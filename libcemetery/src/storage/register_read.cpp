@@ -86,6 +86,13 @@ void Register::Impl::load_children(Concession& c) {
                                          s.getColumn(6).getString()});
         }
     }
+    {
+        // The closing is a row of its own (one per concession): the rules ask it first.
+        auto& s = db.statement("SELECT closed_on FROM closing WHERE concession_id = ?");
+        s.bind(1, c.id.value());
+        if (s.executeStep()) c.closed_on = storage::column_required_date(s.getColumn(0));
+        s.reset();
+    }
 }
 
 std::optional<Concession> Register::Impl::load_concession(ConcessionId id) {

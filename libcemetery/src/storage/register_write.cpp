@@ -5,6 +5,8 @@
 #include "storage/log_people.hpp"
 #include "storage/register_rows.hpp"
 
+#include <cemetery/concession_over.hpp>
+
 namespace cemetery {
 
 using storage::append_change;
@@ -58,6 +60,9 @@ WriteResult<ConcessionId> Register::add_people(ConcessionId id, const std::vecto
             out.conflict = Conflict{ConflictCode::missing_reference, "no such concession"};
             return;
         }
+        // Ended or freed, its record takes nobody more.
+        out.refusal = refusal_when_over(*current, "nobody can be added to it");
+        if (out.refusal) return;
         insert_people(db, id, static_cast<int>(current->holders.size()), holders, deceased);
         auto& us = db.statement("UPDATE concession SET row_version = row_version + 1 WHERE id = ?");
         us.bind(1, id.value());
@@ -88,6 +93,8 @@ WriteResult<ConcessionId> Register::replace_holders(ConcessionId id, const std::
             out.conflict = stale_conflict();
             return;
         }
+        out.refusal = refusal_when_over(*current, "its holders cannot be changed");
+        if (out.refusal) return;
         const auto before = storage::holders_summary(current->holders);
         auto& del = db.statement("DELETE FROM holder WHERE concession_id = ?");
         del.bind(1, id.value());
@@ -132,6 +139,24 @@ WriteResult<ConcessionId> Register::add_concession(const Concession& c) {
     });
 }
 
+namespace {
+// The concession of the comune (its deed number) and the date of a renewal already
+// recorded under that renewal deed; none for an empty deed, which is not compared.
+std::optional<std::pair<std::string, Date>> renewal_deed_used(storage::Database& db, ComuneId comune,
+                                                             const std::string& deed) {
+    if (deed.empty()) return std::nullopt;
+    auto& s = db.statement(
+        "SELECT c.deed_number, r.granted_on FROM renewal r JOIN concession c ON c.id = r.concession_id "
+        "WHERE r.deed = ? AND c.comune_id = ? ORDER BY r.granted_on, r.id LIMIT 1");
+    s.bind(1, deed);
+    s.bind(2, comune.value());
+    std::optional<std::pair<std::string, Date>> out;
+    if (s.executeStep()) out.emplace(s.getColumn(0).getString(), storage::column_required_date(s.getColumn(1)));
+    s.reset();
+    return out;
+}
+}  // namespace
+
 RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, const Regulation& regulation) {
     // Decided inside the write transaction, so the concession cannot change between
     // the decision and the write (another clerk renewing at once). A longer term may
@@ -148,8 +173,17 @@ RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, c
         }
         const auto plot_of = plot(current->plot);
         const auto comune_of = impl_->load_comune(current->comune);
-        outcome.decision = decide_renewal(regulation, *current, plot_of->kind, comune_of->name, request.on);
+        outcome.decision =
+            decide_renewal(regulation, *current, plot_of->kind, comune_of->name, request.on, request.today);
         if (!outcome.decision.allowed()) return;
+        if (auto used = renewal_deed_used(db, current->comune, request.deed)) {
+            outcome.decision.refusal = Refusal{RefusalCode::renewal_deed_used,
+                                               "the renewal deed " + request.deed + " is already recorded for concession " +
+                                                   used->first + " (renewed on " + to_iso(used->second) +
+                                                   "): one deed renews once",
+                                               outcome.decision.version_name, {}};
+            return;
+        }
 
         const auto& d = outcome.decision;
         insert_renewal(db, id, Renewal{{}, request.on, d.years, d.previous_expiry, d.new_expiry, request.deed,

@@ -144,7 +144,8 @@ namespace {
 
 // One statement for a page of hits: the matching concessions first (the FTS query,
 // its LIMIT applied before anything else is read), then each with its place, its
-// holders' names joined in one column, and one row per deceased in burial order.
+// holders' names joined in one column, the day its place was freed, and one row per
+// deceased in burial order.
 // One statement rather than two more queries per hit: the work is SQLite's, and
 // the benchmark compares it with the sqlite3 shell running this same text.
 constexpr const char* page_sql =
@@ -155,7 +156,8 @@ constexpr const char* page_sql =
     "c.term_start, c.perpetual, c.expires_on, c.ending, "
     "(SELECT group_concat(surname || char(30) || given_name, char(31)) FROM "
     "   (SELECT surname, given_name FROM holder WHERE concession_id = c.id ORDER BY position)), "
-    "d.id, d.surname, d.given_name, d.born_on, d.died_on, d.buried_on "
+    "d.id, d.surname, d.given_name, d.born_on, d.died_on, d.buried_on, "
+    "(SELECT closed_on FROM closing cl WHERE cl.concession_id = c.id) "
     "FROM hit "
     "JOIN concession c ON c.id = hit.id "
     "JOIN plot p ON p.id = c.plot_id "
@@ -235,6 +237,7 @@ std::vector<SearchHit> Register::search(std::string_view text, const SearchOptio
                 h.expires_on = storage::column_date(s.getColumn(11));
                 h.ending = storage::ending_from_code(s.getColumn(12).getString());
                 h.holders = holder_names(s.getColumn(13));
+                h.closed_on = storage::column_date(s.getColumn(20));
                 hits.push_back(std::move(h));
             }
             if (!s.getColumn(14).isNull()) {
