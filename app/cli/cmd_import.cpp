@@ -4,21 +4,85 @@
 #include <cemetery/backup.hpp>
 #include <cemetery/csv.hpp>
 #include <cemetery/import.hpp>
+#include <cemetery/text.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <unistd.h>
 
 namespace cli {
 
 namespace {
 
+// FILE:LINE: field: "value": reason, or FILE: reason for the whole file. What came
+// from the file is printed escaped: it may hold control characters.
 void print_problem(const std::string& file, const cemetery::ImportProblem& p, const char* kind = "") {
-    std::cerr << file << ':' << p.line << ": " << kind << (p.field.empty() ? "" : p.field + ": ");
-    if (!p.value.empty()) std::cerr << '"' << p.value << "\": ";
-    std::cerr << p.message << '\n';
+    std::cerr << file;
+    if (p.line > 0) std::cerr << ':' << p.line;
+    std::cerr << ": " << kind << (p.field.empty() ? "" : cemetery::printable(p.field) + ": ");
+    if (!p.value.empty()) std::cerr << '"' << cemetery::printable(p.value) << "\": ";
+    std::cerr << cemetery::printable(p.message) << '\n';
 }
+
+// The file to import, refused before anything else is done when it cannot be read.
+void check_readable(const std::string& file) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (!std::filesystem::exists(status)) throw Exit{invalid_input, file + ": no such file"};
+    if (std::filesystem::is_directory(status)) {
+        throw Exit{invalid_input, file + ": a directory, not a file: give the CSV file to import"};
+    }
+    errno = 0;
+    if (!std::ifstream(file, std::ios::binary)) {
+        throw Exit{invalid_input, file + ": cannot be read (" + std::string(errno ? std::strerror(errno) : "?") +
+                                      "); nothing was imported"};
+    }
+}
+
+// The rejects file, opened before the import so that a place it cannot be written
+// stops the import before anything is written, not after the good rows went in
+// without their rejected ones. Written beside its name and renamed when complete;
+// removed when the import does not get that far.
+class RejectsFile {
+public:
+    explicit RejectsFile(std::string name) : name_(std::move(name)), partial_(name_ + ".part") {
+        errno = 0;
+        out_.open(partial_, std::ios::binary | std::ios::trunc);
+        if (!out_) {
+            throw Exit{invalid_input, name_ + ": the rejected rows cannot be written there (" +
+                                          std::string(errno ? std::strerror(errno) : "?") + "); nothing was imported"};
+        }
+    }
+    RejectsFile(const RejectsFile&) = delete;
+    RejectsFile& operator=(const RejectsFile&) = delete;
+    ~RejectsFile() {
+        if (done_) return;
+        out_.close();
+        std::error_code ec;
+        std::filesystem::remove(partial_, ec);
+    }
+
+    void write(const cemetery::ImportReport& report) {
+        cemetery::write_rejects(out_, report);
+        out_.flush();
+        out_.close();
+        std::error_code ec;
+        if (!out_ || (std::filesystem::rename(partial_, name_, ec), ec)) {
+            throw Exit{invalid_input, "could not write all of " + name_ + "; the rows were imported"};
+        }
+        done_ = true;
+    }
+
+private:
+    std::string name_;
+    std::string partial_;
+    std::ofstream out_;
+    bool done_ = false;
+};
 
 }  // namespace
 
@@ -27,6 +91,7 @@ void add_import_command(CLI::App& app, Session& session) {
     struct Args {
         std::string file, rejects;
         bool dry_run = false, skip_invalid = false;
+        int tolerance_days = 0;
     };
     auto args = std::make_shared<Args>();
     // A missing file is invalid input (exit 3), not wrong usage: checked in the callback.
@@ -35,15 +100,19 @@ void add_import_command(CLI::App& app, Session& session) {
     auto* skip = cmd->add_flag("--skip-invalid", args->skip_invalid,
                                "Write the valid concessions; a concession with any bad row is skipped whole");
     auto* rejects = cmd->add_option("--rejects", args->rejects, "With --skip-invalid: write the rejected rows here");
+    cmd->add_option("--tolleranza-giorni", args->tolerance_days,
+                    "Days after today a signing, burial or other date may fall (default 0: none after today)")
+        ->check(CLI::Range(0, 366));
     skip->needs(rejects);
     rejects->needs(skip);
     cmd->callback([&session, args] {
-        if (std::error_code ec; !std::filesystem::is_regular_file(args->file, ec)) {
-            throw Exit{invalid_input, args->file + ": no such file"};
-        }
+        check_readable(args->file);
         cemetery::ImportOptions options;
         options.dry_run = args->dry_run;
         options.skip_invalid = args->skip_invalid;
+        options.future_tolerance_days = args->tolerance_days;
+        std::optional<RejectsFile> rejects_file;
+        if (args->skip_invalid) rejects_file.emplace(args->rejects);
         const bool terminal = isatty(STDERR_FILENO) != 0;
         int last_percent = -1;
         if (terminal) {
@@ -64,7 +133,7 @@ void add_import_command(CLI::App& app, Session& session) {
                 return cemetery::import_register(session.reg(), session.regulation(), args->file, options);
             } catch (const cemetery::CsvError& e) {
                 // A file that is not CSV at all: say which file, as for a bad row.
-                throw Exit{invalid_input, args->file + ": " + e.what() + "; nothing was imported"};
+                throw Exit{invalid_input, args->file + ": " + cemetery::printable(e.what()) + "; nothing was imported"};
             }
         }();
         if (terminal) std::cerr << "\r              \r";
@@ -73,16 +142,15 @@ void add_import_command(CLI::App& app, Session& session) {
         for (const auto& w : report.notices) print_problem(args->file, w, "warning: ");
         if (!report.unknown_columns.empty()) {
             std::cerr << args->file << ":1: warning: columns ignored:";
-            for (const auto& c : report.unknown_columns) std::cerr << " \"" << c << '"';
+            for (const auto& c : report.unknown_columns) std::cerr << " \"" << cemetery::printable(c) << '"';
             std::cerr << '\n';
         }
-        if (args->skip_invalid) {
-            std::ofstream out(args->rejects, std::ios::binary | std::ios::trunc);
-            if (!out) throw Exit{invalid_input, "cannot write " + args->rejects};
-            cemetery::write_rejects(out, report);
-        }
+        // No row read and errors: the file itself is refused (its encoding, its
+        // header), which --skip-invalid cannot skip.
+        const bool file_refused = report.rows == 0 && !report.errors.empty();
+        if (rejects_file && !file_refused) rejects_file->write(report);
         // Counts of a dry run or a refused file are what would have been added.
-        const bool written = !args->dry_run && (report.errors.empty() || args->skip_invalid);
+        const bool written = !args->dry_run && (report.errors.empty() || (args->skip_invalid && !file_refused));
         std::cout << report.file << ": " << report.rows << " rows (" << cemetery::encoding_name(report.encoding)
                   << ", separator '" << (report.separator == '\t' ? std::string("tab") : std::string(1, report.separator))
                   << "'); " << report.concessions_added << " concessions, " << report.deceased_added << " deceased, "
@@ -90,10 +158,10 @@ void add_import_command(CLI::App& app, Session& session) {
                   << report.errors.size() << " errors; " << report.notices.size() << " warnings.\n";
         if (args->dry_run) {
             std::cout << "Dry run: nothing was written.\n";
-        } else if (!report.errors.empty() && !args->skip_invalid) {
+        } else if (!written) {
             std::cout << "Nothing was imported: correct the rows above and import again.\n";
         }
-        if (!report.errors.empty() && !args->skip_invalid) throw Exit{invalid_input, ""};
+        if (!report.errors.empty() && (!args->skip_invalid || file_refused)) throw Exit{invalid_input, ""};
     });
 }
 

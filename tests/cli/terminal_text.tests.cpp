@@ -100,3 +100,17 @@ TEST_CASE("show and search print no control character the register holds", "[cli
         CHECK(searched.out.find('\x1b') == std::string::npos);
     }
 }
+
+TEST_CASE("an import refusing a control character names it escaped on the terminal", "[cli][terminal]") {
+    test::TempDir dir;
+    const auto db = dir.file("registro.sqlite");
+    const auto file = dir.file("registro.csv");
+    test::write_file(file,
+                     "Comune;Tipo;Numero;Numero_Concessione;Data_Concessione;Durata_Anni;Defunto_Cognome\n"
+                     "Liscate;Loculo;14;E-1;02/09/1987;30;Cazz\x1b[2Janiga\n");
+    const auto r = test::cemetery(db, {"import", file.string()});
+    INFO(r);
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK_THAT(r.err, Catch::Contains(file.string() + ":2: Defunto_Cognome: \"Cazz\\x1b[2Janiga\": "));
+}
