@@ -149,8 +149,15 @@ void add_import_command(CLI::App& app, Session& session) {
         // header), which --skip-invalid cannot skip.
         const bool file_refused = report.rows == 0 && !report.errors.empty();
         if (rejects_file && !file_refused) rejects_file->write(report);
+        if (file_refused) {
+            // Its rows were never read: no counts, no encoding or separator to report.
+            std::cout << report.file << ": not read: " << report.errors.size()
+                      << (report.errors.size() == 1 ? " error.\n" : " errors.\n")
+                      << "Nothing was imported: correct the file and import again.\n";
+            throw Exit{invalid_input, ""};
+        }
         // Counts of a dry run or a refused file are what would have been added.
-        const bool written = !args->dry_run && (report.errors.empty() || (args->skip_invalid && !file_refused));
+        const bool written = !args->dry_run && (report.errors.empty() || args->skip_invalid);
         std::cout << report.file << ": " << report.rows << " rows (" << cemetery::encoding_name(report.encoding)
                   << ", separator '" << (report.separator == '\t' ? std::string("tab") : std::string(1, report.separator))
                   << "'); " << report.concessions_added << " concessions, " << report.deceased_added << " deceased, "
@@ -161,7 +168,7 @@ void add_import_command(CLI::App& app, Session& session) {
         } else if (!written) {
             std::cout << "Nothing was imported: correct the rows above and import again.\n";
         }
-        if (!report.errors.empty() && (!args->skip_invalid || file_refused)) throw Exit{invalid_input, ""};
+        if (!report.errors.empty() && !args->skip_invalid) throw Exit{invalid_input, ""};
     });
 }
 

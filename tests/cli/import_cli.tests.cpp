@@ -278,6 +278,16 @@ TEST_CASE("a file mixing UTF-8 and Windows-1252 is refused naming each line not 
     CHECK_THAT(r.err, Catch::Contains("the rest of the file is UTF-8"));
     CHECK_THAT(r.out, Catch::Contains("Nothing was imported"));
     CHECK(on_disk(office.db) == before);
+
+    // Not a row to skip: the whole file is refused, and no rejects file is left.
+    const auto rejects = office.dir.file("scarti.csv");
+    const auto skipping = office.run({"import", file.string(), "--skip-invalid", "--rejects", rejects.string()});
+    INFO(skipping);
+    CHECK(skipping.exit_code == 3);
+    CHECK_THAT(skipping.out, Catch::Contains("Nothing was imported"));
+    CHECK_FALSE(std::filesystem::exists(rejects));
+    CHECK_FALSE(std::filesystem::exists(rejects.string() + ".part"));
+    CHECK(on_disk(office.db) == before);
 }
 
 TEST_CASE("a file saved as UTF-16 is refused saying how to save it", "[cli][import]") {
