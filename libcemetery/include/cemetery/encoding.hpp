@@ -4,15 +4,17 @@
 // library works in UTF-8 only, so imported bytes go through here first.
 //
 // The rule for a whole file (scan_encoding), in one pass over its bytes:
-// - well-formed UTF-8 throughout, plain ASCII included: UTF-8;
+// - well-formed UTF-8 throughout (RFC 3629: no overlong forms, no surrogates), plain
+//   ASCII included: UTF-8;
 // - not one well-formed UTF-8 multi-byte character: Windows-1252 (every byte is a
 //   character there);
 // - both well-formed UTF-8 characters and bytes that cannot be UTF-8: neither. Such a
 //   file was edited in two programs; read as Windows-1252 its UTF-8 names become
 //   "ViganÃ²", read as UTF-8 its other names cannot be read at all, so it is refused.
-//   The encoding most of its lines are in is taken as the file's, and the lines in
-//   the other one are named, for the clerk to correct them or to save the whole file
-//   again in one encoding;
+//   The encoding most of its lines are in is taken as the file's (UTF-8 on a tie),
+//   and the lines in the other one are named (physical lines: LF, CRLF or a lone CR
+//   ends one), for the clerk to correct them or to save the whole file again in one
+//   encoding;
 // - a byte order mark of UTF-16 or UTF-32, or a first block of which a quarter is NUL
 //   bytes (ASCII text in UTF-16 without its mark), is none of these: refused, with
 //   how to save it instead.
@@ -63,8 +65,8 @@ struct EncodingScanOptions {
 // to find the lines).
 [[nodiscard]] EncodingScan scan_encoding(std::string_view bytes, const EncodingScanOptions& options = {});
 
-// The encoding of a sample by the same rule (that of most of its lines when it is
-// mixed; UTF-8 for a wide one, whatever that means to the caller).
+// The encoding of a sample by the same rule: that of most of its lines when it is
+// mixed. UTF-16 and UTF-32 are not among the answers: scan_encoding says them.
 [[nodiscard]] TextEncoding detect_encoding(std::string_view sample);
 
 // Every byte decoded by the Windows-1252 table, 0x80-0x9F included (0x80 → €,
