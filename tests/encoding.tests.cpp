@@ -103,3 +103,76 @@ TEST_CASE("the shared sample register is Windows-1252 separated by semicolons", 
     const std::string text = cemetery::windows1252_to_utf8(bytes);
     CHECK(text.find("sì;Viganò;Piero") != std::string::npos);
 }
+
+// --- A whole file: one encoding, or refused ----------------------------------------
+
+TEST_CASE("a file of well-formed UTF-8 and bytes that cannot be UTF-8 is mixed, neither", "[encoding]") {
+    const auto scan = cemetery::scan_encoding("Comune;Cognome\nLiscate;Viganò\nLiscate;Vigan\xF2\nLiscate;Pèrego\n");
+    CHECK(scan.mixed);
+    CHECK_FALSE(scan.ok());
+    CHECK(scan.encoding == TextEncoding::utf8);  // most of its lines
+    CHECK(scan.stray_count == 1);
+    REQUIRE(scan.stray.size() == 1);
+    CHECK(scan.stray[0].line == 3);
+    CHECK(scan.stray[0].excerpt == "Liscate;Viganò");  // read as what it is
+}
+
+TEST_CASE("a Windows-1252 file throughout and a UTF-8 file throughout are not mixed", "[encoding]") {
+    const auto windows = cemetery::scan_encoding("Vigan\xF2;s\xEC\nP\xE8rego;citt\xE0\n");
+    CHECK(windows.ok());
+    CHECK(windows.encoding == TextEncoding::windows1252);
+    const auto utf8 = cemetery::scan_encoding("Viganò;sì\nPèrego;città €\n");
+    CHECK(utf8.ok());
+    CHECK(utf8.encoding == TextEncoding::utf8);
+    CHECK(cemetery::scan_encoding("").ok());
+}
+
+TEST_CASE("in a mostly Windows-1252 file the lines in UTF-8 are the stray ones", "[encoding]") {
+    const auto scan = cemetery::scan_encoding("Vigan\xF2\r\nP\xE8rego\r\nPèrego\r\ncitt\xE0\r\n");
+    CHECK(scan.mixed);
+    CHECK(scan.encoding == TextEncoding::windows1252);
+    REQUIRE(scan.stray.size() == 1);
+    CHECK(scan.stray[0].line == 3);
+    CHECK(scan.stray[0].excerpt == "Pèrego");
+}
+
+TEST_CASE("lines are counted by LF, CRLF and a lone CR alike", "[encoding]") {
+    const auto scan = cemetery::scan_encoding("è\r\nè\rè\nVigan\xF2\nè\n");
+    REQUIRE(scan.stray.size() == 1);
+    CHECK(scan.stray[0].line == 4);
+}
+
+TEST_CASE("a mixed file lists its first stray lines and counts them all", "[encoding]") {
+    std::string text;
+    for (int i = 0; i < 100; ++i) text += i % 4 == 0 ? "Vigan\xF2\n" : "Viganò\n";
+    const auto scan = cemetery::scan_encoding(text, {.max_stray_lines = 3});
+    CHECK(scan.stray_count == 25);
+    REQUIRE(scan.stray.size() == 3);
+    CHECK(scan.stray[0].line == 1);
+    CHECK(scan.stray[2].line == 9);
+}
+
+TEST_CASE("overlong forms and surrogates are not well-formed UTF-8", "[encoding]") {
+    // 0xC0 0xAF is "/" written long, 0xED 0xA0 0x80 a surrogate: Windows-1252 letters.
+    CHECK(cemetery::scan_encoding("\xC0\xAF;\xED\xA0\x80").encoding == TextEncoding::windows1252);
+    CHECK(cemetery::scan_encoding("\xC0\xAF;\xED\xA0\x80").ok());
+}
+
+TEST_CASE("a long stray line is shown around its odd byte, escaped", "[encoding]") {
+    const std::string line = std::string(100, 'a') + "\xF2\x1b" + std::string(100, 'b');
+    const auto scan = cemetery::scan_encoding("è\n" + line + "\n");
+    REQUIRE(scan.stray.size() == 1);
+    CHECK(scan.stray[0].excerpt == "…" + std::string(24, 'a') + "ò\\x1b" + std::string(22, 'b') + "…");
+}
+
+TEST_CASE("UTF-16 and UTF-32 are recognised by their mark or their NUL bytes", "[encoding]") {
+    using cemetery::WideEncoding;
+    CHECK(cemetery::scan_encoding("\xFF\xFE" "C\0o\0" ).wide == WideEncoding::utf16le);
+    CHECK(cemetery::scan_encoding("\xFE\xFF\0C\0o").wide == WideEncoding::utf16be);
+    CHECK(cemetery::scan_encoding(std::string("\xFF\xFE\0\0C\0\0\0", 8)).wide == WideEncoding::utf32le);
+    CHECK(cemetery::scan_encoding(std::string("\0\0\xFE\xFF\0\0\0C", 8)).wide == WideEncoding::utf32be);
+    CHECK(cemetery::scan_encoding(std::string("C\0o\0m\0u\0n\0e\0;\0", 14)).wide == WideEncoding::utf16le);
+    CHECK(cemetery::scan_encoding(std::string("\0C\0o\0m\0u\0n\0e\0;", 14)).wide == WideEncoding::utf16be);
+    CHECK_FALSE(cemetery::scan_encoding(std::string("Comune;Tipo\0;Numero\n", 20)).wide);  // one NUL: a bad cell
+    CHECK(cemetery::encoding_name(WideEncoding::utf16le) == "UTF-16 (little-endian)");
+}

@@ -884,3 +884,347 @@ TEST_CASE("every import problem carries a code the programs can translate", "[im
         CHECK(e.detail == "Unione 2020");
     }
 }
+
+// --- Nothing lost, nothing wrong: what an import must refuse ----------------------
+
+namespace {
+
+// The errors of a report on one line and field (all of them, in order).
+std::vector<cemetery::ImportProblem> errors_on(const ImportReport& report, std::size_t line, const std::string& field) {
+    std::vector<cemetery::ImportProblem> found;
+    for (const auto& e : report.errors) {
+        if (e.line == line && e.field == field) found.push_back(e);
+    }
+    return found;
+}
+
+// Every message of a report, one per line, for Contains checks.
+std::string all_messages(const ImportReport& report) {
+    std::string out;
+    for (const auto& e : report.errors) out += cemetery::to_string(e) + '\n';
+    return out;
+}
+
+// Each row on a plot and deed of its own: row i is line i + 2.
+std::vector<std::string> rows_with_surnames(const std::vector<std::string>& surnames) {
+    std::vector<std::string> rows;
+    for (std::size_t i = 0; i < surnames.size(); ++i) {
+        rows.push_back(row({{"Numero", std::to_string(100 + i)},
+                            {"Numero_Concessione", "E-" + std::to_string(100 + i)},
+                            {"Defunto_Cognome", surnames[i]}}));
+    }
+    return rows;
+}
+
+// UTF-16 as Windows' Notepad saves it ("Unicode"): each ASCII byte with a zero beside it.
+std::string utf16(const std::string& ascii, bool little_endian, bool bom) {
+    std::string out;
+    if (bom) out += little_endian ? "\xFF\xFE" : "\xFE\xFF";
+    for (const char c : ascii) {
+        if (little_endian) {
+            out += c;
+            out += '\0';
+        } else {
+            out += '\0';
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a UTF-8 register with one stray Windows-1252 row is refused, naming that row", "[import][encoding]") {
+    // 66 names written in UTF-8, one in Windows-1252: read as Windows-1252 the 66
+    // would all become "ViganÃ²".
+    std::vector<std::string> surnames(66, "Viganò");
+    surnames.insert(surnames.begin() + 40, "Vigan\xF2");  // line 42
+    UnionRegister u;
+    const auto report = u.import(rows_with_surnames(surnames));
+    INFO(describe(report));
+    CHECK_FALSE(report.ok());
+    CHECK_FALSE(report.committed);
+    CHECK(u.concessions() == 0);
+    REQUIRE_FALSE(report.errors.empty());
+    std::vector<std::size_t> lines;
+    for (const auto& e : report.errors) {
+        if (e.line > 0) lines.push_back(e.line);
+    }
+    CHECK(lines == std::vector<std::size_t>{42});
+    CHECK_THAT(all_messages(report), Catch::Contains("UTF-8") && Catch::Contains("Windows-1252"));
+}
+
+TEST_CASE("a mixed file names every line in the other encoding, up to a limit, then how many more",
+          "[import][encoding]") {
+    std::vector<std::string> surnames(60, "Viganò");
+    for (std::size_t i = 0; i < 30; ++i) surnames[2 * i] = "Vigan\xF2";  // lines 2, 4, ... 60
+    UnionRegister u;
+    const auto report = u.import(rows_with_surnames(surnames));
+    INFO(describe(report));
+    CHECK(u.concessions() == 0);
+    std::vector<std::size_t> lines;
+    for (const auto& e : report.errors) {
+        if (e.line > 0) lines.push_back(e.line);
+    }
+    REQUIRE(lines.size() == 20);
+    CHECK(lines.front() == 2);
+    CHECK(lines.back() == 40);
+    CHECK_THAT(all_messages(report), Catch::Contains("and 10 more"));
+}
+
+TEST_CASE("a Windows-1252 register with one row pasted in UTF-8 is refused, naming that row", "[import][encoding]") {
+    std::vector<std::string> surnames(20, "Vigan\xF2");
+    surnames[5] = "Pèrego";  // UTF-8: line 7
+    UnionRegister u;
+    const auto report = u.import(rows_with_surnames(surnames));
+    INFO(describe(report));
+    CHECK(u.concessions() == 0);
+    std::vector<std::size_t> lines;
+    for (const auto& e : report.errors) {
+        if (e.line > 0) lines.push_back(e.line);
+    }
+    CHECK(lines == std::vector<std::size_t>{7});
+}
+
+TEST_CASE("a file in UTF-16 or UTF-32 is refused saying so", "[import][encoding]") {
+    const std::string text = file_of({row()});
+    std::string bytes;
+    SECTION("UTF-16 little-endian with its byte order mark") { bytes = utf16(text, true, true); }
+    SECTION("UTF-16 little-endian without it") { bytes = utf16(text, true, false); }
+    SECTION("UTF-16 big-endian with its byte order mark") { bytes = utf16(text, false, true); }
+    SECTION("UTF-32 little-endian with its byte order mark") {
+        bytes = std::string("\xFF\xFE\0\0", 4);
+        for (const char c : text) bytes += std::string(1, c) + std::string(3, '\0');
+    }
+    UnionRegister u;
+    const auto e = only_error(u.import_text(bytes));
+    CHECK_THAT(e.message, Catch::Contains("UTF-") && Catch::Contains("save it as UTF-8 or Windows-1252"));
+    CHECK(u.concessions() == 0);
+}
+
+TEST_CASE("a date that has not come yet is refused on its field", "[import][dates]") {
+    // Today is whenever the test runs: 9999 is after it.
+    for (const char* column : {"Data_Concessione", "Defunto_Data_Nascita", "Defunto_Data_Morte", "Data_Sepoltura"}) {
+        CAPTURE(column);
+        UnionRegister u;
+        const auto report = u.import({row({{column, "31/12/9999"}})});
+        INFO(describe(report));
+        CHECK_FALSE(report.ok());
+        CHECK(u.concessions() == 0);
+        const auto found = errors_on(report, 2, column);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].value == "31/12/9999");
+        CHECK_THAT(found[0].message, Catch::Contains("after today"));
+    }
+}
+
+TEST_CASE("a term start that has not come yet is refused on Data_Decorrenza", "[import][dates]") {
+    UnionRegister u;
+    const auto report = u.import_text(
+        "Comune;Tipo;Numero;Numero_Concessione;Data_Concessione;Data_Decorrenza;Durata_Anni\r\n"
+        "Liscate;Loculo;14;E-1;02/09/1987;01/01/9000;30\r\n");
+    INFO(describe(report));
+    const auto e = only_error(report);
+    CHECK(e.field == "Data_Decorrenza");
+    CHECK_THAT(e.message, Catch::Contains("after today"));
+}
+
+TEST_CASE("a stated expiry before the term starts is refused", "[import][dates]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{"Scadenza", "01/09/1987"}})}));  // signed 02/09/1987
+    CHECK(e.line == 2);
+    CHECK(e.field == "Scadenza");
+    CHECK(e.value == "01/09/1987");
+    CHECK_THAT(e.message, Catch::Contains("before the term starts"));
+}
+
+TEST_CASE("a stated expiry more than a renewal of the longest period past its term is refused", "[import][dates]") {
+    UnionRegister u;
+    SECTION("150 years after the signing of a 30-year loculo") {
+        const auto e = only_error(u.import({row({{"Scadenza", "02/09/2137"}})}));
+        CHECK(e.line == 2);
+        CHECK(e.field == "Scadenza");
+        CHECK(e.value == "02/09/2137");
+        CHECK_THAT(e.message, Catch::Contains("99 years after the term's own end (02/09/2017"));
+    }
+    SECTION("31/12/9999") {
+        const auto e = only_error(u.import({row({{"Scadenza", "31/12/9999"}})}));
+        CHECK(e.field == "Scadenza");
+    }
+    SECTION("the term and then 99 years is the furthest kept, with its notice") {
+        const auto report = u.import({row({{"Scadenza", "02/09/2116"}})});
+        INFO(describe(report));
+        REQUIRE(report.ok());
+        CHECK(report.notices.size() == 1);
+        CHECK(u.record("Liscate", "E-1987-031")->concession.expires_on == ymd(2116, 9, 2));
+        UnionRegister later;
+        CHECK(only_error(later.import({row({{"Scadenza", "03/09/2116"}})})).field == "Scadenza");
+    }
+    SECTION("a 99-year deed of 1945 renewed for 30 years, as an old register states it, is kept") {
+        const auto report = u.import({row({{"Tipo", "Cappella"}, {"Data_Concessione", "03/03/1945"}, {"Durata_Anni", "99"},
+                                           {"Scadenza", "03/03/2074"}, {"Defunto_Data_Morte", "01/03/1945"},
+                                           {"Data_Sepoltura", "03/03/1945"}})});
+        INFO(describe(report));
+        REQUIRE(report.ok());
+        CHECK(u.record("Liscate", "E-1987-031")->concession.expires_on == ymd(2074, 3, 3));
+    }
+}
+
+TEST_CASE("a stated term longer than the longest period is refused under a version too", "[import][dates]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{"Data_Concessione", "10/01/2022"}, {"Durata_Anni", "150"},
+                                             {"Defunto_Data_Morte", "08/01/2022"}, {"Data_Sepoltura", "12/01/2022"}})}));
+    CHECK(e.field == "Durata_Anni");
+    CHECK(e.value == "150");
+}
+
+TEST_CASE("a control character in a field is refused, shown escaped", "[import][text]") {
+    struct Case {
+        const char* column;
+        std::string value;
+        const char* shown;
+    };
+    const Case c = GENERATE(Case{"Defunto_Cognome", "Caz\x1b[31mzaniga", "Caz\\x1b[31mzaniga"},
+                            Case{"Concessionario_Nome", std::string("El\0sa", 5), "El\\x00sa"},
+                            Case{"Defunto_Nome", "Ercole\x07", "Ercole\\x07"},
+                            Case{"Concessionario_Cognome", "Cazz\x7f" "aniga", "Cazz\\x7faniga"},
+                            Case{"Numero_Concessione", "E-1987\x1b]2:x\x07", "E-1987\\x1b]2:x\\x07"},
+                            Case{"Defunto_Cognome", "Cazzaniga\xC2\x9B" "2J", "Cazzaniga\\u009b2J"},
+                            Case{"Defunto_Cognome", "Cazza\tniga", "Cazza\\x09niga"});
+    CAPTURE(c.column, c.shown);
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{c.column, c.value}})}));
+    CHECK(e.line == 2);
+    CHECK(e.field == c.column);
+    CHECK(e.value == c.shown);
+    CHECK_THAT(e.message, Catch::Contains("control character"));
+    CHECK(u.concessions() == 0);
+}
+
+TEST_CASE("a line break inside a quoted address is kept", "[import][text]") {
+    UnionRegister u;
+    const auto report = u.import_text(
+        "Comune;Tipo;Numero;Numero_Concessione;Data_Concessione;Durata_Anni;Concessionario_Cognome;"
+        "Concessionario_Indirizzo\r\n"
+        "Liscate;Loculo;14;E-1;02/09/1987;30;Cazzaniga;\"Via Roma 1\r\n20050 Liscate\"\r\n");
+    INFO(describe(report));
+    REQUIRE(report.ok());
+    CHECK(u.record("Liscate", "E-1")->concession.holders.at(0).address == "Via Roma 1\r\n20050 Liscate");
+}
+
+TEST_CASE("a holder without a surname or a given name is refused", "[import]") {
+    UnionRegister u;
+    SECTION("only a tax code") {
+        const auto e = only_error(u.import({row({{"Concessionario_Cognome", ""}, {"Concessionario_Nome", ""},
+                                                 {"Concessionario_CF", "RSSMRA85T10A562S"}})}));
+        CHECK(e.line == 2);
+        CHECK(e.field == "Concessionario_Cognome");
+        CHECK_THAT(e.message, Catch::Contains("name"));
+    }
+    SECTION("a given name alone is a name") {
+        const auto report = u.import({row({{"Concessionario_Cognome", ""}})});
+        INFO(describe(report));
+        CHECK(report.ok());
+    }
+}
+
+TEST_CASE("a deceased with dates and no name is refused", "[import]") {
+    UnionRegister u;
+    const auto e = only_error(u.import({row({{"Defunto_Cognome", ""}, {"Defunto_Nome", ""}})}));
+    CHECK(e.line == 2);
+    CHECK(e.field == "Defunto_Cognome");
+}
+
+TEST_CASE("a field longer than any name or address is refused", "[import][text]") {
+    UnionRegister u;
+    SECTION("a surname of 201 characters") {
+        const auto e = only_error(u.import({row({{"Defunto_Cognome", std::string(200, 'a') + "è"}})}));
+        CHECK(e.line == 2);
+        CHECK(e.field == "Defunto_Cognome");
+        CHECK_THAT(e.message, Catch::Contains("201 characters") && Catch::Contains("200"));
+        CHECK(e.value.size() < 100);  // the start of it, not the whole
+    }
+    SECTION("a name of 200 characters, accented, is kept") {
+        const auto report = u.import({row({{"Defunto_Cognome", std::string(150, 'a') + std::string(25, 'o') +
+                                                                   [] { std::string s; for (int i = 0; i < 25; ++i) s += "ò"; return s; }()}})});
+        INFO(describe(report));
+        CHECK(report.ok());
+    }
+    SECTION("a deed number of a megabyte") {
+        const auto e = only_error(u.import({row({{"Numero_Concessione", std::string(1000 * 1000, '7')}})}));
+        CHECK(e.field == "Numero_Concessione");
+    }
+}
+
+TEST_CASE("a directory or a file that cannot be read is refused naming it", "[import]") {
+    test::TempDir dir;
+    UnionRegister u;
+    SECTION("a directory") {
+        const auto report = u.import_file(dir.path());
+        INFO(describe(report));
+        REQUIRE(report.errors.size() == 1);
+        CHECK_THAT(report.errors[0].message, Catch::Contains("directory"));
+    }
+    SECTION("a file that is not there") {
+        const auto report = u.import_file(dir.file("manca.csv"));
+        INFO(describe(report));
+        REQUIRE(report.errors.size() == 1);
+        CHECK_THAT(report.file, Catch::EndsWith("manca.csv"));
+        CHECK_THAT(report.errors[0].message, Catch::Contains("No such file"));
+    }
+    CHECK(u.concessions() == 0);
+}
+
+TEST_CASE("today can be pinned, and a tolerance lets a burial some days ahead through", "[import][dates]") {
+    const auto burial_ahead = row({{"Data_Concessione", "10/01/2022"}, {"Durata_Anni", ""},
+                                   {"Defunto_Data_Morte", "08/01/2022"}, {"Data_Sepoltura", "12/01/2022"}});
+    ImportOptions options;
+    options.today = ymd(2022, 1, 10);
+    SECTION("none: refused, naming the last day a date may be") {
+        UnionRegister u;
+        const auto e = only_error(u.import({burial_ahead}, options));
+        CHECK(e.field == "Data_Sepoltura");
+        CHECK(e.code == cemetery::ProblemCode::date_in_future);
+        CHECK(e.detail == "10/01/2022");
+        CHECK(e.message == "after today (10/01/2022): this date has not come yet");
+    }
+    SECTION("one day: still refused") {
+        options.future_tolerance_days = 1;
+        UnionRegister u;
+        const auto e = only_error(u.import({burial_ahead}, options));
+        CHECK(e.detail == "11/01/2022");
+        CHECK_THAT(e.message, Catch::Contains("1 day of tolerance"));
+    }
+    SECTION("two days: accepted") {
+        options.future_tolerance_days = 2;
+        UnionRegister u;
+        const auto report = u.import({burial_ahead}, options);
+        INFO(describe(report));
+        CHECK(report.ok());
+        CHECK(u.concessions() == 1);
+    }
+}
+
+TEST_CASE("the new problems of an import carry codes the programs translate", "[import]") {
+    using cemetery::ProblemCode;
+    UnionRegister u;
+    CHECK(only_error(u.import({row({{"Scadenza", "01/09/1987"}})})).code == ProblemCode::expiry_before_start);
+    CHECK(only_error(u.import({row({{"Scadenza", "02/09/2137"}})})).code == ProblemCode::expiry_too_far);
+    CHECK(only_error(u.import({row({{"Scadenza", "02/09/2137"}})})).detail == "99");
+    CHECK(only_error(u.import({row({{"Defunto_Nome", "E\x1b"}})})).code == ProblemCode::control_character);
+    CHECK(only_error(u.import({row({{"Defunto_Nome", std::string(201, 'e')}})})).code == ProblemCode::too_long);
+    CHECK(only_error(u.import({row({{"Defunto_Cognome", ""}, {"Defunto_Nome", ""}})})).code == ProblemCode::name_missing);
+    const auto wide = u.import_text(std::string("\xFF\xFE" "C\0", 4));
+    REQUIRE(wide.errors.size() == 1);
+    CHECK(wide.errors[0].code == ProblemCode::wide_encoding);
+    CHECK(wide.errors[0].detail == "UTF-16 (little-endian)");
+    const auto mixed = u.import({row({{"Defunto_Nome", "Viganò"}}),
+                                 row({{"Numero", "15"}, {"Numero_Concessione", "E-2"}, {"Defunto_Nome", "Vigan\xF2"}})});
+    REQUIRE(mixed.errors.size() == 2);
+    CHECK(mixed.errors[0].line == 0);
+    CHECK(mixed.errors[0].code == ProblemCode::mixed_encoding);
+    CHECK(mixed.errors[0].detail == "UTF-8");
+    CHECK(mixed.errors[1].line == 3);
+    CHECK(mixed.errors[1].code == ProblemCode::line_not_utf8);
+    CHECK_THAT(mixed.errors[1].value, Catch::Contains(";Viganò;12/12/1901"));  // read as Windows-1252
+}

@@ -322,13 +322,21 @@ TEST_CASE("the holder's codice fiscale is normalised and checked", "[register_ro
     }
 }
 
-TEST_CASE("a holder with only a tax code is still a holder", "[register_row]") {
-    const auto p = parse_with({{"Concessionario_Cognome", ""},
-                               {"Concessionario_Nome", ""},
-                               {"Concessionario_CF", "RSSMRA85T10A562S"}});
+TEST_CASE("a holder with a tax code or an address but no name is an error", "[register_row]") {
+    for (const char* column : {"Concessionario_CF", "Concessionario_Indirizzo", "Concessionario_Telefono"}) {
+        CAPTURE(column);
+        const auto e = only_error(parse_with({{"Concessionario_Cognome", ""},
+                                              {"Concessionario_Nome", ""},
+                                              {column, column == std::string("Concessionario_CF") ? "RSSMRA85T10A562S"
+                                                                                                  : "Via Roma 1"}}));
+        CHECK(e.line == 7);
+        CHECK(e.field == "Concessionario_Cognome");
+        CHECK(e.message == "a holder needs a surname or a given name");
+    }
+    // A given name alone is a name: an old register may keep only that.
+    const auto p = parse_with({{"Concessionario_Cognome", ""}});
     REQUIRE(p.ok());
-    REQUIRE(p.row.holder);
-    CHECK(p.row.holder->surname.empty());
+    CHECK(p.row.holder->given_name == "Elsa");
 }
 
 TEST_CASE("a death before the birth is refused on the death date", "[register_row]") {

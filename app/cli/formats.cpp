@@ -44,27 +44,39 @@ std::size_t display_width(const std::string& utf8) {
 
 }  // namespace
 
-// An aligned plain-text table.
+// An aligned plain-text table. Every cell goes out through printable(): the
+// register's text may hold control characters (an old register), which must not
+// reach a terminal.
 void print_table(std::ostream& out, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows) {
-    std::vector<std::size_t> width(header.size());
-    for (std::size_t i = 0; i < header.size(); ++i) width[i] = display_width(header[i]);
-    for (const auto& r : rows) {
+    auto printable_row = [](const std::vector<std::string>& cells) {
+        std::vector<std::string> shown;
+        shown.reserve(cells.size());
+        for (const auto& c : cells) shown.push_back(cemetery::printable(c));
+        return shown;
+    };
+    const std::vector<std::string> head = printable_row(header);
+    std::vector<std::vector<std::string>> body;
+    body.reserve(rows.size());
+    for (const auto& r : rows) body.push_back(printable_row(r));
+    std::vector<std::size_t> width(head.size());
+    for (std::size_t i = 0; i < head.size(); ++i) width[i] = display_width(head[i]);
+    for (const auto& r : body) {
         for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
     }
     auto line = [&](const std::vector<std::string>& cells) {
         std::string text;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             text += cells[i];
-            if (i + 1 < cells.size()) text += std::string(width[i] - display_width(cells[i]) + 2, ' ');
+            if (i + 1 < cells.size() && i < width.size()) text += std::string(width[i] - display_width(cells[i]) + 2, ' ');
         }
         out << text << '\n';
     };
-    line(header);
+    line(head);
     std::vector<std::string> rule;
     for (auto w : width) rule.push_back(std::string(w, '-'));
     line(rule);
-    for (const auto& r : rows) line(r);
+    for (const auto& r : body) line(r);
 }
 
 namespace {
@@ -297,36 +309,38 @@ void write_record(std::ostream& out, Format format, const cemetery::ConcessionRe
         out << j.dump(2) << '\n';
         return;
     }
-    out << "Concessione n. " << c.deed_number << " — " << rec.comune.name << '\n'
-        << "  Cimitero:       " << rec.cemetery.name << '\n'
-        << "  Ubicazione:     " << cemetery::describe(rec.plot.location) << '\n'
+    // Every text of the register goes out through printable(), as in print_table.
+    const auto p = [](const std::string& text) { return cemetery::printable(text); };
+    out << "Concessione n. " << p(c.deed_number) << " — " << p(rec.comune.name) << '\n'
+        << "  Cimitero:       " << p(rec.cemetery.name) << '\n'
+        << "  Ubicazione:     " << p(cemetery::describe(rec.plot.location)) << '\n'
         << "  Tipo:           " << cemetery::italian_name(rec.plot.kind) << '\n'
         << "  Stipula:        " << to_italian(c.signed_on) << '\n'
         << "  Decorrenza:     " << to_italian(c.term_start) << '\n'
         << "  Durata:         " << (c.perpetual ? std::string("perpetua") : c.term_years ? std::to_string(*c.term_years) + " anni" : std::string("-")) << '\n'
         << "  Scadenza:       " << optional_date(c.expires_on, true) << '\n'
         << "  Stato al " << to_italian(as_of) << ": " << status_word(c.status_on(as_of)) << '\n'
-        << "  Perché:         " << explanation << '\n';
+        << "  Perché:         " << p(explanation) << '\n';
     // How it ended, and when its place was freed.
     const char* label = "  Fine:           ";
     if (c.ending != cemetery::Ending::none) {
-        out << label << ending_sentence(c) << '\n';
+        out << label << p(ending_sentence(c)) << '\n';
         label = "                  ";
     }
-    if (closing) out << label << closing_sentence(*closing) << '\n';
+    if (closing) out << label << p(closing_sentence(*closing)) << '\n';
     out << "  Concessionari:\n";
     if (c.holders.empty()) out << "    (nessuno registrato)\n";
     for (const auto& h : c.holders) {
-        out << "    " << h.full_name();
-        if (!h.codice_fiscale.empty()) out << "  CF " << h.codice_fiscale;
-        if (!h.address.empty()) out << "  " << h.address;
-        if (!h.phone.empty()) out << "  tel. " << h.phone;
+        out << "    " << p(h.full_name());
+        if (!h.codice_fiscale.empty()) out << "  CF " << p(h.codice_fiscale);
+        if (!h.address.empty()) out << "  " << p(h.address);
+        if (!h.phone.empty()) out << "  tel. " << p(h.phone);
         out << '\n';
     }
     out << "  Defunti:\n";
     if (c.deceased.empty()) out << "    (nessuna sepoltura)\n";
     for (const auto& d : c.deceased) {
-        out << "    " << d.full_name() << "  nato/a " << (d.born_on ? to_italian(*d.born_on) : "?") << "  morto/a "
+        out << "    " << p(d.full_name()) << "  nato/a " << (d.born_on ? to_italian(*d.born_on) : "?") << "  morto/a "
             << (d.died_on ? to_italian(*d.died_on) : "?") << "  sepolto/a "
             << (d.buried_on ? to_italian(*d.buried_on) : "?") << '\n';
     }
@@ -334,7 +348,7 @@ void write_record(std::ostream& out, Format format, const cemetery::ConcessionRe
         out << "  Rinnovi:\n";
         for (const auto& r : c.renewals) {
             out << "    " << to_italian(r.granted_on) << "  +" << r.years << " anni  → " << to_italian(r.new_expiry);
-            if (!r.deed.empty()) out << "  atto " << r.deed;
+            if (!r.deed.empty()) out << "  atto " << p(r.deed);
             out << '\n';
         }
     }

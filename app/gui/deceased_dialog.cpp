@@ -51,7 +51,7 @@ std::optional<cemetery::Deceased> DeceasedDialog::Check() {
     date("born_on", d.born_on);
     date("died_on", d.died_on);
     date("buried_on", d.buried_on);
-    if (problems.empty()) problems = cemetery::validate(d);
+    if (problems.empty()) problems = cemetery::validate(d, cemetery::FutureLimit{cemetery::today()});
     show_problems(fields_, problems);
     Layout();
     Fit();

@@ -19,7 +19,13 @@ namespace {
 // The library's problem in the interface language; its English sentence stays as the tooltip.
 wxString problem_text(const cemetery::FieldProblem& p, const wxString& value) {
     using cemetery::CodiceFiscaleProblem;
+    using cemetery::ProblemCode;
     if (p.message == not_a_date) return _("not a date: write it as dd/mm/yyyy");
+    // Said alike for a form and an import (words.cpp).
+    if (p.code == ProblemCode::date_in_future || p.code == ProblemCode::control_character ||
+        p.code == ProblemCode::too_long) {
+        return gui::problem_text(cemetery::FieldError{0, p.field, {}, p.message, p.code, p.detail, std::nullopt});
+    }
     if (p.field == "codice_fiscale") {
         const auto check = cemetery::check_codice_fiscale(to_std(value));
         switch (check.problem) {

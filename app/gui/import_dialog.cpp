@@ -42,8 +42,24 @@ namespace {
 wxString problem_line(const cemetery::ImportProblem& p) {
     wxString reason = problem_text(p);
     if (!p.value.empty()) reason = wxS("\"") + to_wx(p.value) + wxS("\": ") + reason;
+    if (p.line == 0) return reason;  // the whole file: its encoding, say
     if (p.field.empty()) return wxString::Format(_("Line %zu: %s"), p.line, reason);
     return wxString::Format(_("Line %zu: %s: %s"), p.line, to_wx(p.field), reason);
+}
+
+// What the first block of a file says about its encoding, when it cannot be imported.
+wxString encoding_refusal(const cemetery::EncodingScan& scan) {
+    if (scan.wide) {
+        return wxString::Format(_("The file is %s: save it as UTF-8 or Windows-1252 CSV."),
+                                to_wx(cemetery::encoding_name(*scan.wide)));
+    }
+    if (!scan.mixed) return wxString();
+    wxString lines;
+    for (const auto& stray : scan.stray) lines += (lines.empty() ? wxString() : wxS(", ")) + wxString::Format(wxS("%zu"), stray.line);
+    if (scan.stray_count > scan.stray.size()) lines += wxS(", …");
+    return wxString::Format(_("The file mixes two encodings: the rest of it is %s, but not lines %s. Correct them, "
+                              "or save the whole file again in one encoding."),
+                            to_wx(cemetery::encoding_name(scan.encoding)), lines);
 }
 
 wxString separator_name(char separator) {
@@ -153,10 +169,17 @@ void ImportDialog::ShowPreview() {
         info_->SetLabel(wxString::Format(_("The file cannot be read: %s"), to_wx(preview.error)));
         return;
     }
+    if (!preview.scan.ok()) {
+        // The rows are still shown, read as most of the file is: the odd ones stand out.
+        info_->SetLabel(encoding_refusal(preview.scan));
+        if (preview.scan.wide) return;
+    }
     const std::size_t data_rows = preview.rows.empty() ? 0 : preview.rows.size() - 1;
-    info_->SetLabel(wxString::Format(_("Encoding: %s · separator: %s · first %zu rows shown"),
-                                     to_wx(cemetery::encoding_name(preview.encoding)), separator_name(preview.separator),
-                                     data_rows));
+    if (preview.scan.ok()) {
+        info_->SetLabel(wxString::Format(_("Encoding: %s · separator: %s · first %zu rows shown"),
+                                         to_wx(cemetery::encoding_name(preview.encoding)),
+                                         separator_name(preview.separator), data_rows));
+    }
     if (preview.rows.empty()) return;
     for (const auto& title : preview.rows.front()) preview_->AppendColumn(to_wx(title), wxLIST_FORMAT_LEFT, FromDIP(110));
     for (std::size_t r = 1; r < preview.rows.size(); ++r) {

@@ -19,7 +19,9 @@ ImportPreview preview_import_file(const std::filesystem::path& file, std::size_t
     std::string sample(64 * 1024, '\0');
     in.read(sample.data(), static_cast<std::streamsize>(sample.size()));
     sample.resize(static_cast<std::size_t>(in.gcount()));
-    preview.encoding = cemetery::detect_encoding(sample);
+    preview.scan = cemetery::scan_encoding(sample, {.max_stray_lines = 5, .sample = true});
+    preview.encoding = preview.scan.encoding;
+    if (preview.scan.wide) return preview;  // nothing of it can be read as text
     std::string text = cemetery::to_utf8(sample, preview.encoding);
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
     preview.separator = cemetery::detect_separator(std::string_view(text).substr(0, text.find('\n')));

@@ -24,6 +24,8 @@ namespace gui {
 // the library, then parsed with its CSV reader.
 struct ImportPreview {
     cemetery::TextEncoding encoding = cemetery::TextEncoding::utf8;
+    // Of the first block only: a mix or UTF-16 found there (the check finds it anywhere).
+    cemetery::EncodingScan scan;
     char separator = ';';
     std::vector<std::vector<std::string>> rows;  // the header first
     std::string error;                           // the file cannot be read

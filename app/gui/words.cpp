@@ -131,6 +131,29 @@ wxString problem_text(const cemetery::FieldError& p) {
             return wxString::Format(_("another row of this concession is wrong (line %s)"), detail);
         case ProblemCode::stated_expiry_kept:
             return wxString::Format(_("the register's expiry is kept; the term would give %s"), detail);
+        case ProblemCode::date_in_future:
+            return wxString::Format(_("later than %s: this date has not come yet"), detail);
+        case ProblemCode::expiry_before_start:
+            return wxString::Format(_("the expiry comes before the term starts (%s)"), detail);
+        case ProblemCode::expiry_too_far:
+            return wxString::Format(_("the expiry is more than %s years after the end of the term: more than a renewal can add"),
+                                    detail);
+        case ProblemCode::control_character:
+            return wxString::Format(_("holds a control character (%s), which no name, number or date has"), detail);
+        case ProblemCode::too_long: return wxString::Format(_("too long: at most %s characters"), detail);
+        case ProblemCode::name_missing: return _("a surname or a given name is needed");
+        case ProblemCode::line_not_utf8:
+            return _("this line is not UTF-8 like the rest of the file (shown as Windows-1252)");
+        case ProblemCode::line_in_utf8: return _("this line is in UTF-8, unlike the rest of the file (Windows-1252)");
+        case ProblemCode::mixed_encoding:
+            return wxString::Format(_("the file mixes two encodings: the rest of it is %s. Correct the lines listed, "
+                                      "or save the whole file again in one encoding."),
+                                    detail);
+        case ProblemCode::more_lines: return wxString::Format(_("and %s more lines like these"), detail);
+        case ProblemCode::wide_encoding:
+            return wxString::Format(_("the file is %s: save it as UTF-8 or Windows-1252 CSV"), detail);
+        case ProblemCode::not_a_file: return _("a folder, not a file: choose the CSV file itself");
+        case ProblemCode::file_unreadable: return wxString::Format(_("the file cannot be read: %s"), detail);
         case ProblemCode::other: break;
     }
     return wxString::FromUTF8(p.message);

@@ -3,10 +3,12 @@
 #include <cemetery/plot_inventory.hpp>
 #include <cemetery/term.hpp>
 #include <cemetery/text.hpp>
+#include <cemetery/validation.hpp>
 
 #include "rows_ahead.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -18,6 +20,39 @@
 namespace cemetery {
 
 namespace {
+
+// Lines of a mixed file named one by one; the rest are counted.
+constexpr std::size_t stray_lines_listed = 20;
+
+// A file not in one encoding: what it is, and each line in the other encoding.
+void refuse_encoding(const EncodingScan& scan, ImportReport& report) {
+    auto whole_file = [&](std::string message, ProblemCode code, std::string detail) {
+        report.errors.push_back(FieldError{0, "", "", std::move(message), code, std::move(detail), std::nullopt});
+    };
+    if (scan.wide) {
+        const std::string name{encoding_name(*scan.wide)};
+        whole_file("the file is " + name + ": save it as UTF-8 or Windows-1252 CSV", ProblemCode::wide_encoding, name);
+        return;
+    }
+    const bool utf8 = scan.encoding == TextEncoding::utf8;
+    const std::string rest{encoding_name(scan.encoding)};
+    const std::string lines = std::to_string(scan.stray_count) + (scan.stray_count == 1 ? " line" : " lines");
+    whole_file("the file mixes two encodings: the rest of the file is " + rest + ", but " + lines +
+                   (scan.stray_count == 1 ? " is" : " are") + (utf8 ? " not" : " in UTF-8") +
+                   ": correct them, or save the whole file again in one encoding",
+               ProblemCode::mixed_encoding, rest);
+    for (const StrayLine& stray : scan.stray) {
+        report.errors.push_back(FieldError{
+            stray.line, "", stray.excerpt,
+            utf8 ? "not UTF-8 like the rest of the file: it reads as Windows-1252"
+                 : "UTF-8, unlike the rest of the file (Windows-1252)",
+            utf8 ? ProblemCode::line_not_utf8 : ProblemCode::line_in_utf8, {}, std::nullopt});
+    }
+    if (scan.stray_count > scan.stray.size()) {
+        const std::string more = std::to_string(scan.stray_count - scan.stray.size());
+        whole_file("and " + more + " more lines like these", ProblemCode::more_lines, more);
+    }
+}
 
 // Registers write the cemetery as "Cimitero di Liscate" as often as "Liscate".
 std::string cemetery_name(const std::string& written) {
@@ -149,6 +184,10 @@ public:
             const RegisterColumn column = column_of(decision.refusal->code);
             add(problems, r, column, field_value(r, column), decision.refusal->message, ProblemCode::refused_by_rules,
                 decision.refusal->version_name, decision.refusal->code);
+            mark_bad(g, r.line);
+            return;
+        }
+        if (stated_expiry_out_of_bounds(r, *decision.term, problems)) {
             mark_bad(g, r.line);
             return;
         }
@@ -410,6 +449,36 @@ private:
                c.perpetual == term.perpetual && c.term_start == term.term_start && original_expiry == term.expires_on;
     }
 
+    // A stated expiry is the register's word, kept even where the term would give
+    // another day (a legacy renewal, say), but only within what a concession can
+    // come to: not before its term starts, and not past its term's own end by more
+    // than one renewal of the longest single period (DPR 285/1990 art. 92 c.1, the
+    // regulation's max_period_years). Bounding it by the longest period from the
+    // term start instead would refuse a 99-year deed renewed once, which the law allows.
+    bool stated_expiry_out_of_bounds(const RegisterRow& r, const Term& term, Problems& problems) const {
+        if (!r.stated_expiry || term.perpetual || !term.years) return false;
+        const Date expiry = *r.stated_expiry;
+        const std::string value = to_italian(expiry);
+        if (expiry < term.term_start) {
+            add(problems, r, RegisterColumn::scadenza, value,
+                "the stated expiry comes before the term starts (" + to_italian(term.term_start) + ")",
+                ProblemCode::expiry_before_start, to_italian(term.term_start));
+            return true;
+        }
+        const int longest = regulation_.max_period_years.value;
+        const Date term_end = add_years(term.term_start, *term.years);
+        if (expiry > add_years(term_end, longest)) {
+            add(problems, r, RegisterColumn::scadenza, value,
+                "the stated expiry is more than " + std::to_string(longest) + " years after the term's own end (" +
+                    to_italian(term_end) + ", " + std::to_string(*term.years) + " years from " +
+                    to_italian(term.term_start) + "): more than a renewal can add, no single period being longer (" +
+                    regulation_.max_period_years.basis + ")",
+                ProblemCode::expiry_too_far, std::to_string(longest));
+            return true;
+        }
+        return false;
+    }
+
     static TermRequest term_request(const RegisterRow& r, const std::string& comune) {
         TermRequest request;
         request.comune = comune;
@@ -523,7 +592,12 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
                                   const std::string& source_name, const ImportOptions& options) {
     ImportReport report;
     report.file = source_name;
-    report.encoding = detect_encoding(bytes);
+    const EncodingScan scan = scan_encoding(bytes, {.max_stray_lines = stray_lines_listed});
+    report.encoding = scan.encoding;
+    if (!scan.ok()) {
+        refuse_encoding(scan, report);
+        return report;
+    }
     std::string text = report.encoding == TextEncoding::utf8 ? std::move(bytes) : to_utf8(bytes, report.encoding);
     bytes = std::string();
     report.separator = detect_separator(std::string_view(text).substr(0, text.find('\n')));
@@ -548,9 +622,10 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
 
     // Both passes read the same text, parsed a batch ahead on a second thread
     // (rows_ahead.hpp); progress counts both.
+    const FutureLimit future{options.today.value_or(today()), std::max(options.future_tolerance_days, 0)};
     std::size_t rows_done = 0;
     auto read_rows = [&](std::function<bool(std::size_t)> parse, auto&& each_row) -> bool {
-        RowsAhead rows(text, report.separator, header.header, std::move(parse));
+        RowsAhead rows(text, report.separator, header.header, future, std::move(parse));
         std::size_t n = 0;
         for (const auto* batch = &rows.next(); !batch->empty(); batch = &rows.next()) {
             for (const RowAhead& row : *batch) {
@@ -630,12 +705,20 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
 
 ImportReport import_register(Register& reg, const Regulation& regulation, const std::filesystem::path& file,
                              const ImportOptions& options) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    auto refused = [&](std::string message, ProblemCode code, std::string detail = {}) {
         ImportReport report;
         report.file = file.string();
-        report.errors.push_back(FieldError{0, "", "", "cannot read the file", ProblemCode::other, {}, std::nullopt});
+        report.errors.push_back(FieldError{0, "", "", std::move(message), code, std::move(detail), std::nullopt});
         return report;
+    };
+    if (std::error_code ec; std::filesystem::is_directory(file, ec)) {
+        return refused("a directory, not a file: give the CSV file itself", ProblemCode::not_a_file);
+    }
+    errno = 0;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        const std::string why = errno ? std::strerror(errno) : "cannot open it";
+        return refused("cannot read the file: " + why, ProblemCode::file_unreadable, why);
     }
     // Read whole, by its size: through istreambuf_iterator a byte at a time, 236 MB
     // took a second before anything else could start.
@@ -645,8 +728,14 @@ ImportReport import_register(Register& reg, const Regulation& regulation, const 
     in.seekg(0, std::ios::beg);
     if (size > 0) {
         bytes.resize(static_cast<std::size_t>(size));
+        errno = 0;
         in.read(bytes.data(), size);
-        bytes.resize(static_cast<std::size_t>(in.gcount()));
+        if (in.gcount() != size) {  // a disk error part way: never the first part of a register taken for all of it
+            const std::string why = errno ? std::strerror(errno) : "it ended early";
+            return refused("cannot read the whole file (" + std::to_string(in.gcount()) + " of " +
+                               std::to_string(size) + " bytes): " + why,
+                           ProblemCode::file_unreadable, why);
+        }
     } else {  // a pipe, which has no size: read to its end
         in.clear();
         bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

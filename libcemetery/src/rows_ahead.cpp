@@ -12,8 +12,8 @@ constexpr std::size_t batches_ahead = 4;
 }  // namespace
 
 RowsAhead::RowsAhead(const std::string& text, char separator, const RegisterHeader& header,
-                     std::function<bool(std::size_t line)> parse)
-    : text_(text), separator_(separator), header_(header), parse_(std::move(parse)) {
+                     std::optional<FutureLimit> future, std::function<bool(std::size_t line)> parse)
+    : text_(text), separator_(separator), header_(header), future_(future), parse_(std::move(parse)) {
     reader_ = std::thread([this] { read(); });
 }
 
@@ -51,7 +51,7 @@ void RowsAhead::read() {
                 row.fields.swap(fields);  // the batch's old strings are the reader's next ones
                 row.line = reader.line();
                 if (!parse_ || parse_(row.line)) {
-                    row.parse = parse_register_row(header_, row.fields, row.line);
+                    row.parse = parse_register_row(header_, row.fields, row.line, future_);
                 } else {
                     row.parse.reset();
                 }

@@ -45,7 +45,7 @@ public:
     // row is to be parsed: it is called on the reading thread, so it may only
     // read what does not change while the rows are read.
     RowsAhead(const std::string& text, char separator, const RegisterHeader& header,
-              std::function<bool(std::size_t line)> parse = {});
+              std::optional<FutureLimit> future, std::function<bool(std::size_t line)> parse = {});
     ~RowsAhead();  // stops the reading thread, if the caller stops early
     RowsAhead(const RowsAhead&) = delete;
     RowsAhead& operator=(const RowsAhead&) = delete;
@@ -61,6 +61,7 @@ private:
     const std::string& text_;
     char separator_;
     const RegisterHeader& header_;
+    std::optional<FutureLimit> future_;  // see parse_register_row
     std::function<bool(std::size_t)> parse_;
 
     std::mutex mutex_;

@@ -1,5 +1,6 @@
 #include <cemetery/text.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -134,6 +135,63 @@ bool is_valid_utf8(std::string_view bytes) {
         }
     }
     return true;
+}
+
+std::size_t find_control(std::string_view utf8, bool layout_allowed) {
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        if (b < 0x20) {
+            if (layout_allowed && (b == '\t' || b == '\n' || b == '\r')) continue;
+            return i;
+        }
+        if (b == 0x7F) return i;
+        // C1 controls U+0080-U+009F: 0xC2 then 0x80-0x9F.
+        if (b == 0xC2 && i + 1 < utf8.size() && (static_cast<unsigned char>(utf8[i + 1]) & 0xE0) == 0x80) return i;
+    }
+    return std::string_view::npos;
+}
+
+std::string printable(std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    auto escape = [](std::string& out, const char* prefix, unsigned value) {
+        out += prefix;
+        out += hex[(value >> 4) & 0xF];
+        out += hex[value & 0xF];
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x20 || b == 0x7F) {
+            escape(out, "\\x", b);
+            ++i;
+            continue;
+        }
+        if (b < 0x80) {
+            out += static_cast<char>(b);
+            ++i;
+            continue;
+        }
+        const std::size_t before = i;
+        const std::uint32_t cp = next_code_point(text, i);
+        const bool malformed = cp == 0xFFFD && !(i - before == 3 && text.substr(before, 3) == "\xEF\xBF\xBD");
+        if (malformed || cp < 0x80) {
+            // A byte that is not UTF-8 (an overlong ESC among them): its value, never the byte.
+            escape(out, "\\x", b);
+            i = before + 1;
+        } else if (cp >= 0x80 && cp <= 0x9F) {
+            escape(out, "\\u00", cp);
+        } else {
+            out.append(text.substr(before, i - before));
+        }
+    }
+    return out;
+}
+
+std::size_t character_count(std::string_view utf8) {
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 }  // namespace cemetery

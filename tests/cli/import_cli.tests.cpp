@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <unistd.h>
 
 using test::CliResult;
 
@@ -255,4 +256,111 @@ TEST_CASE("a file that cannot be imported ends with 3", "[cli][import]") {
         INFO(r);
         CHECK(r.exit_code == 3);
     }
+}
+
+// --- Files the program must refuse, and say why -----------------------------------
+
+TEST_CASE("a file mixing UTF-8 and Windows-1252 is refused naming each line not in UTF-8", "[cli][import]") {
+    Office office;
+    office.with_sample();
+    const auto before = on_disk(office.db);
+    const auto file = office.dir.file("misto.csv");
+    std::string text = "Comune;Tipo;Settore;Numero;Numero_Concessione;Data_Concessione;Durata_Anni;Defunto_Cognome\n";
+    for (int i = 0; i < 10; ++i) {
+        const std::string surname = i == 3 || i == 7 ? "Vigan\xF2" : "Viganò";
+        text += "Liscate;Loculo;Z;" + std::to_string(i) + ";Z-" + std::to_string(i) + ";02/09/1987;30;" + surname + "\n";
+    }
+    test::write_file(file, text);
+    const auto r = office.run({"import", file.string()});
+    INFO(r);
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains(file.string() + ":5: ") && Catch::Contains(file.string() + ":9: "));
+    CHECK_THAT(r.err, Catch::Contains("the rest of the file is UTF-8"));
+    CHECK_THAT(r.out, Catch::Contains("Nothing was imported"));
+    CHECK(on_disk(office.db) == before);
+
+    // Not a row to skip: the whole file is refused, and no rejects file is left.
+    const auto rejects = office.dir.file("scarti.csv");
+    const auto skipping = office.run({"import", file.string(), "--skip-invalid", "--rejects", rejects.string()});
+    INFO(skipping);
+    CHECK(skipping.exit_code == 3);
+    CHECK_THAT(skipping.out, Catch::Contains("Nothing was imported"));
+    CHECK_FALSE(std::filesystem::exists(rejects));
+    CHECK_FALSE(std::filesystem::exists(rejects.string() + ".part"));
+    CHECK(on_disk(office.db) == before);
+}
+
+TEST_CASE("a file saved as UTF-16 is refused saying how to save it", "[cli][import]") {
+    Office office;
+    const auto file = office.dir.file("unicode.csv");
+    const std::string text = "Comune;Tipo;Numero;Numero_Concessione;Data_Concessione;Durata_Anni\r\n"
+                             "Liscate;Loculo;14;E-1;02/09/1987;30\r\n";
+    std::string bytes = "\xFF\xFE";
+    for (const char c : text) bytes += std::string(1, c) + '\0';
+    test::write_file(file, bytes);
+    const auto r = office.run({"import", file.string()});
+    INFO(r);
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains(file.string()) && Catch::Contains("UTF-16") &&
+                          Catch::Contains("save it as UTF-8 or Windows-1252"));
+    CHECK(office.deeds().empty());
+}
+
+TEST_CASE("a directory given as the file to import is refused as a directory", "[cli][import]") {
+    Office office;
+    const auto folder = office.dir.file("cartella");
+    std::filesystem::create_directory(folder);
+    const auto r = office.run({"import", folder.string()});
+    INFO(r);
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains(folder.string()) && Catch::Contains("directory"));
+    CHECK_THAT(r.err, !Catch::Contains("no such file"));
+}
+
+TEST_CASE("a rejects file that cannot be written stops the import before anything is written", "[cli][import]") {
+    Office office;
+    SECTION("a folder that does not exist") {
+        const auto rejects = office.dir.file("manca") / "scarti.csv";
+        const auto r = office.run({"import", scattered, "--skip-invalid", "--rejects", rejects.string()});
+        INFO(r);
+        CHECK(r.exit_code == 3);
+        CHECK_THAT(r.err, Catch::Contains(rejects.string()));
+        CHECK_THAT(r.err, Catch::Contains("nothing was imported"));
+        CHECK(office.deeds().empty());  // the two good concessions are not written without their rejects
+    }
+    SECTION("a read-only folder") {
+        if (::geteuid() == 0) {
+            WARN("running as root: folder permissions do not stop root");
+            return;
+        }
+        const auto locked = office.dir.file("chiusa");
+        std::filesystem::create_directory(locked);
+        std::filesystem::permissions(locked, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+        const auto rejects = locked / "scarti.csv";
+        const auto r = office.run({"import", scattered, "--skip-invalid", "--rejects", rejects.string()});
+        std::filesystem::permissions(locked, std::filesystem::perms::owner_all);
+        INFO(r);
+        CHECK(r.exit_code == 3);
+        CHECK_THAT(r.err, Catch::Contains(rejects.string()));
+        CHECK(office.deeds().empty());
+    }
+}
+
+TEST_CASE("import --tolleranza-giorni lets dates that many days after today through", "[cli][import]") {
+    Office office;
+    const auto today = cemetery::today();
+    const auto file = office.dir.file("domani.csv");
+    test::write_file(file, "Comune;Tipo;Numero;Numero_Concessione;Data_Concessione;Defunto_Cognome;Defunto_Data_Morte;"
+                           "Data_Sepoltura\n"
+                           "Liscate;Loculo;14;E-1;" + cemetery::to_italian(today) + ";Cazzaniga;" +
+                           cemetery::to_italian(today) + ";" + cemetery::to_italian(cemetery::add_days(today, 1)) + "\n");
+    const auto refused = office.run({"import", file.string()});
+    INFO(refused);
+    CHECK(refused.exit_code == 3);
+    CHECK_THAT(refused.err, Catch::Contains(file.string() + ":2: Data_Sepoltura: ") && Catch::Contains("after today"));
+    CHECK(office.run({"import", file.string(), "--tolleranza-giorni", "-1"}).exit_code == 2);
+    const auto accepted = office.run({"import", file.string(), "--tolleranza-giorni", "1"});
+    INFO(accepted);
+    CHECK(accepted.exit_code == 0);
+    CHECK(office.deeds() == std::vector<std::string>{"E-1"});
 }

@@ -7,6 +7,8 @@
 #include "results_list.hpp"
 #include "search_panel.hpp"
 
+#include <cemetery/dates.hpp>
+
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -65,7 +67,7 @@ TEST_CASE("adding a deceased checks the dates and names the field", "[edit]") {
     f.type_search(wxS("L-2022-001"));
     REQUIRE(gui_test::wait_until([&] { return f.frame->search_panel()->results()->GetItemCount() == 1; }));
 
-    wxString died_problem, born_problem;
+    wxString died_problem, born_problem, future_problem;
     gui_test::when_window_appears(wxS("deceased_dialog"), [&](wxWindow* window) {
         auto* dialog = dynamic_cast<gui::DeceasedDialog*>(window);
         REQUIRE(dialog);
@@ -79,6 +81,9 @@ TEST_CASE("adding a deceased checks the dates and names the field", "[edit]") {
         fields["died_on"].text->SetValue(wxS("01/01/1930"));
         gui_test::click(dialog, wxID_OK);
         died_problem = problem_of(fields, "died_on");
+        fields["died_on"].text->SetValue(wxS("31/12/9999"));
+        gui_test::click(dialog, wxID_OK);
+        future_problem = problem_of(fields, "died_on");
         fields["died_on"].text->SetValue(wxS("05/01/2024"));
         fields["buried_on"].text->SetValue(wxS("9/1/2024"));
         gui_test::click(dialog, wxID_OK);
@@ -87,6 +92,8 @@ TEST_CASE("adding a deceased checks the dates and names the field", "[edit]") {
 
     CHECK(born_problem == wxS("Nato/a il: data non valida: scrivetela come gg/mm/aaaa"));
     CHECK(died_problem == wxS("Morto/a il: morte prima della nascita"));
+    CHECK(future_problem == wxS("Morto/a il: successiva al ") + wxString::FromUTF8(cemetery::to_italian(cemetery::today())) +
+                                wxS(": questa data non è ancora arrivata"));
     const wxString detail = f.frame->search_panel()->detail()->Text();
     CHECK(detail.Contains(wxS("Dell'Orto Luigia\t03/04/1931\t05/01/2024\t09/01/2024")));
 }

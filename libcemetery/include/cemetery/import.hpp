@@ -6,6 +6,13 @@
 // All or nothing: every row is checked against the file's format, the Union's
 // comuni and cemeteries, the regulation and the register itself; if any row is
 // wrong nothing is written and every problem is reported with its line and field.
+// A file is refused whole, before its rows are read, when it is not one encoding
+// (encoding.hpp: UTF-8 with stray Windows-1252 lines, UTF-16), naming its stray
+// lines. What no register can hold is refused on its row: a date that has not come
+// (ImportOptions::future_tolerance_days), a stated expiry before its term starts or
+// more than the regulation's longest period past the term's own end (more than a
+// renewal can add), control characters, cells too
+// long for any name, holders and deceased without a name (register_row.hpp).
 // With skip_invalid, the good rows are written and the bad ones reported (and
 // copied to a rejects file by the caller). A dry run checks everything and writes
 // nothing. Cancelling writes nothing.
@@ -18,6 +25,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +34,12 @@ namespace cemetery {
 struct ImportOptions {
     bool dry_run = false;
     bool skip_invalid = false;
+    // A signing, term start, birth, death or burial after today is refused; these
+    // many days after it are let through (a register kept a day or two ahead, a
+    // clock that is behind). Not negative.
+    int future_tolerance_days = 0;
+    // The day taken as today: the machine's when none (tests pin it).
+    std::optional<Date> today;
     // Called now and then with rows done and rows in all; return false to cancel.
     std::function<bool(std::size_t done, std::size_t total)> progress;
     // Called once the whole file was checked, just before the first write (never
@@ -66,6 +80,8 @@ struct ImportReport {
 // Reads, checks and (unless dry_run, cancelled or wrong) writes the file in one
 // transaction. Throws CsvError for a file that cannot be read as CSV at all (an
 // unterminated quote, a line over the size limit), DatabaseError for the database.
+// A file that cannot be read (a folder, no such file, no permission) is one error
+// of line 0 (ProblemCode::not_a_file, file_unreadable) and nothing is written.
 ImportReport import_register(Register& reg, const Regulation& regulation, const std::filesystem::path& file,
                              const ImportOptions& options = {});
 

@@ -6,7 +6,9 @@
 
 #include <cemetery/dates.hpp>
 #include <cemetery/plot_kind.hpp>
+#include <cemetery/problem_code.hpp>
 #include <cemetery/refusal.hpp>
+#include <cemetery/validation.hpp>
 
 #include <array>
 #include <cstddef>
@@ -124,37 +126,8 @@ struct RegisterRow {
 };
 
 // A value the row cannot have. field is the column's name as the file's header writes
-// it (empty for a problem of the whole row); message is English, for logs and the
-// command line.
-// What is wrong, as a code the programs translate; `message` says the same in
-// English, `detail` holds what the sentence needs besides the value (a date, a
-// line number, a name).
-enum class ProblemCode {
-    other,                    // only the English message
-    required_empty,           // a required cell is empty
-    not_a_date,
-    death_before_birth,       // detail: the birth date
-    burial_before_death,      // detail: the death date
-    burial_before_birth,      // detail: the birth date
-    wrong_field_count,        // detail: "fields/header fields"
-    unknown_kind,
-    bad_years,
-    bad_yes_no,
-    perpetual_with_years,
-    perpetual_with_expiry,
-    bad_codice_fiscale,       // detail: the check's English message
-    unknown_comune,
-    unknown_cemetery,         // detail: the cemeteries known
-    cemetery_needed,          // detail: the cemeteries known
-    deed_differs_in_file,     // detail: the other line
-    deed_differs_in_register,
-    plot_kind_differs,        // detail: the plot's kind code
-    place_taken,
-    refused_by_rules,         // `refusal` says which rule
-    other_row_wrong,          // detail: the line of the wrong row
-    stated_expiry_kept,       // a notice; detail: the computed expiry (ISO)
-};
-
+// it (empty for a problem of the whole row); line is 0 for a problem of the whole
+// file (its encoding, say); message is English, for logs and the command line.
 struct FieldError {
     std::size_t line = 0;
     std::string field;
@@ -181,7 +154,16 @@ struct RegisterRowParse {
 // Reads one record (UTF-8 text: convert the file's encoding first) found at line of
 // the file. A record whose field count differs from the header's gives one error and
 // nothing else is read from it.
+//
+// Besides each value's own form, a row is refused for what a register cannot hold:
+// - a control character in a cell (C0, DEL, C1; an address may have TAB and line
+//   breaks, as a spreadsheet cell of several lines does), or a cell longer than
+//   max_text_characters (max_address_characters for an address): such a cell is
+//   named once, with its value escaped and cut short, and nothing else is said of it;
+// - a holder, or a deceased, with other data but neither surname nor given name;
+// - with `future`, a signing, term start, birth, death or burial after its last day.
 [[nodiscard]] RegisterRowParse parse_register_row(const RegisterHeader& header,
-                                                  const std::vector<std::string>& fields, std::size_t line);
+                                                  const std::vector<std::string>& fields, std::size_t line,
+                                                  const std::optional<FutureLimit>& future = std::nullopt);
 
 }  // namespace cemetery
