@@ -28,6 +28,7 @@ BurialRequest burial(Date buried_on, RemainsForm form = RemainsForm::coffin) {
     r.deceased.died_on = add_days(buried_on, -3);
     r.deceased.buried_on = buried_on;
     r.form = form;
+    r.today = buried_on;  // recorded on the day of the burial
     return r;
 }
 
@@ -187,4 +188,14 @@ TEST_CASE("nobody is buried under a concession that ended or whose place was fre
         check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, burial(ymd(2029, 1, 1))),
                       RefusalCode::concession_ended, "surrendered on 2030-01-01");
     }
+}
+
+TEST_CASE("a burial is not recorded before its day", "[burial]") {
+    const auto c = granted(ymd(2026, 1, 10), 30, "Unione 2020");
+    auto r = burial(ymd(2031, 4, 2), RemainsForm::urn);
+    r.today = ymd(2026, 12, 2);
+    check_refused(decide_burial(reg(), c, PlotKind::loculo, "Liscate", RemainsCount{1, 0, 0}, r),
+                  RefusalCode::person_invalid, "buried_on");
+    r.today = ymd(2031, 4, 2);
+    CHECK(decide_burial(reg(), c, PlotKind::loculo, "Liscate", RemainsCount{1, 0, 0}, r).allowed());
 }

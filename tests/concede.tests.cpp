@@ -34,6 +34,7 @@ ConcessionRequest request(Date signed_on) {
     r.signed_on = signed_on;
     r.holders = {holder("D'Adda", "Luisa")};
     r.first_deceased = deceased("D'Adda", "Carlo", add_days(signed_on, -2));
+    r.today = signed_on;  // recorded on the day it is signed
     return r;
 }
 
@@ -134,4 +135,27 @@ TEST_CASE("a place that cannot hold the remains is not granted for them", "[conc
                   "holds 0 coffins");
     r.form = RemainsForm::urn;
     CHECK(decide_concession(reg(), r, context(PlotKind::cinerario)).allowed());
+}
+
+TEST_CASE("a deed is not recorded before it is signed, nor a death before it happens", "[concede]") {
+    auto r = request(ymd(2026, 12, 1));
+    SECTION("a signing after today") {
+        r.today = ymd(2026, 11, 30);
+        check_refused(decide_concession(reg(), r, context(PlotKind::loculo)), RefusalCode::after_today,
+                      "after today (2026-11-30)");
+    }
+    SECTION("a deed centuries ahead") {
+        r.signed_on = ymd(9999, 12, 31);
+        r.first_deceased->died_on = ymd(9999, 12, 29);
+        r.today = ymd(2026, 12, 2);
+        check_refused(decide_concession(reg(), r, context(PlotKind::loculo)), RefusalCode::after_today, "9999-12-31");
+    }
+    SECTION("a death after today, on a deed of today") {
+        r.first_deceased->died_on = ymd(2026, 12, 5);
+        r.first_deceased->buried_on = ymd(2026, 12, 1);
+        check_refused(decide_concession(reg(), r, context(PlotKind::loculo)), RefusalCode::person_invalid, "died_on");
+    }
+    SECTION("signed today is fine") {
+        CHECK(decide_concession(reg(), r, context(PlotKind::loculo)).allowed());
+    }
 }

@@ -72,7 +72,11 @@ void add_import_command(CLI::App& app, Session& session) {
         // The rejects file is checked before anything is read: never the register,
         // its copies or the file being imported.
         std::optional<Output> rejects_file;
-        if (!args->rejects.empty()) rejects_file.emplace(session, args->rejects, args->force, args->file);
+        try {
+            if (!args->rejects.empty()) rejects_file.emplace(session, args->rejects, args->force, args->file);
+        } catch (const Exit& e) {
+            throw Exit{e.code, e.message + "; nothing was imported"};
+        }
         cemetery::ImportOptions options;
         options.dry_run = args->dry_run;
         options.skip_invalid = args->skip_invalid;

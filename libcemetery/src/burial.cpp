@@ -30,7 +30,7 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
     }
     const Deceased& who = req.deceased;
     if (!who.buried_on) return refuse(RefusalCode::burial_date_missing, "a burial needs its date");
-    if (auto bad = check_people({}, {who})) {
+    if (auto bad = check_people({}, {who}, FutureLimit{req.today, 0})) {
         d.refusal = bad;
         return d;
     }

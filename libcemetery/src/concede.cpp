@@ -21,14 +21,14 @@ std::string form_words(RemainsForm form) {
 
 }  // namespace
 
-std::optional<Refusal> check_people(const std::vector<Holder>& holders, const std::vector<Deceased>& deceased) {
+std::optional<Refusal> check_people(const std::vector<Holder>& holders, const std::vector<Deceased>& deceased,
+                                    const std::optional<FutureLimit>& future) {
     std::string problems;
     auto add = [&](const std::string& who, const std::vector<FieldProblem>& found) {
         for (const auto& p : found) problems += (problems.empty() ? "" : "; ") + who + " " + p.field + ": " + p.message;
     };
     for (const auto& h : holders) add("holder " + h.full_name(), validate(h));
-    // Not against today: the rules are dated by their request, not by the clock.
-    for (const auto& d : deceased) add("deceased " + d.full_name(), validate(d, std::nullopt));
+    for (const auto& d : deceased) add("deceased " + d.full_name(), validate(d, future));
     if (problems.empty()) return std::nullopt;
     return refusal(RefusalCode::person_invalid, problems);
 }
@@ -82,7 +82,13 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
         if (!first.buried_on) first.buried_on = req.signed_on;
         deceased.push_back(first);
     }
-    if (auto bad = check_people(req.holders, deceased)) return refuse(*bad);
+    // Nothing is recorded ahead of its day: a deed once signed, a death once it happened.
+    if (req.signed_on > req.today) {
+        return refuse(refusal(RefusalCode::after_today, "the signing date " + to_iso(req.signed_on) +
+                                                            " is after today (" + to_iso(req.today) +
+                                                            "): a deed is recorded once signed"));
+    }
+    if (auto bad = check_people(req.holders, deceased, FutureLimit{req.today, 0})) return refuse(*bad);
 
     const RegulationVersion* version = reg.version_for(ctx.comune_name, req.signed_on);
     if (!version) {

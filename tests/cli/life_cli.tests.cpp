@@ -107,12 +107,12 @@ TEST_CASE("cemetery concede grants a free loculo to a person who just died", "[c
 
     SECTION("the plot is no longer free") {
         check_refused(office.run({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1", "--numero", "1",
-                                  "--on", "2027-01-01", "--holder", "Rossi,Ugo", "--deceased", "Rossi,Ada"}),
+                                  "--on", "2026-12-01", "--holder", "Rossi,Ugo", "--deceased", "Rossi,Ada"}),
                       "plot_not_free");
     }
     SECTION("a loculo is granted only at a death") {
         check_refused(office.run({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1", "--numero", "2",
-                                  "--on", "2027-01-01", "--holder", "Rossi,Ugo"}),
+                                  "--on", "2026-12-01", "--holder", "Rossi,Ugo"}),
                       "RR Lombardia 4/2022 art. 27 c.6");
     }
     SECTION("no place there") {
@@ -132,9 +132,18 @@ TEST_CASE("cemetery concede grants a free loculo to a person who just died", "[c
     }
     SECTION("death before birth") {
         check_refused(office.run({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1", "--numero", "2",
-                                  "--on", "2027-01-01", "--holder", "Rossi,Ugo", "--deceased", "Rossi,Ada", "--born",
+                                  "--on", "2026-12-01", "--holder", "Rossi,Ugo", "--deceased", "Rossi,Ada", "--born",
                                   "1950-01-01", "--died", "1940-01-01"}),
                       "death before birth");
+    }
+    SECTION("a deed signed after today, or a death still to come") {
+        check_refused(office.run({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1", "--numero", "2",
+                                  "--on", "9999-12-31", "--holder", "Rossi,Ugo", "--deceased", "Rossi,Ada"}),
+                      "after_today");
+        check_refused(office.run({"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1", "--numero", "2",
+                                  "--on", "2026-12-01", "--holder", "Rossi,Ugo", "--deceased", "Rossi,Ada", "--died",
+                                  "2999-01-01"}),
+                      "after today");
     }
 }
 
@@ -150,14 +159,18 @@ TEST_CASE("cemetery bury adds the spouse's urn, and refuses a second coffin", "[
     Office office;
     office.with_grant();
     const auto r = office.ok({"bury", "2026/0001", "--comune", "Liscate", "--deceased", "Pèrego,Anna", "--born",
-                              "1944-08-08", "--died", "2031-05-01", "--buried", "2031-05-03", "--remains", "urna"});
+                              "1944-08-08", "--died", "2026-11-29", "--buried", "2026-12-01", "--remains", "urna"});
     CHECK_THAT(r.out, Catch::StartsWith("Buried Pèrego Anna (urna) under 2026/0001"));
     check_refused(office.run({"bury", "2026/0001", "--comune", "Liscate", "--deceased", "Bassi,Aldo", "--buried",
-                              "2032-01-01"}),
+                              "2026-12-01"}),
                   "capacity_exceeded");
     check_refused(office.run({"bury", "2026/0001", "--comune", "Liscate", "--deceased", "Bassi,Aldo", "--died",
-                              "2032-01-05", "--buried", "2032-01-01", "--remains", "cassetta"}),
+                              "2026-12-01", "--buried", "2026-11-30", "--remains", "cassetta"}),
                   "burial before death");
+    // Nothing is recorded before it happens: a burial years ahead.
+    check_refused(office.run({"bury", "2026/0001", "--comune", "Liscate", "--deceased", "Bassi,Aldo", "--died",
+                              "2031-05-01", "--buried", "2031-05-03", "--remains", "cassetta"}),
+                  "after today");
     check_invalid(office.run({"bury", "2099/0001", "--comune", "Liscate", "--deceased", "Bassi,Aldo"}),
                   "no concession number");
     CHECK(office.run({"bury", "2026/0001", "--comune", "Liscate", "--deceased", "Bassi,Aldo", "--remains", "bara"})

@@ -111,11 +111,11 @@ TEST_CASE("adding a second coffin to a loculo is refused with the rule; an urn f
     const auto id = granted_loculo(f);
     gui::BurialDialog dialog(f.frame, *db.reg().record(id), db.reg().life(id), db.regulation());
     CHECK_FALSE(dialog.CanConfirm());  // nobody named yet
-    dialog.SetDeceased(wxS("Quaglia"), wxS("Nora"), wxS("01/05/2031"), wxS("03/05/2031"), cemetery::RemainsForm::coffin);
+    dialog.SetDeceased(wxS("Quaglia"), wxS("Nora"), wxS("01/05/2025"), wxS("03/05/2025"), cemetery::RemainsForm::coffin);
     CHECK_FALSE(dialog.CanConfirm());
     CHECK(dialog.OutcomeText().Contains(wxS("Il regolamento non consente questa sepoltura: il posto è pieno per questi resti.")));
     CHECK(dialog.OutcomeText().Contains(wxS("DPR 285/1990 art. 93")));
-    dialog.SetDeceased(wxS("Quaglia"), wxS("Nora"), wxS("01/05/2031"), wxS("03/05/2031"), cemetery::RemainsForm::urn);
+    dialog.SetDeceased(wxS("Quaglia"), wxS("Nora"), wxS("01/05/2025"), wxS("03/05/2025"), cemetery::RemainsForm::urn);
     CHECK(dialog.CanConfirm());
     CHECK(dialog.OutcomeText().Contains(wxS("La sepoltura è consentita; la scadenza resta 01/03/2051.")));
     const auto out = db.reg().bury(id, dialog.request(), db.regulation());

@@ -52,6 +52,7 @@ ConcessionRequest at_death(ComuneId comune, PlotId plot, Date signed_on, std::st
     r.signed_on = signed_on;
     r.holders = {test::holder(surname, "Lucia", "")};
     r.first_deceased = test::deceased(std::move(surname), "Giuseppe", ymd(1941, 3, 3), add_days(signed_on, -2));
+    r.today = signed_on;
     return r;
 }
 
@@ -69,7 +70,7 @@ struct LivedRegister {
         REQUIRE(u.reg.bury(first,
                            BurialRequest{test::deceased("Pèrego", "Anna", ymd(1944, 8, 8), ymd(2031, 5, 1),
                                                         ymd(2031, 5, 3)),
-                                         RemainsForm::urn},
+                                         RemainsForm::urn, ymd(2031, 5, 3)},
                            u.rules));
         REQUIRE(u.reg.renew(second, {ymd(2051, 1, 10), "R-1", ymd(2051, 1, 10)}, u.rules));
         REQUIRE(u.reg.succeed(first, SuccessionRequest{ymd(2032, 1, 10), "voltura 2032/4",

@@ -95,7 +95,7 @@ TEST_CASE("a register's entry redacted to its digest later still verifies, with 
         u.add_ok({.plot = plot, .number = "1/2021", .signed_on = test::ymd(2021, 3, 1),
                   .deceased = {test::deceased("Pèrego", "Giuseppe")}});
         entry = u.reg.change_log().back().id;
-        REQUIRE(u.reg.renew(ConcessionId{1}, {test::ymd(2051, 2, 1), "R-7"}, u.rules));
+        REQUIRE(u.reg.renew(ConcessionId{1}, {test::ymd(2051, 2, 1), "R-7", test::ymd(2051, 2, 1)}, u.rules));
         const auto report = u.reg.verify();
         REQUIRE(report.ok());
         head = report.head_chain;

@@ -146,7 +146,7 @@ TEST_CASE("a holder's contacts erased in the records are nowhere in the register
         REQUIRE(u.reg.bury(id,
                            BurialRequest{test::deceased("Pèrego", "Anna", ymd(1944, 8, 8), ymd(2031, 5, 1),
                                                         ymd(2031, 5, 3)),
-                                         RemainsForm::urn},
+                                         RemainsForm::urn, ymd(2031, 5, 3)},
                            u.rules));
         // The holder asks for her contacts to be erased, and her tax code was wrong.
         Holder erased = test::holder(brivio.surname, brivio.given_name);

@@ -38,12 +38,13 @@ ConcessionRequest at_death(ComuneId comune, PlotId plot, Date signed_on, std::st
     r.signed_on = signed_on;
     r.holders = {test::holder("Pèrego", "Lucia")};
     r.first_deceased = test::deceased(std::move(deceased_surname), "Giuseppe", ymd(1941, 3, 3), add_days(signed_on, -2));
+    r.today = signed_on;  // recorded on the day it is signed
     return r;
 }
 
 BurialRequest burial(std::string surname, Date buried_on, RemainsForm form = RemainsForm::coffin) {
     return BurialRequest{test::deceased(std::move(surname), "Maria", ymd(1944, 8, 8), add_days(buried_on, -3), buried_on),
-                         form};
+                         form, buried_on};
 }
 
 std::vector<std::string> actions(const Register& reg, ConcessionId id) {

@@ -16,6 +16,9 @@ namespace cemetery {
 struct BurialRequest {
     Deceased deceased;  // buried_on is required
     RemainsForm form = RemainsForm::coffin;
+    // The day it is recorded: a birth, death or burial after it is refused. The
+    // clock's today unless given (tests pin it).
+    Date today = cemetery::today();
 };
 
 // A term started again by a later burial, kept in the concession's history.

@@ -8,6 +8,7 @@
 #include <cemetery/refusal.hpp>
 #include <cemetery/regulation.hpp>
 #include <cemetery/remains.hpp>
+#include <cemetery/validation.hpp>
 
 #include <optional>
 #include <string>
@@ -23,6 +24,9 @@ struct ConcessionRequest {
     std::vector<Holder> holders;
     std::optional<Deceased> first_deceased;  // its burial date defaults to the signing date
     RemainsForm form = RemainsForm::coffin;   // of the first deceased
+    // The day it is recorded: a deed signed, or a person born, dead or buried, after
+    // it is refused. The clock's today unless given (tests pin it).
+    Date today = cemetery::today();
 };
 
 // What the rules need beside the request: read from the register by the caller.
@@ -52,7 +56,9 @@ struct ConcessionDecision {
                                                     const RemainsCount& present, RemainsForm form);
 
 // The people's problems as one sentence: "deceased died_on: death before birth ...".
+// `future`: the deceased's dates are also checked against today.
 [[nodiscard]] std::optional<Refusal> check_people(const std::vector<Holder>& holders,
-                                                  const std::vector<Deceased>& deceased);
+                                                  const std::vector<Deceased>& deceased,
+                                                  const std::optional<FutureLimit>& future = std::nullopt);
 
 }  // namespace cemetery
