@@ -93,10 +93,11 @@ void add_list_commands(CLI::App& app, Session& session) {
             const std::string cemetery =
                 comune ? cemetery_name(session, *reg.comune(*comune), args->documents.cemetery) : std::string();
             std::size_t count = 0;
+            LeftOut left_out;
             const auto rows = [&](const std::function<void(const cemetery::ListRow&)>& row) {
                 reg.each_expired(comune, as_of, [&](const cemetery::ListRow& r) {
                     if (in_cemetery(r, cemetery)) row(r);
-                });
+                }, left_out.sink());
             };
             if (args->format == "pdf") {
                 const auto list = cemetery::documents::collect_expired_list(
@@ -105,6 +106,7 @@ void add_list_commands(CLI::App& app, Session& session) {
                 write_document([&] { cemetery::documents::write_expired_list_pdf(list, output->path()); });
                 output->commit();
                 count = list.rows.size();
+                left_out.add(list.unreadable);
             } else if (args->format == "xlsx") {
                 write_document([&] {
                     count = cemetery::documents::write_list_xlsx(output->path(), "Scadute al " + cemetery::to_iso(as_of), rows);
@@ -117,6 +119,7 @@ void add_list_commands(CLI::App& app, Session& session) {
                 std::cerr << count << " concessions expired as of " << cemetery::to_iso(as_of) << " written to "
                           << args->output << '\n';
             }
+            left_out.report();
         });
     }
     {
@@ -136,15 +139,17 @@ void add_list_commands(CLI::App& app, Session& session) {
             auto output = output_of(session, args->output, args->force);
             auto& reg = session.reg();
             reg.limit_page_cache(list_page_cache_kib);
-            const auto rows = [&](const auto& row) { reg.each_expiring(comune, from, args->days, row); };
+            LeftOut left_out;
+            const auto rows = [&](const auto& row) { reg.each_expiring(comune, from, args->days, row, left_out.sink()); };
             if (args->format == "xlsx") {
                 write_document([&] {
                     cemetery::documents::write_list_xlsx(output->path(), "In scadenza entro " + std::to_string(args->days) + " giorni", rows);
                 });
                 output->commit();
-                return;
+            } else {
+                to_output(output, [&](std::ostream& out) { write_list(out, parse_format(args->format), rows); });
             }
-            to_output(output, [&](std::ostream& out) { write_list(out, parse_format(args->format), rows); });
+            left_out.report();
         });
     }
 }

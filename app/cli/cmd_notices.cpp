@@ -40,8 +40,11 @@ void add_notices_command(CLI::App& app, Session& session) {
             throw Exit{invalid_input, e.what()};
         }
         output.commit();
+        LeftOut left_out;
+        left_out.add(notices.unreadable);
         std::cerr << notices.letters.size() << " letters and " << notices.without_holder.size()
                   << " concessions without a holder written to " << args->output << '\n';
+        left_out.report();
     });
 }
 

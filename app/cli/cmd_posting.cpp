@@ -1,6 +1,7 @@
 // cemetery post|close: the expired list posted on the albo pretorio and at the
 // cemetery gate, and a place freed once its posting days have passed.
 #include "commands.hpp"
+#include "documents.hpp"
 #include "exit_codes.hpp"
 #include "life_options.hpp"
 
@@ -22,7 +23,8 @@ void add_posting_commands(CLI::App& app, Session& session) {
             const auto as_of = date_option(args->as_of, "--as-of");
             const auto on = date_option(args->on, "--on");
             const auto comune = session.comune_filter(args->comune);
-            const auto posted = session.reg().post_expired(comune, as_of, on);
+            LeftOut left_out;
+            const auto posted = session.reg().post_expired(comune, as_of, on, left_out.sink());
             if (!posted) throw Exit{refused, "posting refused: " + posted.conflict->message};
             const int days = session.regulation().posting_days.value;
             std::cout << "Posted from " << cemetery::to_iso(on) << ": " << *posted.value
@@ -30,6 +32,7 @@ void add_posting_commands(CLI::App& app, Session& session) {
                       << (args->comune.empty() ? std::string() : " in " + session.comune(args->comune).name) << "; "
                       << days << " days of posting, places can be freed from "
                       << cemetery::to_iso(cemetery::add_days(on, days)) << '\n';
+            left_out.report();
         });
     }
     {

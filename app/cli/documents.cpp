@@ -5,6 +5,8 @@
 #include <cemetery/regulation_loader.hpp>
 #include <cemetery/text.hpp>
 
+#include <iostream>
+
 namespace cli {
 
 cemetery::documents::Offices offices(const DocumentOptions& options) {
@@ -29,6 +31,15 @@ std::string cemetery_name(Session& session, const cemetery::Comune& comune, cons
         known += (known.empty() ? "" : ", ") + c.name;
     }
     throw Exit{invalid_input, "no cemetery \"" + name + "\" in " + comune.name + " (known: " + known + ")"};
+}
+
+void LeftOut::report() const {
+    if (rows_.empty()) return;
+    for (const auto& r : rows_) std::cerr << "cemetery: warning: " << cemetery::describe(r) << '\n';
+    throw Exit{invalid_input, std::to_string(rows_.size()) +
+                                  (rows_.size() == 1 ? " concession was" : " concessions were") +
+                                  " left out because the register holds a date that is not a date: have "
+                                  "them corrected (cemetery verify checks the register)"};
 }
 
 bool in_cemetery(const cemetery::ListRow& row, const std::string& cemetery) {

@@ -31,4 +31,19 @@ std::string cemetery_name(Session& session, const cemetery::Comune& comune, cons
 // True when the row is in the cemetery named (any case or accent), or no cemetery is named.
 bool in_cemetery(const cemetery::ListRow& row, const std::string& cemetery);
 
+// The concessions a list left out because their dates cannot be read. Once the
+// list is written, report() names each on stderr and ends the command with 3, so
+// that a clerk or a script knows the list lacks them.
+class LeftOut {
+public:
+    [[nodiscard]] cemetery::UnreadableRows sink() {
+        return [this](const cemetery::UnreadableRow& row) { rows_.push_back(row); };
+    }
+    void add(const std::vector<cemetery::UnreadableRow>& rows) { rows_.insert(rows_.end(), rows.begin(), rows.end()); }
+    void report() const;
+
+private:
+    std::vector<cemetery::UnreadableRow> rows_;
+};
+
 }  // namespace cli

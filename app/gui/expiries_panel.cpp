@@ -98,13 +98,26 @@ void ExpiriesPanel::Reload() {
     std::vector<cemetery::ListRow> rows;
     const auto& reg = host_.database().reg();
     auto keep = [&rows](const cemetery::ListRow& r) { rows.push_back(r); };
+    // A concession whose dates cannot be read never empties the list: it is named.
+    std::vector<cemetery::UnreadableRow> left_out;
+    auto unreadable = [&left_out](const cemetery::UnreadableRow& r) { left_out.push_back(r); };
     if (expired_->GetValue()) {
-        reg.each_expired(host_.comune(), from_wx_date(as_of_->GetValue()), keep);
+        reg.each_expired(host_.comune(), from_wx_date(as_of_->GetValue()), keep, unreadable);
     } else {
-        reg.each_expiring(host_.comune(), cemetery::today(), days_->GetValue(), keep);
+        reg.each_expiring(host_.comune(), cemetery::today(), days_->GetValue(), keep, unreadable);
     }
     rows_->SetRows(std::move(rows));
-    count_->SetLabel(CountText());
+    wxString count = CountText();
+    if (!left_out.empty()) {
+        wxString deeds;
+        for (const auto& r : left_out) deeds << (deeds.empty() ? wxString() : wxString(wxS(", "))) << to_wx(r.deed_number);
+        count << wxS(" — ")
+              << wxString::Format(wxPLURAL("%d concession left out: its dates cannot be read (%s)",
+                                           "%d concessions left out: their dates cannot be read (%s)",
+                                           static_cast<unsigned>(left_out.size())),
+                                  static_cast<int>(left_out.size()), deeds);
+    }
+    count_->SetLabel(count);
     expired_only_->Enable(expired_->GetValue());
 }
 

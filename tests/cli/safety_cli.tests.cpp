@@ -321,3 +321,37 @@ TEST_CASE("a regulation naming a comune the register does not know is refused, n
     CHECK_THAT(r.err, Catch::Contains("\"Gorgonzola\"") && Catch::Contains("does not know"));
     CHECK(sql(db, "SELECT count(*) FROM renewal;") == "0\n");
 }
+
+TEST_CASE("a concession whose date cannot be read is named and left out, and its list still comes out",
+          "[cli][safety]") {
+    test::TempDir dir;
+    const auto db = sample_register(dir);
+    // What an older program, or a hand behind the program's back, could leave.
+    sql(db, "UPDATE concession SET expires_on = '10029-12-31' WHERE deed_number = 'E-1987-031';");
+
+    const auto list = test::cemetery(db, {"expired", "--as-of", "2026-12-02"});
+    INFO(list);
+    CHECK(list.exit_code == 3);
+    CHECK_THAT(list.out, Catch::Contains("E-2002-077") && !Catch::Contains("E-1987-031"));
+    CHECK_THAT(list.err, Catch::Contains("Liscate E-1987-031") && Catch::Contains("\"10029-12-31\" is not a date"));
+
+    const auto albo = dir.file("albo.pdf");
+    const auto pdf = test::cemetery(db, {"expired", "--as-of", "2026-12-02", "--format", "pdf", "--comune",
+                                         "Bellinzago Lombardo", "--output", albo.string()});
+    INFO(pdf);
+    CHECK(pdf.exit_code == 0);  // the damaged row is another comune's
+    CHECK(fs::exists(albo));
+
+    const auto notices = test::cemetery(db, {"notices", "--comune", "Liscate", "--as-of", "2026-12-02", "--output",
+                                             dir.file("avvisi.pdf").string()});
+    INFO(notices);
+    CHECK(notices.exit_code == 3);
+    CHECK_THAT(notices.err, Catch::Contains("E-1987-031"));
+
+    // Never read as "no expiry", which would make it look perpetual.
+    const auto show = test::cemetery(db, {"show", "E-1987-031", "--comune", "Liscate"});
+    INFO(show);
+    CHECK(show.exit_code == 4);
+    CHECK_THAT(show.err, Catch::Contains("E-1987-031") && Catch::Contains("10029-12-31"));
+    CHECK_THAT(show.out, !Catch::Contains("perpetua"));
+}

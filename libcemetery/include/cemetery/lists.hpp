@@ -6,10 +6,12 @@
 #include <cemetery/ids.hpp>
 #include <cemetery/plot.hpp>
 
+#include <cemetery/dates.hpp>
+
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
-#include <cemetery/dates.hpp>
 
 namespace cemetery {
 
@@ -25,5 +27,19 @@ struct ListRow {
     std::vector<std::string> holders;
     std::vector<std::string> deceased;
 };
+
+// A concession a list cannot read (a date that is not a date, written by an older
+// program or behind the program's back): left out of the list and named, so that
+// one damaged row never keeps a comune from posting its list.
+struct UnreadableRow {
+    ConcessionId concession;
+    std::string comune;
+    std::string deed_number;
+    std::string problem;  // English: "expires_on \"10029-12-31\" is not a date"
+};
+using UnreadableRows = std::function<void(const UnreadableRow&)>;
+
+// "Liscate Z-9999: expires_on "10029-12-31" is not a date; left out of the list"
+[[nodiscard]] std::string describe(const UnreadableRow& row);
 
 }  // namespace cemetery

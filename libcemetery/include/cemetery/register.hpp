@@ -229,13 +229,15 @@ public:
     // Concessions expired on `as_of` (expires_on before it), perpetual and ended
     // ones excluded, sorted by comune, cemetery, expiry, deed number.
     [[nodiscard]] std::vector<ListRow> expired(std::optional<ComuneId> comune, Date as_of) const;
-    // The same, streamed row by row, for lists of any length.
-    void each_expired(std::optional<ComuneId> comune, Date as_of,
-                      const std::function<void(const ListRow&)>& row) const;
+    // The same, streamed row by row, for lists of any length. A concession whose
+    // dates cannot be read goes to `unreadable` and the list goes on; without it,
+    // DatabaseError naming the concession.
+    void each_expired(std::optional<ComuneId> comune, Date as_of, const std::function<void(const ListRow&)>& row,
+                      const UnreadableRows& unreadable = {}) const;
     // Valid on `from` and expiring within `days` days of it (expires_on in [from, from+days]).
     [[nodiscard]] std::vector<ListRow> expiring(std::optional<ComuneId> comune, Date from, int days) const;
     void each_expiring(std::optional<ComuneId> comune, Date from, int days,
-                       const std::function<void(const ListRow&)>& row) const;
+                       const std::function<void(const ListRow&)>& row, const UnreadableRows& unreadable = {}) const;
 
     // --- The change log ---
     [[nodiscard]] std::vector<ChangeLogEntry> change_log(std::optional<std::string> entity = {},
@@ -261,7 +263,9 @@ public:
     LifeOutcome end_concession(ConcessionId id, const EndingRequest& request, const Regulation& regulation);
     // Records `posted_on` as the posting start of every concession on the comune's
     // expired list as of `as_of` (every comune when none). Returns how many.
-    WriteResult<std::int64_t> post_expired(std::optional<ComuneId> comune, Date as_of, Date posted_on);
+    // A concession whose dates cannot be read is not posted: it goes to `unreadable`.
+    WriteResult<std::int64_t> post_expired(std::optional<ComuneId> comune, Date as_of, Date posted_on,
+                                           const UnreadableRows& unreadable = {});
     // Frees the place of an expired (after its posting) or ended concession.
     LifeOutcome close(ConcessionId id, const ClosingRequest& request, const Regulation& regulation);
     [[nodiscard]] ConcessionLife life(ConcessionId id) const;

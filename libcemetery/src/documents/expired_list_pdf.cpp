@@ -53,7 +53,7 @@ ExpiredList collect_expired_list(const Register& reg, const Regulation& regulati
     reg.each_expired(comune.id, as_of, [&](const ListRow& r) {
         if (!wanted.empty() && fold(r.cemetery) != wanted) return;
         list.rows.push_back(PostedRow{r.concession, r.cemetery, r.kind, r.location, r.deed_number, r.expires_on, r.deceased});
-    });
+    }, [&](const UnreadableRow& bad) { list.unreadable.push_back(bad); });
     return list;
 }
 

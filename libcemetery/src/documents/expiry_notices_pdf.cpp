@@ -91,6 +91,7 @@ ExpiryNotices collect_expiry_notices(const Register& reg, const Regulation& regu
     notices.as_of = list.as_of;
     notices.posting = list.posting;
     notices.outcome = list.outcome;
+    notices.unreadable = list.unreadable;
     for (const auto& row : list.rows) {
         const auto record = reg.record(row.concession);
         if (!record) continue;  // removed since the list was read

@@ -1,5 +1,7 @@
 #include "storage/database.hpp"
 
+#include <cemetery/text.hpp>
+
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
@@ -167,13 +169,18 @@ void bind_date(SQLite::Statement& s, int index, const std::optional<Date>& d) {
 
 std::optional<Date> column_date(const SQLite::Column& c) {
     if (c.isNull()) return std::nullopt;
-    return parse_iso_date(c.getString());
+    // A value that is there but is no date is damage, never "no date": an expiry
+    // read as none would make a concession look perpetual.
+    const std::string text = c.getString();
+    if (auto d = parse_iso_date(text)) return d;
+    throw DatabaseError(DatabaseError::Kind::not_a_database, std::string("a date in the register is not a date: ") +
+                                                                 c.getName() + " \"" + printable(text) + "\"");
 }
 
 Date column_required_date(const SQLite::Column& c) {
     if (auto d = column_date(c)) return *d;
     throw DatabaseError(DatabaseError::Kind::not_a_database,
-                        std::string("a date in the register is not a date: ") + c.getName());
+                        std::string("a date in the register is missing: ") + c.getName());
 }
 
 }  // namespace cemetery::storage

@@ -102,6 +102,8 @@ void enable_search_index(Database& db);
 
 // Binding helpers for optional dates and text.
 void bind_date(SQLite::Statement& s, int index, const std::optional<Date>& d);
+// None for NULL; DatabaseError naming the column and its value for a value that is
+// not a date (damage, never read as "no date").
 std::optional<Date> column_date(const SQLite::Column& c);
 Date column_required_date(const SQLite::Column& c);
 

@@ -1,6 +1,8 @@
 // The expired and expiring lists, streamed row by row.
 #include "storage/register_impl.hpp"
 
+#include <cemetery/text.hpp>
+
 #include <SQLiteCpp/Exception.h>
 
 #include <algorithm>
@@ -10,10 +12,20 @@ namespace cemetery {
 
 namespace {
 
+std::optional<Date> readable_date(const SQLite::Column& c) {
+    return c.isNull() ? std::nullopt : parse_iso_date(c.getString());
+}
+
+std::string unreadable_date(const SQLite::Column& c) {
+    return std::string(c.getName()) + (c.isNull() ? std::string(" is missing")
+                                                  : " \"" + printable(c.getString()) + "\" is not a date");
+}
+
 // Live fixed-term concessions whose expiry lies in [from, to], in posting order.
 // A fresh statement each time: a caller's callback may query the register too.
 void each_row(storage::Database& db, const std::string& file, std::optional<ComuneId> comune,
-              const std::optional<Date>& from, Date to, const std::function<void(const ListRow&)>& row) {
+              const std::optional<Date>& from, Date to, const std::function<void(const ListRow&)>& row,
+              const UnreadableRows& unreadable) {
     try {
         // Comuni in name order drive the list (CROSS JOIN keeps them the outer loop),
         // each reading its own live concessions through the (comune_id, expires_on)
@@ -45,6 +57,7 @@ void each_row(storage::Database& db, const std::string& file, std::optional<Comu
         s.bind(3, to_iso(to));
         ListRow r;
         bool pending = false;
+        std::optional<ConcessionId> skipped;  // unreadable: its other rows are passed over
         // Ids already taken for the current concession: with several holders and
         // several deceased, each appears once per person of the other kind.
         std::vector<std::int64_t> holder_ids;
@@ -59,8 +72,10 @@ void each_row(storage::Database& db, const std::string& file, std::optional<Comu
         };
         while (s.executeStep()) {
             const ConcessionId id{s.getColumn(0).getInt64()};
+            if (skipped && *skipped == id) continue;
             if (!pending || r.concession != id) {
                 if (pending) row(r);
+                pending = false;
                 r.concession = id;
                 r.comune = s.getColumn(1).getString();
                 r.cemetery = s.getColumn(2).getString();
@@ -68,8 +83,23 @@ void each_row(storage::Database& db, const std::string& file, std::optional<Comu
                 r.location = {s.getColumn(4).getString(), s.getColumn(5).getString(), s.getColumn(6).getString(),
                               s.getColumn(7).getString()};
                 r.deed_number = s.getColumn(8).getString();
-                r.term_start = storage::column_required_date(s.getColumn(9));
-                r.expires_on = storage::column_required_date(s.getColumn(10));
+                // A damaged date never breaks the whole list: the concession is named apart.
+                const auto term_start = readable_date(s.getColumn(9));
+                const auto expires_on = readable_date(s.getColumn(10));
+                if (!term_start || !expires_on) {
+                    UnreadableRow bad{id, r.comune, r.deed_number,
+                                      !term_start ? unreadable_date(s.getColumn(9)) : unreadable_date(s.getColumn(10))};
+                    if (!unreadable) {
+                        throw DatabaseError(DatabaseError::Kind::not_a_database,
+                                            file + ": concession " + bad.comune + " " +
+                                                printable(bad.deed_number) + ": " + bad.problem);
+                    }
+                    unreadable(bad);
+                    skipped = id;
+                    continue;
+                }
+                r.term_start = *term_start;
+                r.expires_on = *expires_on;
                 r.holders.clear();
                 r.deceased.clear();
                 holder_ids.clear();
@@ -87,10 +117,14 @@ void each_row(storage::Database& db, const std::string& file, std::optional<Comu
 
 }  // namespace
 
-void Register::each_expired(std::optional<ComuneId> comune, Date as_of,
-                            const std::function<void(const ListRow&)>& row) const {
+std::string describe(const UnreadableRow& row) {
+    return row.comune + " " + printable(row.deed_number) + ": " + row.problem + "; left out of the list";
+}
+
+void Register::each_expired(std::optional<ComuneId> comune, Date as_of, const std::function<void(const ListRow&)>& row,
+                            const UnreadableRows& unreadable) const {
     // Valid through the expiry day: expired on `as_of` means expires_on < as_of.
-    each_row(impl_->db, impl_->file.string(), comune, std::nullopt, add_days(as_of, -1), row);
+    each_row(impl_->db, impl_->file.string(), comune, std::nullopt, add_days(as_of, -1), row, unreadable);
 }
 
 std::vector<ListRow> Register::expired(std::optional<ComuneId> comune, Date as_of) const {
@@ -100,8 +134,8 @@ std::vector<ListRow> Register::expired(std::optional<ComuneId> comune, Date as_o
 }
 
 void Register::each_expiring(std::optional<ComuneId> comune, Date from, int days,
-                             const std::function<void(const ListRow&)>& row) const {
-    each_row(impl_->db, impl_->file.string(), comune, from, add_days(from, days), row);
+                             const std::function<void(const ListRow&)>& row, const UnreadableRows& unreadable) const {
+    each_row(impl_->db, impl_->file.string(), comune, from, add_days(from, days), row, unreadable);
 }
 
 std::vector<ListRow> Register::expiring(std::optional<ComuneId> comune, Date from, int days) const {

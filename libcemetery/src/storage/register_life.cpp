@@ -315,11 +315,12 @@ LifeOutcome Register::end_concession(ConcessionId id, const EndingRequest& reque
     });
 }
 
-WriteResult<std::int64_t> Register::post_expired(std::optional<ComuneId> comune, Date as_of, Date posted_on) {
+WriteResult<std::int64_t> Register::post_expired(std::optional<ComuneId> comune, Date as_of, Date posted_on,
+                                                 const UnreadableRows& unreadable) {
     return impl_->write<WriteResult<std::int64_t>>([&](WriteResult<std::int64_t>& out) {
         auto& db = impl_->db;
         std::vector<ConcessionId> ids;
-        each_expired(comune, as_of, [&](const ListRow& row) { ids.push_back(row.concession); });
+        each_expired(comune, as_of, [&](const ListRow& row) { ids.push_back(row.concession); }, unreadable);
         std::int64_t count = 0;
         for (const ConcessionId id : ids) {
             auto& s = db.statement(

@@ -1,6 +1,8 @@
 // Reading concessions whole.
 #include "storage/register_impl.hpp"
 
+#include <cemetery/text.hpp>
+
 #include <SQLiteCpp/Exception.h>
 
 namespace cemetery {
@@ -29,18 +31,23 @@ Concession read_concession_row(SQLite::Statement& s) {
     c.comune = ComuneId{s.getColumn(1).getInt64()};
     c.plot = PlotId{s.getColumn(2).getInt64()};
     c.deed_number = s.getColumn(3).getString();
-    c.signed_on = column_required_date(s.getColumn(4));
-    c.term_start = column_required_date(s.getColumn(5));
+    try {
+        c.signed_on = column_required_date(s.getColumn(4));
+        c.term_start = column_required_date(s.getColumn(5));
+        c.expires_on = column_date(s.getColumn(8));
+        c.ended_on = column_date(s.getColumn(12));
+    } catch (const DatabaseError& e) {
+        // Name the concession, so that a clerk can find it and have it corrected.
+        throw DatabaseError(e.kind(), "concession " + printable(c.deed_number) + ": " + e.what());
+    }
     if (!s.getColumn(6).isNull()) c.term_years = s.getColumn(6).getInt();
     c.perpetual = s.getColumn(7).getInt() != 0;
-    c.expires_on = column_date(s.getColumn(8));
     const std::string source = s.getColumn(9).getString();
     c.term_source = source == "regulation"      ? TermSource::regulation
                     : source == "stated_expiry" ? TermSource::stated_expiry
                                                 : TermSource::deed;
     c.version_name = s.getColumn(10).getString();
     c.ending = ending_from_code(s.getColumn(11).getString());
-    c.ended_on = column_date(s.getColumn(12));
     c.ending_act = s.getColumn(13).getString();
     c.ending_reason = s.getColumn(14).getString();
     c.row_version = s.getColumn(15).getInt64();

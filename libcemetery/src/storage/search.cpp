@@ -232,12 +232,18 @@ std::vector<SearchHit> Register::search(std::string_view text, const SearchOptio
                 h.location = {s.getColumn(4).getString(), s.getColumn(5).getString(), s.getColumn(6).getString(),
                               s.getColumn(7).getString()};
                 h.deed_number = s.getColumn(8).getString();
-                h.term_start = storage::column_required_date(s.getColumn(9));
+                try {
+                    h.term_start = storage::column_required_date(s.getColumn(9));
+                    h.expires_on = storage::column_date(s.getColumn(11));
+                    h.closed_on = storage::column_date(s.getColumn(20));
+                } catch (const DatabaseError& e) {
+                    // Name the concession, so that a clerk can have its date corrected.
+                    throw DatabaseError(e.kind(), "concession " + h.comune + " " + printable(h.deed_number) + ": " +
+                                                      e.what());
+                }
                 h.perpetual = s.getColumn(10).getInt() != 0;
-                h.expires_on = storage::column_date(s.getColumn(11));
                 h.ending = storage::ending_from_code(s.getColumn(12).getString());
                 h.holders = holder_names(s.getColumn(13));
-                h.closed_on = storage::column_date(s.getColumn(20));
                 hits.push_back(std::move(h));
             }
             if (!s.getColumn(14).isNull()) {

@@ -8,6 +8,7 @@
 #include <cemetery/documents/office.hpp>
 #include <cemetery/documents/page_layout.hpp>
 #include <cemetery/documents/posting.hpp>
+#include <cemetery/lists.hpp>
 #include <cemetery/plot.hpp>
 #include <cemetery/regulation.hpp>
 
@@ -41,6 +42,7 @@ struct ExpiredList {
     PostingPeriod posting;
     Setting<std::string> outcome;  // the regulation's esito_affissione
     std::vector<PostedRow> rows;
+    std::vector<UnreadableRow> unreadable;  // left out: their dates cannot be read
 };
 
 // The comune's concessions expired as of `as_of` (in one cemetery when `cemetery` is

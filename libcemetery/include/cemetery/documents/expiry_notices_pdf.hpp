@@ -34,6 +34,7 @@ struct ExpiryNotices {
     Setting<std::string> outcome;
     std::vector<NoticeLetter> letters;
     std::vector<PostedRow> without_holder;
+    std::vector<UnreadableRow> unreadable;  // left out of the list: their dates cannot be read
 };
 
 // The letters for the comune's concessions expired as of `as_of` (in one cemetery
