@@ -33,11 +33,14 @@ std::string chain_of(std::string_view previous_chain, const ChainContent& e) {
     return chain_of(hash, previous_chain, e);
 }
 
-std::string chain_of(Sha256& hash, std::string_view previous_chain, const ChainContent& e) {
-    const std::string details = details_digest(hash, e.details);
+namespace {
+// The fields both chain formats hash, in their order; the formats differ in their name
+// and in what stands for the details (their text in 1, their digest in 2).
+std::string chain_hash(Sha256& hash, std::string_view format, std::string_view previous_chain, const ChainContent& e,
+                       std::string_view details) {
     hash.reset();
     Canonical out(hash);
-    out.text("cemetery change log chain format 2");
+    out.text(format);
     out.text(previous_chain);
     out.integer(e.id);
     out.text(e.at);
@@ -49,6 +52,12 @@ std::string chain_of(Sha256& hash, std::string_view previous_chain, const ChainC
     out.optional_text(e.state_digest);
     return to_hex(hash.finish());
 }
+}  // namespace
+
+std::string chain_of(Sha256& hash, std::string_view previous_chain, const ChainContent& e) {
+    const std::string details = details_digest(hash, e.details);
+    return chain_hash(hash, "cemetery change log chain format 2", previous_chain, e, details);
+}
 
 std::string chain_of_format1(std::string_view previous_chain, const ChainContent& e) {
     Sha256 hash;
@@ -56,19 +65,7 @@ std::string chain_of_format1(std::string_view previous_chain, const ChainContent
 }
 
 std::string chain_of_format1(Sha256& hash, std::string_view previous_chain, const ChainContent& e) {
-    hash.reset();
-    Canonical out(hash);
-    out.text("cemetery change log chain format 1");
-    out.text(previous_chain);
-    out.integer(e.id);
-    out.text(e.at);
-    out.text(e.user);
-    out.text(e.entity);
-    out.integer(e.record_id);
-    out.text(e.action);
-    out.text(e.details);
-    out.optional_text(e.state_digest);
-    return to_hex(hash.finish());
+    return chain_hash(hash, "cemetery change log chain format 1", previous_chain, e, e.details);
 }
 
 namespace {
