@@ -59,10 +59,10 @@ TEST_CASE("the shipped regulation loads with the versions of domain.md", "[regul
     CHECK(unione->name == "Unione 2020");
     CHECK(unione->rule_for(PlotKind::loculo)->term_years == 30);
     CHECK(unione->rule_for(PlotKind::loculo)->renewals_allowed == 1);
-    CHECK(unione->rule_for(PlotKind::loculo)->renewal_years == 10);
-    CHECK(unione->rule_for(PlotKind::ossario)->renewal_years == 15);
-    CHECK(unione->rule_for(PlotKind::cinerario)->renewal_years == 15);
-    CHECK(unione->rule_for(PlotKind::tomba_famiglia)->renewal_years == 30);
+    CHECK(unione->rule_for(PlotKind::loculo)->renewal.for_renewal(0, 0) == 10);
+    CHECK(unione->rule_for(PlotKind::ossario)->renewal.for_renewal(0, 0) == 15);
+    CHECK(unione->rule_for(PlotKind::cinerario)->renewal.for_renewal(0, 0) == 15);
+    CHECK(unione->rule_for(PlotKind::tomba_famiglia)->renewal.for_renewal(0, 0) == 30);
     CHECK(unione->rule_for(PlotKind::cappella)->term_years == 99);
     CHECK(unione->rule_for(PlotKind::fossa)->term_years == 20);
     CHECK(unione->rule_for(PlotKind::campo_comune)->renewals_allowed == 0);

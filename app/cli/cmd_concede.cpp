@@ -14,6 +14,7 @@ void add_concede_command(CLI::App& app, Session& session) {
         std::string comune, cemetery, kind, settore, fila, numero, piano, on, deed;
         std::vector<std::string> holders;
         std::string deceased, born, died, buried, remains = "feretro";
+        std::optional<int> years;
     };
     auto args = std::make_shared<Args>();
     cmd->add_option("--comune", args->comune, "The comune")->required();
@@ -24,6 +25,9 @@ void add_concede_command(CLI::App& app, Session& session) {
     cmd->add_option("--numero", args->numero, "Numero of the plot")->required();
     cmd->add_option("--piano", args->piano, "Piano of the plot");
     cmd->add_option("--on", args->on, "Signing date (default today)");
+    cmd->add_option("--anni", args->years,
+                    "The term agreed, where the regulation offers a choice (loculi for 30 or 40 years)")
+        ->check(CLI::PositiveNumber);
     cmd->add_option("--deed", args->deed, "Deed number (default: the next of the comune and year, 2026/0012)");
     cmd->add_option("--holder", args->holders, "A holder: \"Surname,Given name[,codice fiscale]\" (repeat for more)")
         ->required();
@@ -49,6 +53,7 @@ void add_concede_command(CLI::App& app, Session& session) {
         for (const auto& h : args->holders) request.holders.push_back(holder_option(h, "--holder"));
         request.first_deceased = deceased_option(args->deceased, args->born, args->died, args->buried);
         request.form = remains_form(args->remains);
+        request.years = args->years;
         const auto out = session.reg().concede(request, session.regulation());
         if (!out) refuse("concession", out);
         const auto& c = *out.concession;

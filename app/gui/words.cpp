@@ -45,6 +45,7 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::perpetual_with_term: return _("a deed cannot be both perpetual and with a term");
         case RefusalCode::term_missing: return _("the deed states no term");
         case RefusalCode::term_differs: return _("the deed's term differs from the regulation's");
+        case RefusalCode::term_choice_missing: return _("the regulation offers several terms: the deed must say which");
         case RefusalCode::term_too_long: return _("the period is longer than the maximum allowed");
         case RefusalCode::burial_date_missing: return _("the burial date is missing");
         case RefusalCode::concession_perpetual: return _("a perpetual concession has no term to renew");

@@ -124,6 +124,7 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
     tr.kind = ctx.kind;
     tr.signed_on = req.signed_on;
     if (!deceased.empty()) tr.first_burial = deceased.front().buried_on;
+    tr.stated_years = req.years;
     const TermDecision term = decide_term(reg, tr);
     if (!term) return refuse(*term.refusal);
 

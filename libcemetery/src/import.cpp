@@ -70,6 +70,7 @@ RegisterColumn column_of(RefusalCode code) {
         case RefusalCode::perpetual_with_term: return RegisterColumn::perpetua;
         case RefusalCode::term_missing:
         case RefusalCode::term_differs:
+        case RefusalCode::term_choice_missing:
         case RefusalCode::term_too_long: return RegisterColumn::durata_anni;
         case RefusalCode::burial_date_missing: return RegisterColumn::data_sepoltura;
         case RefusalCode::before_signing: return RegisterColumn::decorrenza;

@@ -10,6 +10,7 @@ std::string_view code_name(RefusalCode code) {
         case RefusalCode::perpetual_with_term: return "perpetual_with_term";
         case RefusalCode::term_missing: return "term_missing";
         case RefusalCode::term_differs: return "term_differs";
+        case RefusalCode::term_choice_missing: return "term_choice_missing";
         case RefusalCode::term_too_long: return "term_too_long";
         case RefusalCode::burial_date_missing: return "burial_date_missing";
         case RefusalCode::concession_perpetual: return "concession_perpetual";

@@ -21,6 +21,12 @@ std::optional<Date> RegulationVersion::own_end_for(std::string_view comune) cons
     return end;
 }
 
+int RenewalLength::for_renewal(int index, int term_years) const {
+    if (is_fraction()) return term_years * numerator / denominator;  // whole years, rounded down
+    if (years.empty()) return 0;
+    return years[std::min<std::size_t>(static_cast<std::size_t>(std::max(index, 0)), years.size() - 1)];
+}
+
 const KindRule* RegulationVersion::rule_for(PlotKind kind) const {
     auto it = rules.find(kind);
     return it == rules.end() ? nullptr : &it->second;

@@ -93,7 +93,10 @@ public:
     // A period in years: at least 1 and at most the file's durata_massima_anni (N5).
     int period(const toml::table& table, std::string_view key, std::string_view what, int max_years,
                std::string_view max_basis) const {
-        const toml::node& node = need(table, key, what);
+        return period(need(table, key, what), key, max_years, max_basis);
+    }
+
+    int period(const toml::node& node, std::string_view key, int max_years, std::string_view max_basis) const {
         const int years = count(node, key, 1);
         if (years > max_years) {
             fail(node.source(), "\"" + std::string(key) + "\" is " + std::to_string(years) +
@@ -153,22 +156,89 @@ void read_life_rules(const Reader& r, const toml::table& t, const std::string& w
     rule.term_restarts_at_burial = read_flag(r, t, "riparte_alla_sepoltura", what);
 }
 
+// A period, or a list of them: durata_anni = 30, or durata_anni = [30, 40].
+std::vector<int> read_periods(const Reader& r, const toml::node& node, std::string_view key, const Regulation& reg) {
+    std::vector<int> years;
+    if (const auto* list = node.as_array()) {
+        if (list->empty()) r.fail(node.source(), "\"" + std::string(key) + "\" must list at least one period in years");
+        for (const auto& item : *list) {
+            years.push_back(r.period(item, key, reg.max_period_years.value, reg.max_period_years.basis));
+        }
+    } else {
+        years.push_back(r.period(node, key, reg.max_period_years.value, reg.max_period_years.basis));
+    }
+    return years;
+}
+
+// frazione_rinnovo = "1/2": each renewal lasts that fraction of the deed's own term.
+RenewalLength read_fraction(const Reader& r, const toml::node& node) {
+    const auto text = node.value<std::string>();
+    const std::string bad = "\"frazione_rinnovo\" must be a fraction of the term such as \"1/2\" or \"2/3\"";
+    if (!text) r.fail(node.source(), bad);
+    const auto slash = text->find('/');
+    const auto number = [](const std::string& x) {
+        return !x.empty() && x.size() <= 3 && std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (slash == std::string::npos || !number(text->substr(0, slash)) || !number(text->substr(slash + 1))) {
+        r.fail(node.source(), bad);
+    }
+    RenewalLength length;
+    length.numerator = std::stoi(text->substr(0, slash));
+    length.denominator = std::stoi(text->substr(slash + 1));
+    if (length.numerator < 1 || length.denominator < 1 || length.numerator > length.denominator) {
+        r.fail(node.source(), "\"frazione_rinnovo\" must be a fraction between 0 and 1, such as \"1/2\"");
+    }
+    return length;
+}
+
+// rinnovi, and how long each lasts: anni_rinnovo = 10 (each), anni_rinnovo = [20, 10]
+// (one period per renewal), or frazione_rinnovo = "1/2" (of the deed's own term).
+void read_renewals(const Reader& r, const toml::table& t, const std::string& what, const Regulation& reg,
+                   KindRule& rule) {
+    rule.renewals_allowed = r.count(t, "rinnovi", what, 0);
+    const auto* years = t.get("anni_rinnovo");
+    const auto* fraction = t.get("frazione_rinnovo");
+    if (rule.renewals_allowed == 0) {
+        if (years) r.fail(years->source(), "\"anni_rinnovo\" given but \"rinnovi\" is 0 in " + what);
+        if (fraction) r.fail(fraction->source(), "\"frazione_rinnovo\" given but \"rinnovi\" is 0 in " + what);
+        return;
+    }
+    if (years && fraction) {
+        r.fail(fraction->source(), "\"anni_rinnovo\" and \"frazione_rinnovo\" both given in " + what +
+                                       ": a renewal lasts either fixed years or a fraction of the term");
+    }
+    if (fraction) {
+        rule.renewal = read_fraction(r, *fraction);
+        return;
+    }
+    if (!years) {
+        r.fail(t.source(), "missing field \"anni_rinnovo\" (or \"frazione_rinnovo\") in " + what);
+    }
+    rule.renewal.years = read_periods(r, *years, "anni_rinnovo", reg);
+    if (rule.renewal.years.size() > 1 && static_cast<int>(rule.renewal.years.size()) != rule.renewals_allowed) {
+        r.fail(years->source(), "\"anni_rinnovo\" lists " + std::to_string(rule.renewal.years.size()) +
+                                    " periods but \"rinnovi\" is " + std::to_string(rule.renewals_allowed) +
+                                    " in " + what + ": one period for every renewal, or one for all");
+    }
+}
+
 KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, const std::string& what,
                         const Regulation& reg) {
     r.only_keys(t,
-                {"durata_anni", "rinnovi", "anni_rinnovo", "decorrenza", "fonte", "capienza", "solo_al_decesso",
-                 "solo_al_decesso_fonte", "riparte_alla_sepoltura", "riparte_alla_sepoltura_fonte"},
+                {"durata_anni", "rinnovi", "anni_rinnovo", "frazione_rinnovo", "decorrenza", "fonte", "capienza",
+                 "solo_al_decesso", "solo_al_decesso_fonte", "riparte_alla_sepoltura", "riparte_alla_sepoltura_fonte"},
                 what);
     KindRule rule;
     rule.kind = kind;
-    rule.term_years = r.period(t, "durata_anni", what, reg.max_period_years.value, reg.max_period_years.basis);
-    rule.renewals_allowed = r.count(t, "rinnovi", what, 0);
-    if (rule.renewals_allowed > 0) {
-        rule.renewal_years =
-            r.period(t, "anni_rinnovo", what, reg.max_period_years.value, reg.max_period_years.basis);
-    } else if (const auto* extra = t.get("anni_rinnovo")) {
-        r.fail(extra->source(), "\"anni_rinnovo\" given but \"rinnovi\" is 0 in " + what);
+    const toml::node& term = r.need(t, "durata_anni", what);
+    std::vector<int> terms = read_periods(r, term, "durata_anni", reg);
+    std::sort(terms.begin(), terms.end());
+    if (std::adjacent_find(terms.begin(), terms.end()) != terms.end()) {
+        r.fail(term.source(), "\"durata_anni\" lists a period twice in " + what);
     }
+    rule.term_years = terms.front();
+    if (terms.size() > 1) rule.term_choices = terms;
+    read_renewals(r, t, what, reg, rule);
     const toml::node& start = r.need(t, "decorrenza", what);
     const auto start_text = start.value<std::string>();
     if (start_text == "stipula") {

@@ -83,7 +83,7 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
     if (!rule) return refuse(RefusalCode::no_rule_for_kind, "version \"" + version->name + "\" has no rule for " + k);
     d.basis = rule->basis;
     d.renewals_allowed = rule->renewals_allowed;
-    if (rule->renewals_allowed == 0 || !rule->renewal_years) {
+    if (rule->renewals_allowed == 0 || (rule->renewal.years.empty() && !rule->renewal.is_fraction())) {
         return refuse(RefusalCode::kind_not_renewable,
                       "version \"" + version->name + "\" allows no renewal for " + k + " (" + rule->basis + ")");
     }
@@ -93,7 +93,14 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
                           (rule->renewals_allowed == 1 ? " renewal" : " renewals") + " for " + k + " and " +
                           std::to_string(d.renewals_used) + " already granted (" + rule->basis + ")");
     }
-    d.years = *rule->renewal_years;
+    // A fraction counts from the term the deed agreed (a 40-year loculo renews for
+    // 20 where a 30-year one renews for 15), not from the rule's shortest term.
+    d.years = rule->renewal.for_renewal(d.renewals_used, c.term_years.value_or(rule->term_years));
+    if (d.years < 1) {
+        return refuse(RefusalCode::kind_not_renewable,
+                      "version \"" + version->name + "\" renews " + k + " for a fraction of the term that is under a "
+                      "year for this deed's " + years_text(c.term_years.value_or(0)) + " (" + rule->basis + ")");
+    }
     d.previous_expiry = *c.expires_on;
     // The new period runs from the current expiry, not from the request (domain rule).
     d.new_expiry = add_years(*c.expires_on, d.years);

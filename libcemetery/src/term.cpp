@@ -1,5 +1,7 @@
 #include <cemetery/term.hpp>
 
+#include <algorithm>
+
 namespace cemetery {
 
 namespace {
@@ -11,6 +13,16 @@ TermDecision refuse(RefusalCode code, std::string message, std::string version =
 }
 
 std::string years_text(int n) { return std::to_string(n) + (n == 1 ? " year" : " years"); }
+
+// "30 or 40 years", "20, 30 or 40 years"
+std::string choices_text(const std::vector<int>& years) {
+    std::string out;
+    for (std::size_t i = 0; i < years.size(); ++i) {
+        if (i > 0) out += i + 1 == years.size() ? " or " : ", ";
+        out += std::to_string(years[i]);
+    }
+    return out + " years";
+}
 
 }  // namespace
 
@@ -42,13 +54,30 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
             return refuse(RefusalCode::no_rule_for_kind,
                           "version \"" + version->name + "\" has no rule for " + kind, version->name, version->basis);
         }
-        if (req.stated_years && *req.stated_years != rule->term_years) {
+        if (!rule->term_choices.empty()) {
+            // The deed records which of the terms on offer was agreed: never guessed.
+            const auto& choices = rule->term_choices;
+            if (!req.stated_years) {
+                return refuse(RefusalCode::term_choice_missing,
+                              "version \"" + version->name + "\" grants " + kind + " for " + choices_text(choices) +
+                                  ": the deed must say which (" + rule->basis + ")",
+                              version->name, rule->basis);
+            }
+            if (std::find(choices.begin(), choices.end(), *req.stated_years) == choices.end()) {
+                return refuse(RefusalCode::term_differs,
+                              "the deed states " + years_text(*req.stated_years) + ", but version \"" + version->name +
+                                  "\" grants " + kind + " for " + choices_text(choices) + " (" + rule->basis + ")",
+                              version->name, rule->basis);
+            }
+            years = *req.stated_years;
+        } else if (req.stated_years && *req.stated_years != rule->term_years) {
             return refuse(RefusalCode::term_differs,
                           "the deed states " + years_text(*req.stated_years) + ", but version \"" + version->name +
                               "\" gives " + kind + " " + years_text(rule->term_years) + " (" + rule->basis + ")",
                           version->name, rule->basis);
+        } else {
+            years = rule->term_years;
         }
-        years = rule->term_years;
         starts = rule->term_start;
         term.source = TermSource::regulation;
         term.version_name = version->name;

@@ -24,6 +24,10 @@ struct ConcessionRequest {
     std::vector<Holder> holders;
     std::optional<Deceased> first_deceased;  // its burial date defaults to the signing date
     RemainsForm form = RemainsForm::coffin;   // of the first deceased
+    // The term agreed, where the version offers a choice ("30 o 40 anni"); refused
+    // when it is not one on offer, or when given where there is no choice and it
+    // differs from the version's term.
+    std::optional<int> years;
     // The day it is recorded: a deed signed, or a person born, dead or buried, after
     // it is refused. The clock's today unless given (tests pin it).
     Date today = cemetery::today();

@@ -15,6 +15,7 @@ enum class RefusalCode {
     perpetual_with_term,      // a deed both perpetual and with a term
     term_missing,             // a deed signed before any version, with no term of its own
     term_differs,             // the deed's term is not the one the version gives
+    term_choice_missing,      // the version offers terms to choose from, and the deed names none
     term_too_long,            // a period over the maximum
     burial_date_missing,      // the term starts at the burial, and there is none
     concession_perpetual,     // a perpetual concession cannot be renewed

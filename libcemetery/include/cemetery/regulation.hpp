@@ -40,12 +40,30 @@ struct RuleFlag {
     std::string basis;
 };
 
+// How long each renewal of a kind lasts, as regulations write it: the same years for
+// every renewal ("rinnovabile per 10 anni"), each renewal its own years ("una prima
+// volta per 20 anni, una seconda per 10"), or a fraction of the term the deed agreed
+// ("per la metà della durata originaria": a 30-year deed renews for 15, a 40-year one
+// for 20; whole years, rounded down).
+struct RenewalLength {
+    std::vector<int> years;  // one: every renewal; several: the n-th renewal the n-th
+    int numerator = 0;       // with denominator: a fraction of the deed's term instead
+    int denominator = 0;
+
+    [[nodiscard]] bool is_fraction() const { return denominator > 0; }
+    // The years of renewal `index` (0: the first) of a deed of `term_years`.
+    [[nodiscard]] int for_renewal(int index, int term_years) const;
+};
+
 // The rule of one version for one plot kind.
 struct KindRule {
     PlotKind kind = PlotKind::loculo;
-    int term_years = 0;
+    int term_years = 0;  // with a choice, the shortest on offer
+    // The terms a deed may choose between when the version offers more than one
+    // ("loculi per 30 o 40 anni"), in increasing order; empty when there is one term.
+    std::vector<int> term_choices;
     int renewals_allowed = 0;
-    std::optional<int> renewal_years;  // present when renewals_allowed > 0
+    RenewalLength renewal;  // not empty when renewals_allowed > 0
     TermStart term_start = TermStart::signing;
     std::string basis;  // "Truccazzano (30 anni); Cusano Milanino ..."
     // The life of a concession: how full a place may be, whether it is granted only
