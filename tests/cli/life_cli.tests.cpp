@@ -391,3 +391,66 @@ TEST_CASE("cemetery renew refuses a renewal deed already recorded for another co
                   "R-7");
     office.ok({"renew", "L-1995-900", "--comune", "Liscate", "--on", "2024-06-01", "--deed", "R-8"});
 }
+
+TEST_CASE("a regulation offering loculi for 30 or 40 years: the deed says which, and renews for half of it",
+          "[cli][life][choice]") {
+    Office office;
+    auto text = test::file_bytes(CEMETERY_SOURCE_DIR "/regolamento/regolamento.toml").value();
+    const std::string from = "durata_anni = 30\n  rinnovi = 1\n  anni_rinnovo = 10\n  decorrenza = \"stipula\"\n"
+                             "  fonte = \"Truccazzano (30 anni); Cusano Milanino (proroga 10 anni) — provvisorio\"";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(),
+                 "durata_anni = [30, 40]\n  rinnovi = 1\n  frazione_rinnovo = \"1/2\"\n  decorrenza = \"stipula\"\n"
+                 "  fonte = \"art. 40: loculi per 30 o 40 anni, rinnovabili per metà\"");
+    const auto rules = office.dir.file("regolamento.toml");
+    test::write_file(rules, text);
+    const auto with_rules = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--regolamento", rules.string()});
+        return args;
+    };
+    office.with_wall();
+    const std::vector<std::string> grant = {"concede", "--comune", "Liscate", "--settore", "N", "--fila", "1",
+                                            "--numero", "1", "--on", "2026-12-01", "--holder", "Pèrego,Lucia",
+                                            "--deceased", "Pèrego,Giuseppe", "--died", "2026-11-28"};
+
+    SECTION("without --anni the grant is refused with the choices and the article") {
+        check_refused(office.run(with_rules(grant)), "30 or 40 years");
+        CHECK(office.ok({"plots", "list", "--comune", "Liscate", "--format", "csv"}).out.find("2026/0001") ==
+              std::string::npos);
+    }
+    SECTION("a term not on offer is refused") {
+        auto args = with_rules(grant);
+        args.insert(args.end(), {"--anni", "35"});
+        check_refused(office.run(args), "art. 40");
+    }
+    SECTION("40 years chosen: expires in 2066, and one renewal of 20 years") {
+        auto args = with_rules(grant);
+        args.insert(args.end(), {"--anni", "40"});
+        const auto r = office.ok(args);
+        CHECK_THAT(r.out, Catch::Contains("expires 2066-12-01 (40 years"));
+        const auto renewed = office.ok(with_rules({"renew", "2026/0001", "--comune", "Liscate", "--on", "2026-12-02"}));
+        CHECK_THAT(renewed.out, Catch::Contains("2086-12-01"));
+        const auto show = json::parse(office.ok({"show", "2026/0001", "--comune", "Liscate", "--format", "json"}).out);
+        CHECK(show["scadenza"] == "2086-12-01");
+    }
+    SECTION("an imported row gives its term as Durata_Anni: 35 is refused naming line and field, 40 is taken") {
+        const std::string head =
+            "Comune;Cimitero;Tipo;Settore;Fila;Numero;Piano;Numero_Concessione;Data_Concessione;Durata_Anni;"
+            "Concessionario_Cognome;Concessionario_Nome;Defunto_Cognome;Defunto_Nome;Defunto_Data_Morte;"
+            "Data_Sepoltura\n";
+        const std::string forty = "Liscate;;Loculo;N;2;1;;L-2021-001;01/03/2021;40;Rossi;Ugo;Rossi;Ada;27/02/2021;01/03/2021\n";
+        const auto csv = office.dir.file("scelte.csv");
+        test::write_file(csv, head + forty +
+                                  "Liscate;;Loculo;N;2;2;;L-2021-002;02/03/2021;35;Bassi;Ugo;Bassi;Ada;27/02/2021;02/03/2021\n");
+        const auto refused = office.run(with_rules({"import", csv.string()}));
+        INFO(refused);
+        CHECK(refused.exit_code == 3);
+        CHECK_THAT(refused.err, Catch::Contains("scelte.csv:3: Durata_Anni") && Catch::Contains("30 or 40 years"));
+        CHECK(office.run({"show", "L-2021-001", "--comune", "Liscate"}).exit_code != 0);
+
+        test::write_file(csv, head + forty);
+        office.ok(with_rules({"import", csv.string()}));
+        const auto show = json::parse(office.ok({"show", "L-2021-001", "--comune", "Liscate", "--format", "json"}).out);
+        CHECK(show["scadenza"] == "2061-03-01");
+    }
+}
