@@ -31,7 +31,7 @@ void renew_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     auto& db = host.database();
     const auto record = db.reg().record(id);
     if (!record) return;
-    RenewDialog dialog(parent, *record, db.regulation(), cemetery::today());
+    RenewDialog dialog(parent, *record, db.regulation(), cemetery::today(), db.reg().life(id).postings);
     if (dialog.ShowModal() != wxID_OK) return;
     const auto outcome = db.reg().renew(id, dialog.request(), db.regulation());
     if (!outcome.decision.allowed()) {

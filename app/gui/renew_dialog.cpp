@@ -14,11 +14,13 @@
 namespace gui {
 
 RenewDialog::RenewDialog(wxWindow* parent, const cemetery::ConcessionRecord& record,
-                         const cemetery::Regulation& regulation, cemetery::Date on)
+                         const cemetery::Regulation& regulation, cemetery::Date on,
+                         std::vector<cemetery::Posting> postings)
     : wxDialog(parent, wxID_ANY, _("Renewal"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       record_(record),
-      regulation_(regulation) {
+      regulation_(regulation),
+      postings_(std::move(postings)) {
     SetName(wxS("renew_dialog"));
     const auto& c = record_.concession;
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -96,7 +98,7 @@ void RenewDialog::UpdateOutcome() {
     const auto on = from_wx_date(date_->GetValue());
     // Recorded today, as Register::renew will: a date ahead is refused here already.
     decision_ = cemetery::decide_renewal(regulation_, record_.concession, record_.plot.kind, record_.comune.name, on,
-                                         cemetery::today());
+                                         cemetery::today(), postings_);
     const int wrap = FromDIP(460);
     if (decision_.allowed()) {
         verdict_->SetLabel(wxString::Format(_("New expiry: %s"), date_text(decision_.new_expiry)));

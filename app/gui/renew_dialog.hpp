@@ -20,8 +20,9 @@ namespace gui {
 
 class RenewDialog : public wxDialog {
 public:
+    // `postings`: the concession's, for a regulation that closes renewals once it is posted.
     RenewDialog(wxWindow* parent, const cemetery::ConcessionRecord& record, const cemetery::Regulation& regulation,
-                cemetery::Date on);
+                cemetery::Date on, std::vector<cemetery::Posting> postings = {});
 
     [[nodiscard]] cemetery::RenewalRequest request() const;
     [[nodiscard]] const cemetery::RenewalDecision& decision() const { return decision_; }
@@ -37,6 +38,7 @@ private:
 
     const cemetery::ConcessionRecord record_;
     const cemetery::Regulation& regulation_;
+    const std::vector<cemetery::Posting> postings_;
     cemetery::RenewalDecision decision_;
     wxString outcome_;
     wxDatePickerCtrl* date_ = nullptr;

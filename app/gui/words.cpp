@@ -74,6 +74,9 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::before_last_change: return _("the date is before the last burial recorded");
         case RefusalCode::renewal_deed_used: return _("that renewal deed number is already recorded in the comune");
         case RefusalCode::renewal_ends_before: return _("the renewal would expire before its own date");
+        case RefusalCode::renewal_window_not_open: return _("it is too early: the regulation opens renewals later");
+        case RefusalCode::renewal_window_closed: return _("it is too late: the time the regulation allows for renewal is over");
+        case RefusalCode::renewal_after_posting: return _("the concession is already on a posted list of expired ones");
     }
     return wxString();
 }

@@ -16,6 +16,12 @@ Date add_years(Date start, int years) {
     return end;
 }
 
+Date add_months(Date start, int months) {
+    Date end = start + date::months{months};
+    if (!end.ok()) end = date::year_month_day_last{end.year(), date::month_day_last{end.month()}};
+    return end;
+}
+
 Date add_days(Date start, int days) {
     return Date{date::sys_days{start} + date::days{days}};
 }

@@ -39,6 +39,9 @@ std::string_view code_name(RefusalCode code) {
         case RefusalCode::before_last_change: return "before_last_change";
         case RefusalCode::renewal_deed_used: return "renewal_deed_used";
         case RefusalCode::renewal_ends_before: return "renewal_ends_before";
+        case RefusalCode::renewal_window_not_open: return "renewal_window_not_open";
+        case RefusalCode::renewal_window_closed: return "renewal_window_closed";
+        case RefusalCode::renewal_after_posting: return "renewal_after_posting";
     }
     return "?";
 }

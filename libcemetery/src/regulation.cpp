@@ -27,6 +27,17 @@ int RenewalLength::for_renewal(int index, int term_years) const {
     return years[std::min<std::size_t>(static_cast<std::size_t>(std::max(index, 0)), years.size() - 1)];
 }
 
+std::optional<Date> RenewalWindow::opens_on(Date expiry) const {
+    if (only_after_expiry) return add_days(expiry, 1);
+    if (months_before) return add_months(expiry, -*months_before);
+    return std::nullopt;
+}
+
+std::optional<Date> RenewalWindow::closes_on(Date expiry) const {
+    if (months_after) return add_months(expiry, *months_after);
+    return std::nullopt;
+}
+
 const KindRule* RegulationVersion::rule_for(PlotKind kind) const {
     auto it = rules.find(kind);
     return it == rules.end() ? nullptr : &it->second;

@@ -222,10 +222,54 @@ void read_renewals(const Reader& r, const toml::table& t, const std::string& wha
     }
 }
 
+// finestra_rinnovo = { mesi_prima = 12, mesi_dopo = 6, non_dopo_affissione = true, fonte = "..." }
+// or { solo_dopo_scadenza = true, ... }: when a renewal may be asked for.
+RenewalWindow read_window(const Reader& r, const toml::node& node, const std::string& what, const KindRule& rule,
+                          const Regulation& reg) {
+    const std::string what_w = what + ", \"finestra_rinnovo\"";
+    const toml::table& w = r.table_at(node, what_w);
+    r.only_keys(w, {"mesi_prima", "solo_dopo_scadenza", "mesi_dopo", "non_dopo_affissione", "fonte"}, what_w);
+    if (rule.renewals_allowed == 0) r.fail(node.source(), "\"finestra_rinnovo\" given but \"rinnovi\" is 0 in " + what);
+    RenewalWindow window;
+    const auto flag = [&](std::string_view key) {
+        const auto* n = w.get(key);
+        if (!n) return false;
+        const auto value = n->value_exact<bool>();
+        if (!value) r.fail(n->source(), "\"" + std::string(key) + "\" must be true or false");
+        return *value;
+    };
+    // Months, bounded by the longest period: a window longer than any term means nothing.
+    const auto months = [&](std::string_view key) -> std::optional<int> {
+        const auto* n = w.get(key);
+        if (!n) return std::nullopt;
+        const int m = r.count(*n, key, 0);
+        if (m > 12 * reg.max_period_years.value) {
+            r.fail(n->source(), "\"" + std::string(key) + "\" is " + std::to_string(m) + " months, longer than " +
+                                    std::to_string(reg.max_period_years.value) + " years (" +
+                                    reg.max_period_years.basis + ")");
+        }
+        return m;
+    };
+    window.months_before = months("mesi_prima");
+    window.only_after_expiry = flag("solo_dopo_scadenza");
+    window.months_after = months("mesi_dopo");
+    window.closes_at_posting = flag("non_dopo_affissione");
+    if (window.months_before && window.only_after_expiry) {
+        r.fail(w.get("solo_dopo_scadenza")->source(),
+               "\"mesi_prima\" and \"solo_dopo_scadenza\" both given in " + what_w + ": the window opens one way");
+    }
+    if (!window.months_before && !window.only_after_expiry && !window.months_after && !window.closes_at_posting) {
+        r.fail(node.source(), what_w + " bounds nothing: give \"mesi_prima\", \"solo_dopo_scadenza\", \"mesi_dopo\" "
+                              "or \"non_dopo_affissione\"");
+    }
+    window.basis = r.text(w, "fonte", what_w);
+    return window;
+}
+
 KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, const std::string& what,
                         const Regulation& reg) {
     r.only_keys(t,
-                {"durata_anni", "rinnovi", "anni_rinnovo", "frazione_rinnovo", "decorrenza", "fonte", "capienza",
+                {"durata_anni", "rinnovi", "anni_rinnovo", "frazione_rinnovo", "finestra_rinnovo", "decorrenza", "fonte", "capienza",
                  "solo_al_decesso", "solo_al_decesso_fonte", "riparte_alla_sepoltura", "riparte_alla_sepoltura_fonte"},
                 what);
     KindRule rule;
@@ -239,6 +283,7 @@ KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, co
     rule.term_years = terms.front();
     if (terms.size() > 1) rule.term_choices = terms;
     read_renewals(r, t, what, reg, rule);
+    if (const auto* window = t.get("finestra_rinnovo")) rule.renewal_window = read_window(r, *window, what, rule, reg);
     const toml::node& start = r.need(t, "decorrenza", what);
     const auto start_text = start.value<std::string>();
     if (start_text == "stipula") {

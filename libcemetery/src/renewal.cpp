@@ -22,6 +22,42 @@ const Renewal* last_renewal(const Concession& c) {
                                       [](const Renewal& a, const Renewal& b) { return a.granted_on < b.granted_on; });
     return it == c.renewals.end() ? nullptr : &*it;
 }
+// The first posting of a list on which the concession appears expired at its current
+// expiry, posted on or before `on`: a posting of an earlier expiry, since renewed, does not count.
+std::optional<Posting> posted_by(const std::vector<Posting>& postings, Date expiry, Date on) {
+    std::optional<Posting> first;
+    for (const auto& p : postings) {
+        if (p.list_as_of > expiry && p.posted_on <= on && (!first || p.posted_on < first->posted_on)) first = p;
+    }
+    return first;
+}
+
+std::optional<Refusal> outside_window(const RenewalWindow& w, Date expiry, Date on,
+                                      const std::vector<Posting>& postings, const std::string& version) {
+    const auto refuse = [&](RefusalCode code, std::string message) {
+        return Refusal{code, std::move(message) + " (" + w.basis + ")", version, w.basis};
+    };
+    if (const auto opens = w.opens_on(expiry); opens && on < *opens) {
+        return refuse(RefusalCode::renewal_window_not_open,
+                      "version \"" + version + "\" opens the renewal of a concession expiring on " + to_iso(expiry) +
+                          " on " + to_iso(*opens) + ": a renewal dated " + to_iso(on) + " is too early");
+    }
+    if (const auto closes = w.closes_on(expiry); closes && on > *closes) {
+        return refuse(RefusalCode::renewal_window_closed,
+                      "version \"" + version + "\" closed the renewal of a concession expired on " + to_iso(expiry) +
+                          " on " + to_iso(*closes) + ": a renewal dated " + to_iso(on) + " is too late");
+    }
+    if (w.closes_at_posting) {
+        if (const auto posting = posted_by(postings, expiry, on)) {
+            return refuse(RefusalCode::renewal_after_posting,
+                          "the concession is on the list of expired concessions posted on " +
+                              to_iso(posting->posted_on) + ": version \"" + version +
+                              "\" allows no renewal once it is posted");
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string RenewalDecision::explanation() const {
@@ -32,7 +68,7 @@ std::string RenewalDecision::explanation() const {
 }
 
 RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotKind kind, std::string_view comune,
-                               Date on, std::optional<Date> today) {
+                               Date on, std::optional<Date> today, const std::vector<Posting>& postings) {
     RenewalDecision d;
     d.renewals_used = static_cast<int>(c.renewals.size());
     const std::string k{code(kind)};
@@ -92,6 +128,12 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
                       "version \"" + version->name + "\" allows " + std::to_string(rule->renewals_allowed) +
                           (rule->renewals_allowed == 1 ? " renewal" : " renewals") + " for " + k + " and " +
                           std::to_string(d.renewals_used) + " already granted (" + rule->basis + ")");
+    }
+    if (rule->renewal_window) {
+        if (auto refusal = outside_window(*rule->renewal_window, *c.expires_on, on, postings, version->name)) {
+            d.refusal = std::move(refusal);
+            return d;
+        }
     }
     // A fraction counts from the term the deed agreed (a 40-year loculo renews for
     // 20 where a 30-year one renews for 15), not from the rule's shortest term.

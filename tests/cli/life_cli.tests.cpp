@@ -53,6 +53,20 @@ void check_refused(const CliResult& r, const std::string& says) {
     CHECK(r.out.empty());
 }
 
+// The source line of the Union's loculo rule in the shipped file: where tests change it.
+const std::string unione_loculo_source =
+    "fonte = \"Truccazzano (30 anni); Cusano Milanino (proroga 10 anni) — provvisorio\"";
+
+// The shipped regulation with one passage replaced, written beside the office's register.
+std::filesystem::path shipped_rules_with(const Office& office, const std::string& from, const std::string& to) {
+    auto text = test::file_bytes(CEMETERY_SOURCE_DIR "/regolamento/regolamento.toml").value();
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), to);
+    const auto file = office.dir.file("regolamento.toml");
+    test::write_file(file, text);
+    return file;
+}
+
 void check_invalid(const CliResult& r, const std::string& says) {
     INFO(r);
     CHECK(r.exit_code == 3);
@@ -395,15 +409,10 @@ TEST_CASE("cemetery renew refuses a renewal deed already recorded for another co
 TEST_CASE("a regulation offering loculi for 30 or 40 years: the deed says which, and renews for half of it",
           "[cli][life][choice]") {
     Office office;
-    auto text = test::file_bytes(CEMETERY_SOURCE_DIR "/regolamento/regolamento.toml").value();
-    const std::string from = "durata_anni = 30\n  rinnovi = 1\n  anni_rinnovo = 10\n  decorrenza = \"stipula\"\n"
-                             "  fonte = \"Truccazzano (30 anni); Cusano Milanino (proroga 10 anni) — provvisorio\"";
-    REQUIRE(text.find(from) != std::string::npos);
-    text.replace(text.find(from), from.size(),
-                 "durata_anni = [30, 40]\n  rinnovi = 1\n  frazione_rinnovo = \"1/2\"\n  decorrenza = \"stipula\"\n"
-                 "  fonte = \"art. 40: loculi per 30 o 40 anni, rinnovabili per metà\"");
-    const auto rules = office.dir.file("regolamento.toml");
-    test::write_file(rules, text);
+    const auto rules = shipped_rules_with(
+        office, "durata_anni = 30\n  rinnovi = 1\n  anni_rinnovo = 10\n  decorrenza = \"stipula\"\n  " + unione_loculo_source,
+        "durata_anni = [30, 40]\n  rinnovi = 1\n  frazione_rinnovo = \"1/2\"\n  decorrenza = \"stipula\"\n"
+        "  fonte = \"art. 40: loculi per 30 o 40 anni, rinnovabili per metà\"");
     const auto with_rules = [&](std::vector<std::string> args) {
         args.insert(args.begin(), {"--regolamento", rules.string()});
         return args;
@@ -452,5 +461,40 @@ TEST_CASE("a regulation offering loculi for 30 or 40 years: the deed says which,
         office.ok(with_rules({"import", csv.string()}));
         const auto show = json::parse(office.ok({"show", "L-2021-001", "--comune", "Liscate", "--format", "json"}).out);
         CHECK(show["scadenza"] == "2061-03-01");
+    }
+}
+
+TEST_CASE("a regulation that closes renewals at the posting, or six months after the expiry: renew refuses with the day",
+          "[cli][life][window]") {
+    Office office;
+    office.ok({"import", sample});  // E-1987-031, a Liscate loculo expired on 2017-09-02
+    const auto rules_with = [&](const std::string& window) {
+        const auto file = shipped_rules_with(office, unione_loculo_source,
+                                             unione_loculo_source + "\n  finestra_rinnovo = { " + window + " }");
+        return std::vector<std::string>{"--regolamento", file.string()};
+    };
+    const auto renew = [&](const std::vector<std::string>& rules) {
+        auto args = rules;
+        args.insert(args.end(), {"renew", "E-1987-031", "--comune", "Liscate", "--on", "2026-12-01"});
+        return office.run(args);
+    };
+
+    SECTION("once posted") {
+        const auto rules = rules_with("non_dopo_affissione = true, fonte = \"art. 43: non dopo l'affissione\"");
+        office.ok({"post", "--comune", "Liscate", "--as-of", "2026-11-30", "--on", "2026-11-30"});
+        const auto refused = renew(rules);
+        check_refused(refused, "posted on 2026-11-30");
+        CHECK_THAT(refused.err, Catch::Contains("art. 43"));
+        const auto show = json::parse(office.ok({"show", "E-1987-031", "--comune", "Liscate", "--format", "json"}).out);
+        CHECK(show["rinnovi"].empty());
+    }
+    SECTION("not posted, the same rule lets it renew") {
+        const auto rules = rules_with("non_dopo_affissione = true, fonte = \"art. 43\"");
+        const auto renewed = renew(rules);
+        INFO(renewed);
+        CHECK(renewed.exit_code == 0);
+    }
+    SECTION("six months after the expiry") {
+        check_refused(renew(rules_with("mesi_dopo = 6, fonte = \"art. 42\"")), "2018-03-02");
     }
 }

@@ -19,6 +19,10 @@ using Date = date::year_month_day;
 // term_start + years on the calendar, 29 February snapping to 28 February (X1).
 [[nodiscard]] Date add_years(Date start, int years);
 
+// start + months on the calendar (negative allowed), a day the month lacks snapping to
+// its last day: 31 March less one month is 28 (or 29) February, as for years.
+[[nodiscard]] Date add_months(Date start, int months);
+
 // start + days (negative allowed).
 [[nodiscard]] Date add_days(Date start, int days);
 

@@ -46,6 +46,10 @@ enum class RefusalCode {
     before_last_change,       // dated before the last burial, whose term the renewal would build on
     renewal_deed_used,        // the renewal deed's number is already recorded for a renewal in the comune
     renewal_ends_before,      // a renewal whose new expiry falls before its own date
+    // The regulation's renewal window (regulation.hpp, RenewalWindow)
+    renewal_window_not_open,  // asked for before the window opens
+    renewal_window_closed,    // asked for after the window closed
+    renewal_after_posting,    // asked for once the concession is on a posted list of expired ones
 };
 
 struct Refusal {

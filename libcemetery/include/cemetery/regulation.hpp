@@ -55,6 +55,22 @@ struct RenewalLength {
     [[nodiscard]] int for_renewal(int index, int term_years) const;
 };
 
+// When a renewal may be asked for, as regulations bound it: "non prima di 12 mesi dalla
+// scadenza", "solo dopo la scadenza", "entro 6 mesi dalla scadenza", "non oltre la
+// pubblicazione dell'elenco delle concessioni scadute". No window: any day, as before.
+struct RenewalWindow {
+    std::optional<int> months_before;  // opens this many months before the expiry day
+    bool only_after_expiry = false;    // opens the day after the expiry
+    std::optional<int> months_after;   // closes this many months after the expiry day
+    bool closes_at_posting = false;    // closed once the concession is on a posted list
+    std::string basis;
+
+    // The first day a renewal may be granted, when the window has a start.
+    [[nodiscard]] std::optional<Date> opens_on(Date expiry) const;
+    // The last day, when the window has an end in months.
+    [[nodiscard]] std::optional<Date> closes_on(Date expiry) const;
+};
+
 // The rule of one version for one plot kind.
 struct KindRule {
     PlotKind kind = PlotKind::loculo;
@@ -64,6 +80,7 @@ struct KindRule {
     std::vector<int> term_choices;
     int renewals_allowed = 0;
     RenewalLength renewal;  // not empty when renewals_allowed > 0
+    std::optional<RenewalWindow> renewal_window;  // none: a renewal may be asked for any day
     TermStart term_start = TermStart::signing;
     std::string basis;  // "Truccazzano (30 anni); Cusano Milanino ..."
     // The life of a concession: how full a place may be, whether it is granted only

@@ -3,6 +3,7 @@
 // and at what tariff: decided by the version of the regulation in force for the
 // comune on the renewal date. A pure function: the store applies the decision.
 
+#include <cemetery/closing.hpp>
 #include <cemetery/concession.hpp>
 #include <cemetery/refusal.hpp>
 #include <cemetery/regulation.hpp>
@@ -38,10 +39,13 @@ struct RenewalDecision {
 // before the last burial (a burial may have restarted the term the renewal adds to):
 // the register's history stays in time order. Successions and postings do not count:
 // they do not move the term. Then by the version in force for the comune that day:
-// none, no renewal for the kind, all used. Last, a renewal whose new expiry falls
-// before its own date is refused: the family would pay for years already gone.
+// none, no renewal for the kind, all used, outside the version's renewal window (too
+// early, too late, or once on a posted list: `postings` are the concession's, as the
+// register records them). Last, a renewal whose new expiry falls before its own date is
+// refused: the family would pay for years already gone.
 [[nodiscard]] RenewalDecision decide_renewal(const Regulation& regulation, const Concession& concession,
                                              PlotKind kind, std::string_view comune, Date on,
-                                             std::optional<Date> today = std::nullopt);
+                                             std::optional<Date> today = std::nullopt,
+                                             const std::vector<Posting>& postings = {});
 
 }  // namespace cemetery

@@ -105,8 +105,8 @@ ExpiryNotices collect_expiry_notices(const Register& reg, const Regulation& regu
             letter.holders.push_back(h.full_name());
             if (letter.address.empty()) letter.address = h.address;
         }
-        letter.renewal =
-            decide_renewal(regulation, record->concession, record->plot.kind, record->comune.name, posting_from);
+        letter.renewal = decide_renewal(regulation, record->concession, record->plot.kind, record->comune.name,
+                                        posting_from, std::nullopt, reg.life(row.concession).postings);
         notices.letters.push_back(std::move(letter));
     }
     return notices;

@@ -56,17 +56,6 @@ std::map<DeceasedId, RemainsForm> forms_of(storage::Database& db, ConcessionId i
     return out;
 }
 
-std::vector<Posting> postings_of(storage::Database& db, ConcessionId id) {
-    auto& s = db.statement("SELECT posted_on, list_as_of FROM posting WHERE concession_id = ? ORDER BY posted_on, id");
-    s.bind(1, id.value());
-    std::vector<Posting> out;
-    while (s.executeStep()) {
-        out.push_back(Posting{storage::column_required_date(s.getColumn(0)),
-                              storage::column_required_date(s.getColumn(1))});
-    }
-    return out;
-}
-
 nlohmann::json names(const std::vector<Holder>& holders) {
     auto out = nlohmann::json::array();
     for (const auto& h : holders) out.push_back(h.full_name());
@@ -346,7 +335,7 @@ LifeOutcome Register::close(ConcessionId id, const ClosingRequest& request, cons
             out = missing(id);
             return;
         }
-        const auto decision = decide_closing(regulation, *current, false, postings_of(db, id), request);
+        const auto decision = decide_closing(regulation, *current, false, storage::postings_of(db, id), request);
         if (!decision.allowed()) {
             out.refusal = decision.refusal;
             return;
@@ -374,7 +363,7 @@ ConcessionLife Register::life(ConcessionId id) const {
     auto& db = impl_->db;
     try {
         ConcessionLife out;
-        out.postings = postings_of(db, id);
+        out.postings = storage::postings_of(db, id);
         out.forms = forms_of(db, id);
         out.closing = closing_of(db, id);
         {
@@ -406,6 +395,17 @@ ConcessionLife Register::life(ConcessionId id) const {
     } catch (const SQLite::Exception& e) {
         throw storage::database_error_from(e, impl_->file.string());
     }
+}
+
+std::vector<Posting> storage::postings_of(Database& db, ConcessionId id) {
+    auto& s = db.statement("SELECT posted_on, list_as_of FROM posting WHERE concession_id = ? ORDER BY posted_on, id");
+    s.bind(1, id.value());
+    std::vector<Posting> out;
+    while (s.executeStep()) {
+        out.push_back(Posting{storage::column_required_date(s.getColumn(0)),
+                              storage::column_required_date(s.getColumn(1))});
+    }
+    return out;
 }
 
 }  // namespace cemetery

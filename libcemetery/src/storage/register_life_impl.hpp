@@ -3,6 +3,7 @@
 
 #include "storage/database.hpp"
 
+#include <cemetery/closing.hpp>
 #include <cemetery/plot_inventory.hpp>
 
 #include <optional>
@@ -19,5 +20,7 @@ std::vector<Tenure> plot_tenures(Database& db, PlotId plot);
 std::optional<Date> plot_out_of_use_from(Database& db, PlotId plot);
 // None when the plot does not exist.
 std::optional<PlotStateOn> plot_state_in(Database& db, PlotId plot, Date on);
+// The postings of a concession's expiry, in the order they were posted.
+std::vector<Posting> postings_of(Database& db, ConcessionId id);
 
 }  // namespace cemetery::storage

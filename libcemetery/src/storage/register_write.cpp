@@ -3,6 +3,7 @@
 
 #include "storage/change_log.hpp"
 #include "storage/log_people.hpp"
+#include "storage/register_life_impl.hpp"
 #include "storage/register_rows.hpp"
 
 #include <cemetery/concession_over.hpp>
@@ -174,7 +175,8 @@ RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, c
         const auto plot_of = plot(current->plot);
         const auto comune_of = impl_->load_comune(current->comune);
         outcome.decision =
-            decide_renewal(regulation, *current, plot_of->kind, comune_of->name, request.on, request.today);
+            decide_renewal(regulation, *current, plot_of->kind, comune_of->name, request.on, request.today,
+                           storage::postings_of(db, id));
         if (!outcome.decision.allowed()) return;
         if (auto used = renewal_deed_used(db, current->comune, request.deed)) {
             outcome.decision.refusal = Refusal{RefusalCode::renewal_deed_used,
