@@ -159,6 +159,28 @@ TEST_CASE("an expiry explains itself", "[term]") {
                Catch::StartsWith("expires 2040-02-28") && Catch::Contains("renewed on 2030-01-10 for 10 years"));
 }
 
+TEST_CASE("an expiry explains itself in Italian to the clerk", "[term]") {
+    cemetery::Concession c;
+    c.signed_on = c.term_start = ymd(2000, 2, 29);
+    c.term_years = 30;
+    c.expires_on = ymd(2030, 2, 28);
+    c.term_source = TermSource::regulation;
+    c.version_name = "Unione 2020";
+    CHECK(cemetery::explain_expiry_in_italian(c, PlotKind::loculo) ==
+          "scade il 28/02/2030: stipulata il 29/02/2000, loculo, 30 anni, versione «Unione 2020» del regolamento");
+    c.renewals.push_back({{}, ymd(2030, 1, 10), 10, ymd(2030, 2, 28), ymd(2040, 2, 28), "R-1", "Unione 2020"});
+    c.expires_on = ymd(2040, 2, 28);
+    CHECK(cemetery::explain_expiry_in_italian(c, PlotKind::loculo) ==
+          "scade il 28/02/2040: stipulata il 29/02/2000, loculo, 30 anni, versione «Unione 2020» del regolamento; "
+          "rinnovata il 10/01/2030 per 10 anni (28/02/2030 → 28/02/2040, versione «Unione 2020» del regolamento)");
+    c.term_source = TermSource::deed;
+    CHECK_THAT(cemetery::explain_expiry_in_italian(c, PlotKind::tomba_famiglia),
+               Catch::Contains("tomba di famiglia") && Catch::Contains("durata propria dell'atto"));
+    c.perpetual = true;
+    CHECK(cemetery::explain_expiry_in_italian(c, PlotKind::cappella) ==
+          "perpetua: stipulata il 29/02/2000, cappella, concessione perpetua");
+}
+
 TEST_CASE("a loculo signed on 29/02/2000 for 30 years expires on 28/02/2030", "[term]") {
     auto r = deed("Liscate", PlotKind::loculo, ymd(2000, 2, 29));
     r.stated_years = 30;

@@ -245,7 +245,7 @@ std::string closing_sentence(const cemetery::Closing& cl) {
 void write_record(std::ostream& out, Format format, const cemetery::ConcessionRecord& rec, cemetery::Date as_of,
                   const std::optional<cemetery::Closing>& closing) {
     const auto& c = rec.concession;
-    const std::string explanation = cemetery::explain_expiry(c, rec.plot.kind);
+    const std::string explanation = cemetery::explain_expiry_in_italian(c, rec.plot.kind);
     if (format == Format::json) {
         json j = {
             {"comune", rec.comune.name},

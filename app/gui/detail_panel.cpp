@@ -182,7 +182,7 @@ void DetailPanel::ShowConcession(Database& db, cemetery::ConcessionId id) {
                                    : wxString(wxS("—")));
     expiry_->SetLabel(c.perpetual ? _("perpetual") : date_text(c.expires_on, wxS("—")));
     why_->SetLabel(expiry_explanation(c));
-    why_->SetToolTip(to_wx(cemetery::explain_expiry(c, record_->plot.kind)));
+    why_->SetToolTip(to_wx(cemetery::explain_expiry_in_italian(c, record_->plot.kind)));
     status_->SetLabel(wxString::Format(_("%s (as of %s)"), status_text(c.status_on(today)), date_text(today)));
     const wxString ended = end_text(c, c.closed_on ? db.reg().life(c.id).closing : std::nullopt);
     ended_->SetLabel(ended);

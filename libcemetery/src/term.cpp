@@ -164,4 +164,25 @@ std::string explain_expiry(const Concession& c, PlotKind kind) {
     return out;
 }
 
+std::string explain_expiry_in_italian(const Concession& c, PlotKind kind) {
+    const std::string k{italian_name(kind)};
+    const auto years = [](int n) { return std::to_string(n) + (n == 1 ? " anno" : " anni"); };
+    const auto version = [](const std::string& name) { return "versione «" + name + "» del regolamento"; };
+    if (c.perpetual) return "perpetua: stipulata il " + to_italian(c.signed_on) + ", " + k + ", concessione perpetua";
+    std::string out = c.expires_on ? "scade il " + to_italian(*c.expires_on) + ": " : std::string("senza scadenza: ");
+    out += (c.term_start == c.signed_on ? "stipulata il " : "decorrenza dal ") + to_italian(c.term_start) + ", " + k;
+    if (c.term_years) out += ", " + years(*c.term_years);
+    switch (c.term_source) {
+        case TermSource::regulation: out += ", " + version(c.version_name); break;
+        case TermSource::deed: out += ", durata propria dell'atto (stipulato prima di ogni versione del regolamento)"; break;
+        case TermSource::stated_expiry: out += ", scadenza come indicata nel registro"; break;
+    }
+    for (const Renewal& r : c.renewals) {
+        out += "; rinnovata il " + to_italian(r.granted_on) + " per " + years(r.years) + " (" +
+               to_italian(r.previous_expiry) + " → " + to_italian(r.new_expiry) +
+               (r.version_name.empty() ? "" : ", " + version(r.version_name)) + ")";
+    }
+    return out;
+}
+
 }  // namespace cemetery

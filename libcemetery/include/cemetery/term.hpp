@@ -54,5 +54,9 @@ void apply_term(Concession& concession, const Term& term);
 // "expires 2030-02-28: signed 2000-02-29, loculo, 30 years, version Unione 2020",
 // with each renewal after it; "perpetual: signed 1968-04-15, before 1976-02-10".
 [[nodiscard]] std::string explain_expiry(const Concession& concession, PlotKind kind);
+// The same in Italian, for what a clerk reads ("Perché" in `cemetery show`, the desktop's
+// detail): "scade il 28/02/2030: stipulata il 29/02/2000, loculo, 30 anni, versione
+// «Unione 2020» del regolamento".
+[[nodiscard]] std::string explain_expiry_in_italian(const Concession& concession, PlotKind kind);
 
 }  // namespace cemetery
