@@ -93,12 +93,35 @@ std::string format_euro(std::int64_t cents) {
     return out;
 }
 
+bool PerpetualCutoff::covers(std::string_view comune, PlotKind kind) const {
+    const std::string wanted = fold(comune);
+    const bool comune_ok = comuni.empty() || std::any_of(comuni.begin(), comuni.end(), [&](const std::string& c) {
+                               return fold(c) == wanted;
+                           });
+    return comune_ok && (kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end());
+}
+
+PerpetualCutoff Regulation::perpetual_cutoff_for(std::string_view comune, PlotKind kind) const {
+    const PerpetualCutoff* best = nullptr;
+    for (const auto& c : perpetual_cutoffs) {
+        if (c.covers(comune, kind) && (!best || c.specificity() > best->specificity())) best = &c;
+    }
+    if (best) return *best;
+    PerpetualCutoff general;
+    general.until = perpetual_until.value;
+    general.basis = perpetual_until.basis;
+    return general;
+}
+
 std::vector<std::string> comuni_not_in(const Regulation& regulation, const std::vector<std::string>& known) {
     std::vector<std::string> folded_known;
     for (const auto& k : known) folded_known.push_back(fold(k));
     std::vector<std::string> out;
-    for (const auto& v : regulation.versions) {
-        for (const auto& c : v.comuni) {
+    std::vector<const std::vector<std::string>*> named;
+    for (const auto& v : regulation.versions) named.push_back(&v.comuni);
+    for (const auto& p : regulation.perpetual_cutoffs) named.push_back(&p.comuni);
+    for (const auto* comuni : named) {
+        for (const auto& c : *comuni) {
             const std::string f = fold(c);
             const bool is_known = std::find(folded_known.begin(), folded_known.end(), f) != folded_known.end();
             const bool listed = std::any_of(out.begin(), out.end(), [&](const std::string& o) { return fold(o) == f; });

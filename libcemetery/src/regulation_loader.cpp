@@ -387,6 +387,76 @@ Tariff read_tariff(const Reader& r, const toml::table& t) {
     return tariff;
 }
 
+// [[perpetue]]: comuni = [...], tipi = [...], fino_al = 1979-06-06, leggi_come_anni = 99, fonte
+PerpetualCutoff read_perpetual_cutoff(const Reader& r, const toml::table& t, const Regulation& reg) {
+    const std::string what = "[[perpetue]]";
+    r.only_keys(t, {"comuni", "tipi", "fino_al", "leggi_come_anni", "fonte"}, what);
+    PerpetualCutoff cutoff;
+    const auto names = [&](std::string_view key) {
+        std::vector<std::string> out;
+        const auto* node = t.get(key);
+        if (!node) return out;
+        const auto* list = node->as_array();
+        if (!list || list->empty()) r.fail(node->source(), "\"" + std::string(key) + "\" must be a non-empty list");
+        for (const auto& item : *list) {
+            auto name = item.value<std::string>();
+            if (!name || name->empty()) r.fail(item.source(), "\"" + std::string(key) + "\" must hold names");
+            out.push_back(*name);
+        }
+        return out;
+    };
+    cutoff.comuni = names("comuni");
+    for (const auto& k : names("tipi")) {
+        const auto kind = plot_kind_from_code(k);
+        if (!kind) r.fail(t.get("tipi")->source(), "unknown plot kind \"" + k + "\" in \"tipi\" of " + what);
+        cutoff.kinds.push_back(*kind);
+    }
+    const toml::node& until = r.need(t, "fino_al", what);
+    cutoff.until = r.day(until, "fino_al");
+    if (cutoff.until >= law::fixed_term_from) {
+        r.fail(until.source(), "\"fino_al\" is " + to_iso(cutoff.until) + ": no deed signed from " +
+                                   to_iso(law::fixed_term_from) + " on can be perpetual (" +
+                                   std::string(law::fixed_term_basis) + ")");
+    }
+    if (const auto* years = t.get("leggi_come_anni")) {
+        cutoff.read_as_years = r.period(*years, "leggi_come_anni", reg.max_period_years.value, reg.max_period_years.basis);
+    }
+    cutoff.basis = r.text(t, "fonte", what);
+    return cutoff;
+}
+
+// Two [[perpetue]] entries as specific as each other may not cover one comune and kind:
+// which cut-off applies would depend on their order in the file.
+void check_cutoffs(const Reader& r, const Regulation& reg, const toml::array& tables) {
+    // Entries as specific as each other name comuni (and kinds) both or neither.
+    const auto shared_comune = [](const PerpetualCutoff& a, const PerpetualCutoff& b) -> std::optional<std::string> {
+        if (a.comuni.empty()) return std::string("every comune");
+        for (const auto& c : b.comuni) {
+            if (a.covers(c, a.kinds.empty() ? PlotKind::loculo : a.kinds.front())) return c;
+        }
+        return std::nullopt;
+    };
+    const auto shared_kind = [](const PerpetualCutoff& a, const PerpetualCutoff& b) -> std::optional<std::string> {
+        if (a.kinds.empty()) return std::string("every kind");
+        for (PlotKind k : b.kinds) {
+            if (std::find(a.kinds.begin(), a.kinds.end(), k) != a.kinds.end()) return std::string(code(k));
+        }
+        return std::nullopt;
+    };
+    const auto& list = reg.perpetual_cutoffs;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        for (std::size_t j = i + 1; j < list.size(); ++j) {
+            if (list[i].specificity() != list[j].specificity()) continue;
+            const auto comune = shared_comune(list[i], list[j]);
+            const auto kind = shared_kind(list[i], list[j]);
+            if (comune && kind) {
+                r.fail(tables[j].source(), "two [[perpetue]] entries cover " + *comune + ", " + *kind +
+                                               ": which cut-off applies must not depend on their order");
+            }
+        }
+    }
+}
+
 // Two versions may not both apply to one comune on one day.
 void check_overlaps(const Reader& r, const Regulation& reg, const std::vector<const toml::table*>& tables) {
     for (std::size_t i = 0; i < reg.versions.size(); ++i) {
@@ -412,7 +482,7 @@ void check_overlaps(const Reader& r, const Regulation& reg, const std::vector<co
 Regulation read_regulation(const Reader& r, const toml::table& doc, std::string source) {
     Regulation reg;
     reg.source = std::move(source);
-    r.only_keys(doc, {"formato", "generale", "versione", "tariffa"}, "the file");
+    r.only_keys(doc, {"formato", "generale", "perpetue", "versione", "tariffa"}, "the file");
     const toml::node& format = r.need(doc, "formato", "the file");
     if (format.value_exact<std::int64_t>() != 1) r.fail(format.source(), "\"formato\" must be 1 for this program");
 
@@ -449,6 +519,13 @@ Regulation read_regulation(const Reader& r, const toml::table& doc, std::string 
     if (general.contains("revoca_perpetue_anni") || general.contains("revoca_perpetue_fonte")) {
         reg.perpetual_revocation_years = {r.count(general, "revoca_perpetue_anni", what_g, 1),
                                           r.text(general, "revoca_perpetue_fonte", what_g)};
+    }
+
+    if (const auto* cutoffs = doc.get("perpetue")) {
+        const auto* list = cutoffs->as_array();
+        if (!list || !list->is_array_of_tables()) r.fail(cutoffs->source(), "\"perpetue\" must be [[perpetue]] tables");
+        for (const auto& node : *list) reg.perpetual_cutoffs.push_back(read_perpetual_cutoff(r, *node.as_table(), reg));
+        check_cutoffs(r, reg, *list);
     }
 
     const toml::node& versions_node = r.need(doc, "versione", "the file");

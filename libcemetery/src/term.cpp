@@ -29,19 +29,31 @@ std::string choices_text(const std::vector<int>& years) {
 TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
     const std::string kind{code(req.kind)};
 
-    // Perpetual deeds: only those signed before DPR 803/1975 came into force (N10).
+    // Perpetual deeds: only those signed before DPR 803/1975 came into force (N10), or
+    // the cut-off the file sets for the comune and kind.
     if (req.perpetual) {
         if (req.stated_years || req.stated_expiry) {
             return refuse(RefusalCode::perpetual_with_term, "a perpetual deed cannot also state a term or an expiry");
         }
-        if (req.signed_on > reg.perpetual_until.value) {
-            return refuse(RefusalCode::perpetual_not_allowed,
-                          "a deed signed on " + to_iso(req.signed_on) + " cannot be perpetual: only deeds signed on or before " +
-                              to_iso(reg.perpetual_until.value) + " can (" + reg.perpetual_until.basis + ")",
-                          {}, reg.perpetual_until.basis);
-        }
+        const PerpetualCutoff cutoff = reg.perpetual_cutoff_for(req.comune, req.kind);
         TermDecision d;
-        d.term = Term{req.signed_on, std::nullopt, true, std::nullopt, TermSource::deed, {}, reg.perpetual_until.basis};
+        if (req.signed_on <= cutoff.until) {
+            d.term = Term{req.signed_on, std::nullopt, true, std::nullopt, TermSource::deed, {}, cutoff.basis};
+            return d;
+        }
+        if (!cutoff.read_as_years) {
+            return refuse(RefusalCode::perpetual_not_allowed,
+                          "a " + kind + " deed signed on " + to_iso(req.signed_on) + " in " + req.comune +
+                              " cannot be perpetual: only deeds signed on or before " + to_iso(cutoff.until) +
+                              " can (" + cutoff.basis + ")",
+                          {}, cutoff.basis);
+        }
+        // Written perpetual after the cut-off: the comune reads it as a fixed term from the signing.
+        const int years = *cutoff.read_as_years;
+        d.term = Term{req.signed_on, years, false, add_years(req.signed_on, years), TermSource::deed, {}, cutoff.basis};
+        d.notices.push_back("a " + kind + " deed written perpetual but signed on " + to_iso(req.signed_on) +
+                            ", after " + to_iso(cutoff.until) + ", is read as " + years_text(years) +
+                            " from its signing (" + cutoff.basis + ")");
         return d;
     }
 

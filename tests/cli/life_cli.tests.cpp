@@ -498,3 +498,30 @@ TEST_CASE("a regulation that closes renewals at the posting, or six months after
         check_refused(renew(rules_with("mesi_dopo = 6, fonte = \"art. 42\"")), "2018-03-02");
     }
 }
+
+TEST_CASE("a comune that reads perpetual deeds after its cut-off as 99 years: the import says so and dates them",
+          "[cli][life][perpetual]") {
+    Office office;
+    const auto rules = shipped_rules_with(office, "\n[[versione]]",
+                                          "\n[[perpetue]]\ncomuni = [\"Liscate\"]\ntipi = [\"cappella\"]\n"
+                                          "fino_al = 1976-02-09\nleggi_come_anni = 99\n"
+                                          "fonte = \"perpetue dopo il 1976 intese per 99 anni\"\n\n[[versione]]");
+    const auto csv = office.dir.file("perpetue.csv");
+    test::write_file(csv,
+                     "comune;tipo;settore;numero;numero_concessione;data_concessione;perpetua;"
+                     "concessionario_cognome;concessionario_nome\n"
+                     "Liscate;Cappella;C;1;P-1984-001;29/02/1984;sì;Colombo;Aldo\n");
+    const auto imported = office.ok({"--regolamento", rules.string(), "import", csv.string()});
+    CHECK_THAT(imported.out + imported.err, Catch::Contains("read as 99 years"));
+    const auto show = json::parse(office.ok({"show", "P-1984-001", "--comune", "Liscate", "--format", "json"}).out);
+    CHECK(show["perpetua"] == false);
+    CHECK(show["scadenza"] == "2083-02-28");
+
+    SECTION("under the shipped file the same row is refused") {
+        Office other;
+        const auto refused = other.run({"import", csv.string()});
+        INFO(refused);
+        CHECK(refused.exit_code == 3);
+        CHECK_THAT(refused.err, Catch::Contains("perpetue.csv:2"));
+    }
+}

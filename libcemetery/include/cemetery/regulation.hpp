@@ -123,6 +123,23 @@ struct Tariff {
 // "450,00 €"
 [[nodiscard]] std::string format_euro(std::int64_t cents);
 
+// A cut-off for perpetual deeds narrower than the file's general one: some comuni went
+// on granting perpetual deeds after DPR 803/1975, for some kinds only ("tombe di
+// famiglia perpetue fino al 06/06/1979"). `read_as_years`: a deed written perpetual but
+// signed after the cut-off is read as that many years from its signing (as DPR 285/1990
+// art. 92 reads it) instead of being refused.
+struct PerpetualCutoff {
+    std::vector<std::string> comuni;  // as written; empty: every comune
+    std::vector<PlotKind> kinds;      // empty: every kind
+    Date until{};                     // last signing day for a perpetual deed
+    std::optional<int> read_as_years;
+    std::string basis;
+
+    [[nodiscard]] bool covers(std::string_view comune, PlotKind kind) const;
+    // 3: comune and kind named, 2: comune, 1: kind, 0: neither. The most specific applies.
+    [[nodiscard]] int specificity() const { return (comuni.empty() ? 0 : 2) + (kinds.empty() ? 0 : 1); }
+};
+
 // A setting of the regulation with the source it comes from.
 template <class T>
 struct Setting {
@@ -132,7 +149,8 @@ struct Setting {
 
 class Regulation {
 public:
-    Setting<Date> perpetual_until;      // last signing day for a perpetual deed
+    Setting<Date> perpetual_until;      // last signing day for a perpetual deed, unless a cut-off below says
+    std::vector<PerpetualCutoff> perpetual_cutoffs;  // [[perpetue]], per comune and kind
     Setting<int> posting_days;          // days an expired list stays posted
     Setting<int> max_period_years;      // no term or renewal longer than this
     // Years since the last burial before a pre-cut-off perpetual deed may be revoked;
@@ -152,6 +170,10 @@ public:
     // The first day any version applies to the comune: deeds signed before it are
     // legacy deeds whose own term stands.
     [[nodiscard]] std::optional<Date> first_version_start(std::string_view comune) const;
+
+    // The cut-off that applies to a perpetual deed of the kind in the comune: the most
+    // specific [[perpetue]] entry that covers them, else the general perpetue_fino_al.
+    [[nodiscard]] PerpetualCutoff perpetual_cutoff_for(std::string_view comune, PlotKind kind) const;
 
     // The tariff in force on the day, if the comune has set one.
     [[nodiscard]] std::optional<Tariff> tariff(std::string_view comune, PlotKind kind,
