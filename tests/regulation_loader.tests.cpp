@@ -140,6 +140,10 @@ TEST_CASE("a bad regulation file is refused naming its line", "[regulation]") {
         const auto e = error_of(text);
         CHECK(e.line == 15);
         CHECK_THAT(e.message, Catch::Contains("unknown key \"durata_ani\""));
+        CHECK(e.column == 1);
+        CHECK_THAT(e.message, Catch::EndsWith("(expected: durata_anni, rinnovi, anni_rinnovo, frazione_rinnovo, "
+                                              "decorrenza, fonte, capienza, solo_al_decesso, solo_al_decesso_fonte, "
+                                              "riparte_alla_sepoltura, riparte_alla_sepoltura_fonte)"));
     }
     SECTION("a date that is not a date") {
         const auto e = error_of(header + version("A", "\"2021-01-01\"", "\"Liscate\""));

@@ -47,7 +47,11 @@ public:
                    std::string_view what) const {
         for (auto&& [key, node] : table) {
             if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
-                fail(key.source(), "unknown key \"" + std::string(key.str()) + "\" in " + std::string(what));
+                // What was expected, so a misspelt key can be put right from the message.
+                std::string expected;
+                for (auto k : allowed) expected += (expected.empty() ? "" : ", ") + std::string(k);
+                fail(key.source(), "unknown key \"" + std::string(key.str()) + "\" in " + std::string(what) +
+                                       " (expected: " + expected + ")");
             }
         }
     }
