@@ -96,18 +96,6 @@ RegulationDialog::RegulationDialog(wxWindow* parent, const cemetery::Regulation&
     CentreOnParent();
 }
 
-void RegulationDialog::SetComune(const wxString& name) {
-    const int index = comune_->FindString(name);
-    if (index == wxNOT_FOUND) return;
-    comune_->SetSelection(index);
-    ShowRules();
-}
-
-void RegulationDialog::SetDate(cemetery::Date on) {
-    date_->SetValue(to_wx_date(on));
-    ShowRules();
-}
-
 wxString RegulationDialog::VersionText() const { return version_text_; }
 
 wxString RegulationDialog::DetailsText() const { return details_text_; }

@@ -28,10 +28,7 @@ public:
     RegulationDialog(wxWindow* parent, const cemetery::Regulation& regulation, std::vector<cemetery::Comune> comuni,
                      std::optional<cemetery::ComuneId> chosen, cemetery::Date on);
 
-    // For tests: as if picked in the dialog.
-    void SetComune(const wxString& name);
-    void SetDate(cemetery::Date on);
-    // The version line(s) above the list, as shown.
+    // For tests: what the dialog shows. The version line(s) above the list, as shown.
     [[nodiscard]] wxString VersionText() const;
     // The selected kind's rule in full, below the list (a long source does not fit a column).
     [[nodiscard]] wxString DetailsText() const;
