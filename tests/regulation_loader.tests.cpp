@@ -140,6 +140,10 @@ TEST_CASE("a bad regulation file is refused naming its line", "[regulation]") {
         const auto e = error_of(text);
         CHECK(e.line == 15);
         CHECK_THAT(e.message, Catch::Contains("unknown key \"durata_ani\""));
+        CHECK(e.column == 1);
+        CHECK_THAT(e.message, Catch::EndsWith("(expected: durata_anni, rinnovi, anni_rinnovo, frazione_rinnovo, "
+                                              "decorrenza, fonte, capienza, solo_al_decesso, solo_al_decesso_fonte, "
+                                              "riparte_alla_sepoltura, riparte_alla_sepoltura_fonte)"));
     }
     SECTION("a date that is not a date") {
         const auto e = error_of(header + version("A", "\"2021-01-01\"", "\"Liscate\""));
@@ -344,4 +348,65 @@ TEST_CASE("bad capacity or flags are refused naming their line", "[regulation][l
     INFO(error.to_string());
     CHECK(error.line == line);
     CHECK_THAT(error.message, Catch::Contains(says));
+}
+
+// --- Where the file is wrong: line and column, for the person who edits it ---
+
+TEST_CASE("a regulation path that is a folder is refused as a folder, not read as an empty file", "[regulation]") {
+    test::TempDir dir;
+    auto load = cemetery::try_load_regulation(dir.path());
+    REQUIRE_FALSE(load);
+    CHECK(load.error->line == 0);
+    CHECK(load.error->to_string() == dir.path().string() + ": is a folder, not a regulation file");
+    CHECK_THROWS_AS(cemetery::load_regulation(dir.path()), cemetery::RegulationFileError);
+}
+
+TEST_CASE("a regulation path where nothing is says so", "[regulation]") {
+    auto load = cemetery::try_load_regulation("/nonexistent/regolamento.toml");
+    REQUIRE_FALSE(load);
+    CHECK(load.error->to_string() == "/nonexistent/regolamento.toml: no such file");
+}
+
+TEST_CASE("terms, renewal lists and fractions that are wrong are refused at their line and column",
+          "[regulation]") {
+    // The kind's table: `durata_anni` on line 16, `rinnovi` 17, the renewal's length 18.
+    const std::string kind_table = "[versione.tipi.loculo]\n"
+                                   "decorrenza = \"stipula\"\n"
+                                   "fonte = \"test\"\n";
+    const std::string top = header + "[[versione]]\nnome = \"A\"\nin_vigore_dal = 2021-01-01\nfonte = \"test\"\n";
+    auto error = [&](const std::string& lines) { return error_of(top + kind_table + lines).to_string(); };
+    CHECK(error("durata_anni = [30, 30]\nrinnovi = 0\n") ==
+          "test.toml:16:15: \"durata_anni\" lists a period twice in version \"A\", kind loculo");
+    CHECK(error("durata_anni = []\nrinnovi = 0\n") ==
+          "test.toml:16:15: \"durata_anni\" must list at least one period in years");
+    CHECK(error("durata_anni = [30, 120]\nrinnovi = 0\n") ==
+          "test.toml:16:20: \"durata_anni\" is 120 years: over the maximum of 99 years (DPR 285/1990 art. 92)");
+    CHECK(error("durata_anni = \"30\"\nrinnovi = 0\n") == "test.toml:16:15: \"durata_anni\" must be a whole number");
+    CHECK_THAT(error("durata_anni = 30\nrinnovi = 2\nanni_rinnovo = [20, 10, 5]\n"),
+               Catch::StartsWith("test.toml:18:16: \"anni_rinnovo\" lists 3 periods but \"rinnovi\" is 2"));
+    CHECK(error("durata_anni = 30\nrinnovi = 1\nanni_rinnovo = [10, 0]\n") ==
+          "test.toml:18:21: \"anni_rinnovo\" must be at least 1");
+    CHECK_THAT(error("durata_anni = 30\nrinnovi = 1\nanni_rinnovo = 10\nfrazione_rinnovo = \"1/2\"\n"),
+               Catch::StartsWith("test.toml:19:20: \"anni_rinnovo\" and \"frazione_rinnovo\" both given"));
+    CHECK(error("durata_anni = 30\nrinnovi = 1\nfrazione_rinnovo = \"meta\"\n") ==
+          "test.toml:18:20: \"frazione_rinnovo\" must be a fraction of the term such as \"1/2\" or \"2/3\"");
+    CHECK(error("durata_anni = 30\nrinnovi = 1\nfrazione_rinnovo = 0.5\n") ==
+          "test.toml:18:20: \"frazione_rinnovo\" must be a fraction of the term such as \"1/2\" or \"2/3\"");
+    CHECK(error("durata_anni = 30\nrinnovi = 1\nfrazione_rinnovo = \"3/2\"\n") ==
+          "test.toml:18:20: \"frazione_rinnovo\" must be a fraction between 0 and 1, such as \"1/2\"");
+    CHECK(error("durata_anni = 30\nrinnovi = 0\nfrazione_rinnovo = \"1/2\"\n") ==
+          "test.toml:18:20: \"frazione_rinnovo\" given but \"rinnovi\" is 0 in version \"A\", kind loculo");
+    // Missing: named on the kind's table, where it belongs.
+    CHECK(error("durata_anni = 30\nrinnovi = 1\n") ==
+          "test.toml:13:1: missing field \"anni_rinnovo\" (or \"frazione_rinnovo\") in version \"A\", kind loculo");
+}
+
+TEST_CASE("a fraction that leaves a term on offer with no whole year of renewal is refused", "[regulation]") {
+    const std::string top = header + "[[versione]]\nnome = \"A\"\nin_vigore_dal = 2021-01-01\nfonte = \"test\"\n"
+                                     "[versione.tipi.loculo]\ndecorrenza = \"stipula\"\nfonte = \"test\"\n";
+    // 1/40 of 30 years is 0 whole years: a renewal that adds nothing.
+    const auto e = error_of(top + "durata_anni = [30, 40]\nrinnovi = 1\nfrazione_rinnovo = \"1/40\"\n");
+    CHECK(e.to_string() == "test.toml:18:20: \"frazione_rinnovo\" \"1/40\" of a 30-year term is less than a year in "
+                           "version \"A\", kind loculo");
+    CHECK(parse_regulation(top + "durata_anni = [30, 40]\nrinnovi = 1\nfrazione_rinnovo = \"1/30\"\n", "test.toml"));
 }

@@ -26,5 +26,6 @@ void add_posting_commands(CLI::App& app, Session& session); // post, close
 void add_history_command(CLI::App& app, Session& session);
 void add_backup_commands(CLI::App& app, Session& session);  // backup, restore
 void add_verify_command(CLI::App& app, Session& session);   // the change log's chain
+void add_regolamento_commands(CLI::App& app, Session& session);  // regolamento check|show
 
 }  // namespace cli

@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
     cli::add_history_command(app, session);
     cli::add_backup_commands(app, session);
     cli::add_verify_command(app, session);
+    // The regulation file, without the register
+    cli::add_regolamento_commands(app, session);
 
     try {
         app.parse(argc, argv);

@@ -81,11 +81,13 @@ void Session::check_comuni() const {
 
 cemetery::ProtectedFiles Session::protected_files() const { return cemetery::ProtectedFiles::of_register(db_path()); }
 
+std::filesystem::path Session::regulation_path() const {
+    return options_.regolamento.empty() ? cemetery::shipped_regulation_path() : std::filesystem::path(options_.regolamento);
+}
+
 const cemetery::Regulation& Session::regulation() {
     if (!regulation_) {
-        const std::filesystem::path file =
-            options_.regolamento.empty() ? cemetery::shipped_regulation_path() : std::filesystem::path(options_.regolamento);
-        auto load = cemetery::try_load_regulation(file);
+        auto load = cemetery::try_load_regulation(regulation_path());
         if (!load) throw Exit{invalid_input, "regulation: " + load.error->to_string()};
         regulation_ = std::move(*load.regulation);
         check_comuni();

@@ -36,6 +36,8 @@ public:
     // The files no output of a command may replace: the register's own.
     [[nodiscard]] cemetery::ProtectedFiles protected_files() const;
     const cemetery::Regulation& regulation();
+    // The regulation file: --regolamento, else the shipped one.
+    [[nodiscard]] std::filesystem::path regulation_path() const;
     [[nodiscard]] std::filesystem::path db_path() const;
 
     // "liscate", "Pozzuolo martesana", an ISTAT code: the comune, or Exit(invalid_input).

@@ -1,6 +1,7 @@
 // The main window's menus and the About box (kept apart from main_frame.cpp).
 #include "ids.hpp"
 #include "main_frame.hpp"
+#include "regulation_dialog.hpp"
 
 #include <wx/aboutdlg.h>
 #include <wx/filehistory.h>
@@ -39,6 +40,7 @@ void MainFrame::BuildMenu() {
 
     auto* tools = new wxMenu;
     tools->Append(id_import, _("&Import register…"));
+    tools->Append(id_regulation, _("&Regulation in force…"));
 
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About"));
@@ -63,6 +65,7 @@ void MainFrame::BuildMenu() {
     Bind(wxEVT_MENU, &MainFrame::OnSelectView, this, id_view_search, id_view_counter);
     Bind(wxEVT_MENU, &MainFrame::OnImportRegister, this, id_import);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
+    Bind(wxEVT_MENU, &MainFrame::OnShowRegulation, this, id_regulation);
     Bind(wxEVT_MENU, &MainFrame::OnNewConcession, this, id_new_concession);
     Bind(wxEVT_MENU, &MainFrame::OnLifeCommand, this, id_end_concession, id_succession);
 }
@@ -74,6 +77,12 @@ void MainFrame::OnAbout(wxCommandEvent&) {
     info.SetDescription(_("The register of burial concessions of the Unione di Comuni Lombarda "
                           "\"Adda Martesana\": search, renewals, expired lists, the counter."));
     wxAboutBox(info, this);
+}
+
+// Read-only: what the regulation says for the comune chosen in the window, today.
+void MainFrame::OnShowRegulation(wxCommandEvent&) {
+    RegulationDialog dialog(this, database().regulation(), database().reg().comuni(), comune(), cemetery::today());
+    dialog.ShowModal();
 }
 
 }  // namespace gui

@@ -21,6 +21,7 @@ enum CommandId : int {
     id_close_concession,
     id_add_burial,
     id_succession,
+    id_regulation,
 };
 
 }  // namespace gui

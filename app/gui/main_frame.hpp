@@ -74,6 +74,7 @@ private:
     void OnSelectView(wxCommandEvent& event);
     void OnConcessionCommand(wxCommandEvent& event);
     void OnAbout(wxCommandEvent& event);
+    void OnShowRegulation(wxCommandEvent& event);  // frame_menu.cpp
     void OnNewConcession(wxCommandEvent& event);  // frame_life.cpp
     void OnLifeCommand(wxCommandEvent& event);    // frame_life.cpp
     void OnQuit(wxCommandEvent& event);

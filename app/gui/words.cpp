@@ -221,4 +221,63 @@ wxString expiry_explanation(const cemetery::Concession& c) {
     return out;
 }
 
+namespace {
+
+wxString years_text(int n) { return wxString::Format(wxPLURAL("%d year", "%d years", n), n); }
+
+}  // namespace
+
+wxString term_text(const cemetery::KindSummary& kind) {
+    if (kind.terms.size() == 1) return years_text(kind.terms.front().term_years);
+    wxString head;  // every term but the last: "25, 30"
+    for (std::size_t i = 0; i + 1 < kind.terms.size(); ++i) {
+        if (i > 0) head += wxS(", ");
+        head << kind.terms[i].term_years;
+    }
+    return wxString::Format(_("%s or %d years (chosen in the deed)"), head, kind.terms.back().term_years);
+}
+
+wxString renewals_text(const cemetery::KindSummary& kind) {
+    if (!kind.rule || kind.rule->renewals_allowed == 0) return _("not renewable");
+    const int n = kind.rule->renewals_allowed;
+    const auto& length = kind.rule->renewal;
+    if (length.is_fraction()) {
+        // The years differ by term: say them for each term on offer.
+        wxString each;
+        for (const auto& t : kind.terms) {
+            if (!each.empty()) each += wxS(", ");
+            const wxString y = years_text(t.renewal_years.empty() ? 0 : t.renewal_years.front());
+            each += kind.terms.size() == 1 ? y : wxString::Format(_("%s for %d"), y, t.term_years);
+        }
+        return wxString::Format(wxPLURAL("%d renewal of %d/%d of the term (%s)",
+                                         "%d renewals, each %d/%d of the term (%s)", n),
+                                n, length.numerator, length.denominator, each);
+    }
+    if (length.years.size() <= 1) {
+        const wxString y = years_text(length.years.empty() ? 0 : length.years.front());
+        return wxString::Format(wxPLURAL("%d renewal of %s", "%d renewals of %s each", n), n, y);
+    }
+    wxString each;
+    for (int y : length.years) {
+        if (!each.empty()) each += wxS(", ");
+        each += years_text(y);
+    }
+    return wxString::Format(wxPLURAL("%d renewal: %s", "%d renewals: %s", n), n, each);
+}
+
+wxString term_start_text(cemetery::TermStart start) {
+    switch (start) {
+        case cemetery::TermStart::signing: return _("from the signing");
+        case cemetery::TermStart::burial: return _("from the burial");
+    }
+    return wxString();
+}
+
+wxString tariff_text(const cemetery::Tariff& t) {
+    const wxString amount = to_wx(cemetery::format_euro(t.cents));
+    return t.item == cemetery::TariffItem::concession
+               ? wxString::Format(_("concession %s from %s"), amount, date_text(t.from))
+               : wxString::Format(_("renewal %s from %s"), amount, date_text(t.from));
+}
+
 }  // namespace gui

@@ -8,6 +8,7 @@
 #include <cemetery/refusal.hpp>
 #include <cemetery/register.hpp>
 #include <cemetery/register_row.hpp>
+#include <cemetery/regulation_summary.hpp>
 
 #include <wx/string.h>
 
@@ -25,6 +26,14 @@ namespace gui {
 [[nodiscard]] wxString field_label(const std::string& field);           // "codice_fiscale" -> "Codice fiscale"
 [[nodiscard]] wxString action_text(const std::string& action);          // "renew" -> "rinnovo"
 [[nodiscard]] wxString location_text(const cemetery::Location& where);  // "sett. A, fila 1, n. 14"
+
+// What a kind's rule says, for the "Regulation in force" dialog: "30 anni",
+// "30 o 40 anni (a scelta nell'atto)"; "1 rinnovo di 10 anni", "non rinnovabile";
+// "dalla stipula"; a tariff "concessione 450,00 € dal 01/01/2022".
+[[nodiscard]] wxString term_text(const cemetery::KindSummary& kind);
+[[nodiscard]] wxString renewals_text(const cemetery::KindSummary& kind);
+[[nodiscard]] wxString term_start_text(cemetery::TermStart start);
+[[nodiscard]] wxString tariff_text(const cemetery::Tariff& tariff);
 
 // Why a concession expires when it does, from its own fields: start, term, the
 // version that gave it, and every renewal ("stipulata il 29/02/2000, 30 anni ...").

@@ -47,7 +47,11 @@ public:
                    std::string_view what) const {
         for (auto&& [key, node] : table) {
             if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
-                fail(key.source(), "unknown key \"" + std::string(key.str()) + "\" in " + std::string(what));
+                // What was expected, so a misspelt key can be put right from the message.
+                std::string expected;
+                for (auto k : allowed) expected += (expected.empty() ? "" : ", ") + std::string(k);
+                fail(key.source(), "unknown key \"" + std::string(key.str()) + "\" in " + std::string(what) +
+                                       " (expected: " + expected + ")");
             }
         }
     }
@@ -209,6 +213,16 @@ void read_renewals(const Reader& r, const toml::table& t, const std::string& wha
     }
     if (fraction) {
         rule.renewal = read_fraction(r, *fraction);
+        // Whole years, rounded down: a fraction too small for a term on offer would
+        // give a renewal that adds nothing.
+        const std::vector<int> terms = rule.term_choices.empty() ? std::vector<int>{rule.term_years} : rule.term_choices;
+        for (int term : terms) {
+            if (rule.renewal.for_renewal(0, term) < 1) {
+                r.fail(fraction->source(), "\"frazione_rinnovo\" \"" + std::to_string(rule.renewal.numerator) + "/" +
+                                               std::to_string(rule.renewal.denominator) + "\" of a " +
+                                               std::to_string(term) + "-year term is less than a year in " + what);
+            }
+        }
         return;
     }
     if (!years) {
@@ -568,14 +582,23 @@ RegulationLoad parse_regulation(std::string_view toml_text, std::string source_n
 }
 
 RegulationLoad try_load_regulation(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    const auto refused = [&](std::string message) {
         RegulationLoad load;
-        load.error = RegulationError{file.string(), 0, 0, "cannot be read"};
+        load.error = RegulationError{file.string(), 0, 0, std::move(message)};
         return load;
-    }
+    };
+    // A folder opens and reads as an empty file on Linux: it would be reported as a
+    // file without "formato" at line 1, which sends the reader looking for a line.
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) return refused("cannot be read: " + ec.message());
+    if (!std::filesystem::exists(status)) return refused("no such file");
+    if (std::filesystem::is_directory(status)) return refused("is a folder, not a regulation file");
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return refused("cannot be read");
     std::ostringstream text;
     text << in.rdbuf();
+    if (in.bad()) return refused("cannot be read");
     return parse_regulation(text.str(), file.string());
 }
 

@@ -1,0 +1,145 @@
+#include "regulation_text.hpp"
+
+#include <cemetery/text.hpp>
+
+namespace cli {
+
+using cemetery::printable;
+using cemetery::to_italian;
+
+namespace {
+
+std::string years(int n) { return std::to_string(n) + (n == 1 ? " anno" : " anni"); }
+
+std::string counted(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+// "a, b o c"
+std::string alternatives(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? " o " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+std::string source(const std::string& basis) { return " — fonte: " + printable(basis); }
+
+std::string tariff_line(const cemetery::Tariff& t) {
+    const char* item = t.item == cemetery::TariffItem::concession ? "concessione" : "rinnovo";
+    return std::string("tariffa ") + item + ": " + cemetery::format_euro(t.cents) + " dal " + to_italian(t.from) +
+           source(t.basis);
+}
+
+}  // namespace
+
+std::string term_text(const cemetery::KindSummary& kind) {
+    if (kind.terms.size() == 1) return years(kind.terms.front().term_years);
+    std::vector<std::string> numbers;
+    for (const auto& t : kind.terms) numbers.push_back(std::to_string(t.term_years));
+    return alternatives(numbers) + " anni (a scelta nell'atto)";
+}
+
+std::string renewals_text(const cemetery::KindSummary& kind) {
+    if (!kind.rule || kind.rule->renewals_allowed == 0) return "non rinnovabile";
+    const int n = kind.rule->renewals_allowed;
+    const auto& length = kind.rule->renewal;
+    const std::string how_many = counted(n, "rinnovo", "rinnovi");
+    if (length.is_fraction()) {
+        // The years differ by term: say them for each term on offer.
+        std::vector<std::string> each;
+        for (const auto& t : kind.terms) {
+            const std::string y = years(t.renewal_years.empty() ? 0 : t.renewal_years.front());
+            each.push_back(kind.terms.size() == 1 ? y : y + " per " + std::to_string(t.term_years));
+        }
+        return how_many + (n == 1 ? " di " : ", ciascuno di ") + std::to_string(length.numerator) + "/" +
+               std::to_string(length.denominator) + " della durata (" + cemetery::join(each, ", ") + ")";
+    }
+    if (length.years.size() <= 1) {
+        const int y = length.years.empty() ? 0 : length.years.front();
+        return how_many + (n == 1 ? " di " : ", ciascuno di ") + years(y);
+    }
+    std::vector<std::string> each;
+    for (std::size_t i = 0; i < length.years.size(); ++i) {
+        each.push_back("il " + std::to_string(i + 1) + "° di " + years(length.years[i]));
+    }
+    return how_many + ": " + cemetery::join(each, ", ");
+}
+
+std::string term_start_text(cemetery::TermStart start) {
+    switch (start) {
+        case cemetery::TermStart::signing: return "dalla stipula";
+        case cemetery::TermStart::burial: return "dalla sepoltura";
+    }
+    return "";
+}
+
+std::string period_dates_text(const cemetery::RulePeriod& period) {
+    std::string out = "dal " + to_italian(period.from);
+    out += period.until ? " al " + to_italian(*period.until) : std::string(", senza data di fine");
+    return out;
+}
+
+void write_general_settings(std::ostream& out, const cemetery::GeneralSettings& s, const std::string& indent) {
+    out << indent << "concessioni perpetue solo se stipulate entro il " << to_italian(s.perpetual_until.value)
+        << source(s.perpetual_until.basis) << '\n';
+    out << indent << "affissione degli elenchi delle concessioni scadute: " << counted(s.posting_days.value, "giorno", "giorni")
+        << source(s.posting_days.basis) << '\n';
+    out << indent << "durata massima di una concessione o di un rinnovo: " << years(s.max_period_years.value)
+        << source(s.max_period_years.basis) << '\n';
+    if (s.perpetual_revocation_years) {
+        out << indent << "revoca di una concessione perpetua: non prima di "
+            << years(s.perpetual_revocation_years->value) << " dall'ultima sepoltura"
+            << source(s.perpetual_revocation_years->basis) << '\n';
+    }
+    if (s.posting_outcome) {
+        out << indent << "esito dell'affissione: \"" << printable(s.posting_outcome->value) << "\""
+            << source(s.posting_outcome->basis) << '\n';
+    }
+}
+
+void write_kind(std::ostream& out, const cemetery::KindSummary& kind, const std::string& indent) {
+    // The file's code beside the name where they differ: the file is edited by code.
+    std::string name{cemetery::italian_name(kind.kind)};
+    if (name != cemetery::code(kind.kind)) name += " (" + std::string(cemetery::code(kind.kind)) + ")";
+    if (!kind.rule) {
+        out << indent << name << ": nessuna regola in questa versione\n";
+        return;
+    }
+    const auto& rule = *kind.rule;
+    const std::string more = indent + "  ";
+    out << indent << name << ": " << term_text(kind) << ", " << term_start_text(rule.term_start) << "; "
+        << renewals_text(kind) << '\n';
+    out << more << "fonte: " << printable(rule.basis) << '\n';
+    if (rule.capacity) {
+        const auto& c = *rule.capacity;
+        std::vector<std::string> parts;  // what it holds; the loader refuses a place that holds nothing
+        if (c.coffins > 0) parts.push_back(counted(c.coffins, "feretro", "feretri"));
+        if (c.boxes > 0) parts.push_back(counted(c.boxes, "cassetta", "cassette"));
+        if (c.urns > 0) parts.push_back(counted(c.urns, "urna", "urne"));
+        out << more << "capienza: " << cemetery::join(parts, ", ") << source(c.basis) << '\n';
+    } else {
+        out << more << "capienza: non configurata\n";
+    }
+    if (rule.granted_only_at_death.on) {
+        out << more << "concessa solo al decesso" << source(rule.granted_only_at_death.basis) << '\n';
+    }
+    if (rule.term_restarts_at_burial.on) {
+        out << more << "una nuova sepoltura fa ripartire la durata" << source(rule.term_restarts_at_burial.basis) << '\n';
+    }
+    if (kind.tariffs.empty()) out << more << "tariffa: non configurata\n";
+    for (const auto& t : kind.tariffs) out << more << tariff_line(t) << '\n';
+}
+
+void write_period(std::ostream& out, const cemetery::RulePeriod& period, const std::string& indent) {
+    if (!period.version) {
+        out << indent << period_dates_text(period)
+            << ": nessuna versione del regolamento; durate e rinnovi non si possono decidere\n";
+        return;
+    }
+    out << indent << period_dates_text(period) << ": versione \"" << printable(period.version->name) << "\""
+        << source(period.version->basis) << '\n';
+    for (const auto& kind : period.kinds) write_kind(out, kind, indent + "  ");
+}
+
+}  // namespace cli

@@ -1,0 +1,128 @@
+#include <cemetery/regulation_summary.hpp>
+#include <cemetery/text.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace cemetery {
+
+GeneralSettings general_settings(const Regulation& regulation) {
+    GeneralSettings out;
+    out.perpetual_until = regulation.perpetual_until;
+    out.posting_days = regulation.posting_days;
+    out.max_period_years = regulation.max_period_years;
+    // The loader leaves these at 0 and empty when the file is silent.
+    if (regulation.perpetual_revocation_years.value > 0) out.perpetual_revocation_years = regulation.perpetual_revocation_years;
+    if (!regulation.posting_outcome.value.empty()) out.posting_outcome = regulation.posting_outcome;
+    return out;
+}
+
+std::vector<std::string> named_comuni(const Regulation& regulation) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (const auto& v : regulation.versions) {
+        for (const auto& c : v.comuni) {
+            if (seen.insert(fold(c)).second) out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::vector<PlotKind> kinds_without_rule(const RegulationVersion& version) {
+    std::vector<PlotKind> out;
+    for (PlotKind kind : all_plot_kinds) {
+        if (!version.rule_for(kind)) out.push_back(kind);
+    }
+    return out;
+}
+
+namespace {
+
+// The tariffs of the comune for the kind in force on some day of [from, until]: the
+// one in force on `from`, then each that starts later within the days, as
+// Regulation::tariff would choose it on its start date.
+std::vector<Tariff> tariffs_within(const Regulation& regulation, std::string_view comune, PlotKind kind, Date from,
+                                   const std::optional<Date>& until) {
+    std::vector<Tariff> out;
+    const std::string wanted = fold(comune);
+    for (TariffItem item : {TariffItem::concession, TariffItem::renewal}) {
+        if (auto first = regulation.tariff(comune, kind, item, from)) out.push_back(*first);
+        std::set<Date> starts;
+        for (const auto& t : regulation.tariffs) {
+            if (t.kind == kind && t.item == item && t.from > from && (!until || t.from <= *until) &&
+                fold(t.comune) == wanted) {
+                starts.insert(t.from);
+            }
+        }
+        for (Date start : starts) out.push_back(*regulation.tariff(comune, kind, item, start));
+    }
+    return out;
+}
+
+std::vector<KindSummary> kinds_in(const Regulation& regulation, const RegulationVersion& version,
+                                  std::string_view comune, Date from, const std::optional<Date>& until) {
+    std::vector<KindSummary> out;
+    for (PlotKind kind : all_plot_kinds) {
+        KindSummary k;
+        k.kind = kind;
+        k.rule = version.rule_for(kind);
+        if (k.rule) {
+            const std::vector<int> terms = k.rule->term_choices.empty() ? std::vector<int>{k.rule->term_years}
+                                                                        : k.rule->term_choices;
+            for (int term : terms) {
+                TermRenewals t{term, {}};
+                for (int i = 0; i < k.rule->renewals_allowed; ++i) t.renewal_years.push_back(k.rule->renewal.for_renewal(i, term));
+                k.terms.push_back(std::move(t));
+            }
+        }
+        k.tariffs = tariffs_within(regulation, comune, kind, from, until);
+        out.push_back(std::move(k));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<RulePeriod> rule_periods(const Regulation& regulation, std::string_view comune) {
+    std::vector<const RegulationVersion*> mine;  // sorted by start, as the regulation's versions
+    for (const auto& v : regulation.versions) {
+        if (v.names_comune(comune)) mine.push_back(&v);
+    }
+    std::vector<RulePeriod> out;
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+        const RegulationVersion& v = *mine[i];
+        std::optional<Date> next_start;
+        if (i + 1 < mine.size()) next_start = mine[i + 1]->in_force_from;
+        // The loader refuses versions that overlap, so an own end falls before the next start.
+        const auto own_end = v.own_end_for(comune);
+        std::optional<Date> until = own_end;
+        if (next_start && (!until || *until >= *next_start)) until = add_days(*next_start, -1);
+
+        RulePeriod period;
+        period.from = v.in_force_from;
+        period.until = until;
+        period.version = &v;
+        period.kinds = kinds_in(regulation, v, comune, period.from, period.until);
+        out.push_back(std::move(period));
+
+        // Days after an own end that no later version takes up.
+        if (until && (!next_start || add_days(*until, 1) < *next_start)) {
+            RulePeriod gap;
+            gap.from = add_days(*until, 1);
+            if (next_start) gap.until = add_days(*next_start, -1);
+            out.push_back(std::move(gap));
+        }
+    }
+    return out;
+}
+
+std::optional<RulePeriod> rules_on(const Regulation& regulation, std::string_view comune, Date on) {
+    for (auto& period : rule_periods(regulation, comune)) {
+        if (on < period.from || (period.until && on > *period.until)) continue;
+        if (period.version) period.kinds = kinds_in(regulation, *period.version, comune, on, on);
+        return std::move(period);
+    }
+    return std::nullopt;
+}
+
+}  // namespace cemetery
