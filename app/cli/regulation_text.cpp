@@ -66,6 +66,16 @@ std::string renewals_text(const cemetery::KindSummary& kind) {
     return how_many + ": " + cemetery::join(each, ", ");
 }
 
+// "dai 12 mesi prima della scadenza, fino a 6 mesi dopo, non dopo l'affissione"
+std::string window_text(const cemetery::RenewalWindow& w) {
+    std::vector<std::string> parts;
+    if (w.months_before) parts.push_back("da " + counted(*w.months_before, "mese", "mesi") + " prima della scadenza");
+    if (w.only_after_expiry) parts.push_back("solo dopo la scadenza");
+    if (w.months_after) parts.push_back("fino a " + counted(*w.months_after, "mese", "mesi") + " dopo la scadenza");
+    if (w.closes_at_posting) parts.push_back("non dopo l'affissione nell'elenco delle concessioni scadute");
+    return cemetery::join(parts, ", ");
+}
+
 std::string term_start_text(cemetery::TermStart start) {
     switch (start) {
         case cemetery::TermStart::signing: return "dalla stipula";
@@ -87,6 +97,15 @@ void write_general_settings(std::ostream& out, const cemetery::GeneralSettings& 
         << source(s.posting_days.basis) << '\n';
     out << indent << "durata massima di una concessione o di un rinnovo: " << years(s.max_period_years.value)
         << source(s.max_period_years.basis) << '\n';
+    for (const auto& c : s.perpetual_cutoffs) {
+        std::vector<std::string> kinds;
+        for (const auto k : c.kinds) kinds.emplace_back(cemetery::italian_name(k));
+        out << indent << "  perpetue fino al " << to_italian(c.until)
+            << (c.comuni.empty() ? std::string() : " a " + printable(cemetery::join(c.comuni, ", ")))
+            << (kinds.empty() ? std::string() : " per " + cemetery::join(kinds, ", "))
+            << (c.read_as_years ? "; dopo, lette come " + years(*c.read_as_years) + " dalla stipula" : std::string())
+            << source(c.basis) << '\n';
+    }
     if (s.perpetual_revocation_years) {
         out << indent << "revoca di una concessione perpetua: non prima di "
             << years(s.perpetual_revocation_years->value) << " dall'ultima sepoltura"
@@ -111,6 +130,10 @@ void write_kind(std::ostream& out, const cemetery::KindSummary& kind, const std:
     out << indent << name << ": " << term_text(kind) << ", " << term_start_text(rule.term_start) << "; "
         << renewals_text(kind) << '\n';
     out << more << "fonte: " << printable(rule.basis) << '\n';
+    if (rule.renewal_window) {
+        out << more << "rinnovo da chiedere: " << window_text(*rule.renewal_window) << source(rule.renewal_window->basis)
+            << '\n';
+    }
     if (rule.capacity) {
         const auto& c = *rule.capacity;
         std::vector<std::string> parts;  // what it holds; the loader refuses a place that holds nothing

@@ -166,6 +166,10 @@ void RegulationDialog::ShowDetails(long row) {
             details_text_ = kind_text(kind.kind) + wxS(": ") + term_text(kind) + wxS(", ") +
                             term_start_text(kind.rule->term_start) + wxS("; ") + renewals_text(kind) + wxS("\n") +
                             tariffs_text(kind) + wxS("\n") + wxString::Format(_("Source: %s"), to_wx(kind.rule->basis));
+            if (const auto& w = kind.rule->renewal_window) {
+                details_text_ += wxS("\n") + wxString::Format(_("Renewal asked for: %s (%s)"), renewal_window_text(*w),
+                                                              to_wx(w->basis));
+            }
         }
     }
     details_->SetLabel(details_text_);

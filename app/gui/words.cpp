@@ -265,6 +265,25 @@ wxString renewals_text(const cemetery::KindSummary& kind) {
     return wxString::Format(wxPLURAL("%d renewal: %s", "%d renewals: %s", n), n, each);
 }
 
+wxString renewal_window_text(const cemetery::RenewalWindow& w) {
+    std::vector<wxString> parts;
+    if (w.months_before) {
+        parts.push_back(wxString::Format(wxPLURAL("from %d month before the expiry", "from %d months before the expiry",
+                                            *w.months_before),
+                                   *w.months_before));
+    }
+    if (w.only_after_expiry) parts.push_back(_("only after the expiry"));
+    if (w.months_after) {
+        parts.push_back(wxString::Format(wxPLURAL("until %d month after the expiry", "until %d months after the expiry",
+                                            *w.months_after),
+                                   *w.months_after));
+    }
+    if (w.closes_at_posting) parts.push_back(_("not once on a posted list of expired concessions"));
+    wxString out;
+    for (const auto& part : parts) out += (out.empty() ? wxString() : wxString(wxS(", "))) + part;
+    return out;
+}
+
 wxString term_start_text(cemetery::TermStart start) {
     switch (start) {
         case cemetery::TermStart::signing: return _("from the signing");

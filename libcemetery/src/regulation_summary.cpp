@@ -9,6 +9,7 @@ namespace cemetery {
 GeneralSettings general_settings(const Regulation& regulation) {
     GeneralSettings out;
     out.perpetual_until = regulation.perpetual_until;
+    out.perpetual_cutoffs = regulation.perpetual_cutoffs;
     out.posting_days = regulation.posting_days;
     out.max_period_years = regulation.max_period_years;
     // The loader leaves these at 0 and empty when the file is silent.

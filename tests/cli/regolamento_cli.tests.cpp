@@ -70,6 +70,13 @@ giorni_affissione_fonte = "RR Lombardia 6/2004 art. 20"
 durata_massima_anni = 99
 durata_massima_fonte = "DPR 285/1990 art. 92"
 
+[[perpetue]]
+comuni = ["Liscate"]
+tipi = ["cappella"]
+fino_al = 1979-06-06
+leggi_come_anni = 99
+fonte = "delibera C.C. 31/1979"
+
 [[versione]]
 nome = "Liscate 2025"
 in_vigore_dal = 2025-01-01
@@ -80,6 +87,7 @@ fonte = "delibera C.C. 12/2024"
   durata_anni = [30, 40]
   rinnovi = 1
   frazione_rinnovo = "1/2"
+  finestra_rinnovo = { mesi_prima = 12, mesi_dopo = 6, fonte = "art. 32" }
   decorrenza = "stipula"
   fonte = "art. 30: loculi per 30 o 40 anni, rinnovo per la metà"
 
@@ -307,4 +315,8 @@ TEST_CASE("a choice of 30 or 40 years with renewals of half the term, and renewa
     CHECK(has(show.out_lines(), "    " + tariff));
     CHECK(has(show.out_lines(), "  " + ossario));
     CHECK(has(show.out_lines(), "  cappella: nessuna regola in questa versione"));
+    CHECK(has(show.out_lines(), "    rinnovo da chiedere: da 12 mesi prima della scadenza, fino a 6 mesi dopo la "
+                                "scadenza — fonte: art. 32"));
+    CHECK_THAT(show.out, Catch::Contains("perpetue fino al 06/06/1979 a Liscate per cappella; dopo, lette come 99 anni "
+                                         "dalla stipula — fonte: delibera C.C. 31/1979"));
 }

@@ -20,6 +20,7 @@ namespace cemetery {
 // none when the file does not set them.
 struct GeneralSettings {
     Setting<Date> perpetual_until;
+    std::vector<PerpetualCutoff> perpetual_cutoffs;  // narrower cut-offs per comune and kind
     Setting<int> posting_days;
     Setting<int> max_period_years;
     std::optional<Setting<int>> perpetual_revocation_years;
