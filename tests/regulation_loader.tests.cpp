@@ -141,7 +141,7 @@ TEST_CASE("a bad regulation file is refused naming its line", "[regulation]") {
         CHECK(e.line == 15);
         CHECK_THAT(e.message, Catch::Contains("unknown key \"durata_ani\""));
         CHECK(e.column == 1);
-        CHECK_THAT(e.message, Catch::EndsWith("(expected: durata_anni, rinnovi, anni_rinnovo, frazione_rinnovo, "
+        CHECK_THAT(e.message, Catch::EndsWith("(expected: durata_anni, rinnovi, anni_rinnovo, frazione_rinnovo, finestra_rinnovo, "
                                               "decorrenza, fonte, capienza, solo_al_decesso, solo_al_decesso_fonte, "
                                               "riparte_alla_sepoltura, riparte_alla_sepoltura_fonte)"));
     }
