@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -1227,4 +1228,271 @@ TEST_CASE("the new problems of an import carry codes the programs translate", "[
     CHECK(mixed.errors[1].line == 3);
     CHECK(mixed.errors[1].code == ProblemCode::line_not_utf8);
     CHECK_THAT(mixed.errors[1].value, Catch::Contains(";Viganò;12/12/1901"));  // read as Windows-1252
+}
+
+// --- The order of rows never changes a result (issue 18) ----------------------------
+
+namespace {
+
+// A Truccazzano family tomb signed on 10/03/2005 under "Truccazzano 2001" (30 years,
+// the term restarting at a later burial), one row per deceased. Ada is buried the
+// day the deed is signed; Bruno in 2012 and Carla in 2018 start the term again.
+Cells truccazzano_tomb(const std::string& given, const std::string& born, const std::string& died,
+                       const std::string& buried) {
+    return Cells{{"Comune", "Truccazzano"},      {"Tipo", "Tomba di famiglia"}, {"Settore", "T"},
+                 {"Fila", ""},                   {"Numero", "5"},               {"Piano", ""},
+                 {"Numero_Concessione", "T-2005-001"}, {"Data_Concessione", "10/03/2005"}, {"Durata_Anni", ""},
+                 {"Concessionario_Cognome", "Brambilla"}, {"Concessionario_Nome", "Carlo"},
+                 {"Defunto_Cognome", "Brambilla"}, {"Defunto_Nome", given}, {"Defunto_Data_Nascita", born},
+                 {"Defunto_Data_Morte", died},   {"Data_Sepoltura", buried}};
+}
+
+const Cells ada = truccazzano_tomb("Ada", "01/01/1930", "08/03/2005", "10/03/2005");
+const Cells bruno = truccazzano_tomb("Bruno", "01/01/1932", "02/05/2012", "05/05/2012");
+const Cells carla = truccazzano_tomb("Carla", "01/01/1935", "28/08/2018", "01/09/2018");
+
+// Every order of the rows: [0, 1, 2], [0, 2, 1], ... [2, 1, 0].
+std::vector<std::vector<std::string>> every_order(std::vector<std::string> rows) {
+    std::vector<std::size_t> order(rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<std::vector<std::string>> out;
+    do {
+        std::vector<std::string> these;
+        for (const std::size_t i : order) these.push_back(rows[i]);
+        out.push_back(std::move(these));
+    } while (std::next_permutation(order.begin(), order.end()));
+    return out;
+}
+
+// What the register holds of a concession that the order of its rows could change:
+// its term, its deceased in the order the register lists them, its holders, and
+// the terms its burials restarted, as `cemetery show` and `history` print them.
+struct Held {
+    cemetery::Date term_start{};
+    std::optional<cemetery::Date> expires_on;
+    cemetery::TermSource source = cemetery::TermSource::deed;
+    std::vector<std::string> deceased;
+    std::vector<std::string> holders;
+    std::vector<std::string> restarts;
+    friend bool operator==(const Held&, const Held&) = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const Held& h) {
+    out << "term " << cemetery::to_iso(h.term_start) << " to "
+        << (h.expires_on ? cemetery::to_iso(*h.expires_on) : "-") << "; deceased " << cemetery::join(h.deceased, ", ")
+        << "; holders " << cemetery::join(h.holders, ", ") << "; restarts " << cemetery::join(h.restarts, " | ");
+    return out;
+}
+
+Held held(const cemetery::Register& reg, const std::string& comune, const std::string& deed) {
+    const auto c = reg.find_comune(comune);
+    REQUIRE(c);
+    const auto id = reg.find_concession(c->id, deed);
+    REQUIRE(id);
+    const auto record = reg.record(*id);
+    REQUIRE(record);
+    Held h;
+    h.term_start = record->concession.term_start;
+    h.expires_on = record->concession.expires_on;
+    h.source = record->concession.term_source;
+    for (const auto& d : record->concession.deceased) {
+        h.deceased.push_back(d.full_name() + " " + (d.buried_on ? cemetery::to_iso(*d.buried_on) : "?"));
+    }
+    for (const auto& p : record->concession.holders) h.holders.push_back(p.surname + " " + p.given_name);
+    for (const auto& r : reg.life(*id).restarts) {
+        h.restarts.push_back(cemetery::to_iso(r.buried_on) + " " + r.deceased + ": " +
+                             cemetery::to_iso(r.previous_start) + "/" + cemetery::to_iso(r.previous_expiry) + " -> " +
+                             cemetery::to_iso(r.new_start) + "/" + cemetery::to_iso(r.new_expiry) + " " +
+                             r.version_name);
+    }
+    return h;
+}
+
+}  // namespace
+
+TEST_CASE("a Truccazzano family tomb gets one term, expiry and history from its rows in every order",
+          "[import][restart]") {
+    std::optional<Held> first;
+    for (const auto& rows : every_order({row(ada), row(bruno), row(carla)})) {
+        UnionRegister u;
+        const auto report = u.import(rows);
+        INFO(describe(report) << cemetery::join(rows, "\n"));
+        REQUIRE(report.ok());
+        CHECK(report.notices.empty());
+        const Held h = held(u.reg, "Truccazzano", "T-2005-001");
+        INFO(h);
+        // 2005 + 30 years, restarted at Bruno's burial (to 2042) and at Carla's (to 2048).
+        CHECK(h.term_start == ymd(2018, 9, 1));
+        CHECK(h.expires_on == ymd(2048, 9, 1));
+        CHECK(h.deceased == std::vector<std::string>{"Brambilla Ada 2005-03-10", "Brambilla Bruno 2012-05-05",
+                                                     "Brambilla Carla 2018-09-01"});
+        CHECK(h.restarts ==
+              std::vector<std::string>{
+                  "2012-05-05 Brambilla Bruno: 2005-03-10/2035-03-10 -> 2012-05-05/2042-05-05 Truccazzano 2001",
+                  "2018-09-01 Brambilla Carla: 2012-05-05/2042-05-05 -> 2018-09-01/2048-09-01 Truccazzano 2001"});
+        if (!first) first = h;
+        CHECK(h == *first);
+        CHECK(u.reg.verify().ok());
+    }
+}
+
+TEST_CASE("an import reaches the term that bury reaches, burial by burial", "[import][restart]") {
+    UnionRegister imported;
+    REQUIRE(imported.import({row(carla), row(ada), row(bruno)}).ok());
+
+    UnionRegister buried;
+    REQUIRE(buried.import({row(ada)}).ok());
+    const auto id = buried.reg.find_concession(buried.reg.find_comune("Truccazzano")->id, "T-2005-001");
+    REQUIRE(id);
+    for (const auto& [given, born, died, on] :
+         {std::tuple{"Bruno", ymd(1932, 1, 1), ymd(2012, 5, 2), ymd(2012, 5, 5)},
+          std::tuple{"Carla", ymd(1935, 1, 1), ymd(2018, 8, 28), ymd(2018, 9, 1)}}) {
+        cemetery::BurialRequest request;
+        request.deceased.surname = "Brambilla";
+        request.deceased.given_name = given;
+        request.deceased.born_on = born;
+        request.deceased.died_on = died;
+        request.deceased.buried_on = on;
+        const auto outcome = buried.reg.bury(*id, request, test::shipped_regulation());
+        INFO(outcome.reason());
+        REQUIRE(outcome);
+    }
+    CHECK(held(imported.reg, "Truccazzano", "T-2005-001") == held(buried.reg, "Truccazzano", "T-2005-001"));
+}
+
+TEST_CASE("a term that starts at the burial starts at the earliest one, whatever the order of the rows",
+          "[import][restart]") {
+    // The shipped rules, but Truccazzano's family tombs counted from the burial: the
+    // first row read used to decide the term start.
+    std::ifstream in(test::shipped_regulation_path());
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto tomb = text.find("[versione.tipi.tomba_famiglia]");
+    REQUIRE(tomb != std::string::npos);
+    const std::string signing = "decorrenza = \"stipula\"";
+    const auto at = text.find(signing, tomb);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, signing.size(), "decorrenza = \"sepoltura\"");
+    const auto load = cemetery::parse_regulation(text, "regolamento.toml");
+    REQUIRE(load.regulation);
+    const cemetery::Regulation& rules = *load.regulation;
+
+    std::vector<Held> seen;
+    for (const auto& rows : every_order({row(ada), row(bruno), row(carla)})) {
+        UnionRegister u;
+        const auto report = cemetery::import_register_text(u.reg, rules, file_of(rows), "registro.csv");
+        INFO(describe(report));
+        REQUIRE(report.ok());
+        seen.push_back(held(u.reg, "Truccazzano", "T-2005-001"));
+    }
+    for (const Held& h : seen) {
+        INFO(h);
+        CHECK(h == seen.front());
+        // From Ada's burial (the day the deed was signed), restarted at Bruno's and at Carla's.
+        CHECK(h.term_start == ymd(2018, 9, 1));
+        CHECK(h.expires_on == ymd(2048, 9, 1));
+        REQUIRE(h.restarts.size() == 2);
+        CHECK_THAT(h.restarts[0], Catch::StartsWith("2012-05-05 Brambilla Bruno: 2005-03-10/2035-03-10"));
+    }
+}
+
+TEST_CASE("a stated expiry is compared with the term the burials reached, whatever the order", "[import][restart]") {
+    auto stating = [](Cells cells, const std::string& expiry) {
+        cells["Scadenza"] = expiry;
+        return row(cells);
+    };
+    SECTION("the expiry the restarts reach: no warning, the restarts kept") {
+        for (const auto& rows : every_order({stating(ada, "01/09/2048"), stating(bruno, "01/09/2048"),
+                                             stating(carla, "01/09/2048")})) {
+            UnionRegister u;
+            const auto report = u.import(rows);
+            INFO(describe(report));
+            REQUIRE(report.ok());
+            CHECK(report.notices.empty());
+            const Held h = held(u.reg, "Truccazzano", "T-2005-001");
+            CHECK(h.expires_on == ymd(2048, 9, 1));
+            CHECK(h.term_start == ymd(2018, 9, 1));
+            CHECK(h.source == cemetery::TermSource::regulation);
+            CHECK(h.restarts.size() == 2);
+        }
+    }
+    SECTION("an expiry of the register's own: kept, with one warning naming the term the burials reached") {
+        std::optional<Held> first;
+        for (const auto& rows : every_order({stating(ada, "10/03/2035"), stating(bruno, "10/03/2035"),
+                                             stating(carla, "10/03/2035")})) {
+            UnionRegister u;
+            const auto report = u.import(rows);
+            INFO(describe(report));
+            REQUIRE(report.ok());
+            REQUIRE(report.notices.size() == 1);
+            CHECK(report.notices[0].line == 2);
+            CHECK(report.notices[0].code == cemetery::ProblemCode::stated_expiry_kept);
+            CHECK(report.notices[0].detail == "01/09/2048");
+            CHECK_THAT(report.notices[0].message, Catch::Contains("2018-09-01 + 30 years gives 2048-09-01"));
+            const Held h = held(u.reg, "Truccazzano", "T-2005-001");
+            INFO(h);
+            CHECK(h.expires_on == ymd(2035, 3, 10));
+            CHECK(h.term_start == ymd(2005, 3, 10));
+            CHECK(h.source == cemetery::TermSource::stated_expiry);
+            CHECK(h.restarts.empty());
+            if (!first) first = h;
+            CHECK(h == *first);
+        }
+    }
+}
+
+TEST_CASE("the same file again, its rows in another order, leaves the register as it was", "[import][restart]") {
+    UnionRegister u;
+    REQUIRE(u.import({row(ada), row(bruno), row(carla)}).ok());
+    const Held before = held(u.reg, "Truccazzano", "T-2005-001");
+    REQUIRE(before.expires_on == ymd(2048, 9, 1));
+    REQUIRE(before.restarts.size() == 2);
+    const auto log_before = u.reg.change_log_size();
+    for (const auto& rows : every_order({row(ada), row(bruno), row(carla)})) {
+        const auto again = u.import(rows);
+        INFO(describe(again));
+        CHECK(again.ok());
+        CHECK(again.concessions_added == 0);
+        CHECK(again.deceased_added == 0);
+        CHECK_FALSE(again.committed);
+    }
+    CHECK(held(u.reg, "Truccazzano", "T-2005-001") == before);
+    CHECK(u.reg.change_log_size() == log_before);
+
+    SECTION("a later export with one more burial restarts the term as bury does") {
+        UnionRegister two;
+        REQUIRE(two.import({row(bruno), row(ada)}).ok());
+        const auto more = two.import({row(carla), row(ada), row(bruno)});
+        INFO(describe(more));
+        REQUIRE(more.ok());
+        CHECK(more.deceased_added == 1);
+        CHECK(held(two.reg, "Truccazzano", "T-2005-001") == before);
+        CHECK(two.reg.verify().ok());
+    }
+}
+
+TEST_CASE("one deceased on two rows with two burial dates is refused, whatever the order", "[import][restart]") {
+    auto bruno_again = bruno;
+    bruno_again["Data_Sepoltura"] = "06/05/2012";
+    bruno_again["Concessionario_Nome"] = "Dario";  // a co-holder's row repeats the deceased
+    for (const auto& rows : every_order({row(ada), row(bruno), row(bruno_again)})) {
+        UnionRegister u;
+        const auto report = u.import(rows);
+        INFO(describe(report));
+        const auto e = only_error(report);
+        CHECK(e.code == cemetery::ProblemCode::deceased_differs_in_file);
+        CHECK(e.field == "Data_Sepoltura");
+        CHECK(u.concessions() == 0);
+    }
+    SECTION("the same day on both rows is one burial") {
+        auto co_holder = bruno;
+        co_holder["Concessionario_Nome"] = "Dario";
+        UnionRegister u;
+        const auto report = u.import({row(co_holder), row(ada), row(bruno)});
+        INFO(describe(report));
+        REQUIRE(report.ok());
+        const Held h = held(u.reg, "Truccazzano", "T-2005-001");
+        CHECK(h.deceased.size() == 2);
+        CHECK(h.restarts.size() == 1);
+        CHECK(h.expires_on == ymd(2042, 5, 5));
+    }
 }

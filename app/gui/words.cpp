@@ -119,6 +119,8 @@ wxString problem_text(const cemetery::FieldError& p) {
             return wxString::Format(_("the comune has several cemeteries: say which (%s)"), detail);
         case ProblemCode::deed_differs_in_file:
             return wxString::Format(_("the same deed is on line %s with a different place, kind, date or term"), detail);
+        case ProblemCode::deceased_differs_in_file:
+            return wxString::Format(_("the same deceased is on line %s with a different burial date"), detail);
         case ProblemCode::deed_differs_in_register:
             return _("this deed number is already in the register with different data");
         case ProblemCode::plot_kind_differs:

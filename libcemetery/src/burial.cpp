@@ -15,6 +15,24 @@ const RegulationVersion* version_named(const Regulation& reg, const std::string&
 
 }  // namespace
 
+std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concession& c, PlotKind kind,
+                                           const RemainsCount& present, Date on, const std::string& deceased) {
+    // The term restarts only under the version that gave it, and only at a later burial.
+    if (present.total() == 0 || c.perpetual || !c.term_years || !c.expires_on) return std::nullopt;
+    const RegulationVersion* own = version_named(reg, c.version_name);
+    const KindRule* rule = own ? own->rule_for(kind) : nullptr;
+    if (!rule || !rule->term_restarts_at_burial.on) return std::nullopt;
+    const Date new_expiry = add_years(on, *c.term_years);
+    if (new_expiry <= *c.expires_on) return std::nullopt;
+    return TermRestart{on,  deceased,   c.term_start, *c.expires_on,
+                       on,  new_expiry, own->name,    rule->term_restarts_at_burial.basis};
+}
+
+void apply_restart(Concession& c, const TermRestart& restart) {
+    c.term_start = restart.new_start;
+    c.expires_on = restart.new_expiry;
+}
+
 BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKind kind, std::string_view comune,
                              const RemainsCount& present, const BurialRequest& req) {
     BurialDecision d;
@@ -58,17 +76,7 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
         return d;
     }
 
-    // The term restarts only under the version that gave it, and only at a later burial.
-    const RegulationVersion* own = version_named(reg, c.version_name);
-    const KindRule* own_rule = own ? own->rule_for(kind) : nullptr;
-    if (own_rule && own_rule->term_restarts_at_burial.on && present.total() > 0 && !c.perpetual && c.term_years &&
-        c.expires_on) {
-        const Date new_expiry = add_years(on, *c.term_years);
-        if (new_expiry > *c.expires_on) {
-            d.restart = TermRestart{on,          who.full_name(), c.term_start, *c.expires_on,
-                                    on,          new_expiry,      own->name,    own_rule->term_restarts_at_burial.basis};
-        }
-    }
+    d.restart = term_restart_at(reg, c, kind, present, on, who.full_name());
     return d;
 }
 

@@ -5,6 +5,7 @@
 #include <cemetery/text.hpp>
 #include <cemetery/validation.hpp>
 
+#include "import_term.hpp"
 #include "rows_ahead.hpp"
 
 #include <algorithm>
@@ -121,7 +122,12 @@ Span span_of(const Term& term) {
 struct Group {
     std::size_t first_line = 0;
     std::uint64_t signature = 0;      // fingerprint of what every row must agree on
-    std::optional<Term> term;         // decided on the first row
+    DeedTerm deed;                    // what its rows say of the term (alike on every row)
+    // Its deceased, until the term is decided: the first row's here, the others'
+    // after it (a concession on one row, most of them, allocates nothing).
+    std::optional<RowBurial> first_burial;
+    std::vector<RowBurial> more_burials;
+    std::optional<Term> term;         // decided once every row was read (decide_terms)
     std::optional<ConcessionId> id;   // in the register (already, or once written)
     bool in_register = false;         // it was there before this import
     bool created = false;             // this import writes it (or would, in a dry run)
@@ -129,6 +135,7 @@ struct Group {
     std::size_t reason_line = 0;      // the row that is wrong
     std::uint32_t place = 0;          // index into the importer's places
     std::uint32_t rows = 0;           // rows of the file with this deed
+    std::uint32_t rows_written = 0;   // of them, through the second pass so far
     PlotKind kind = PlotKind::loculo;
     const Comune* comune = nullptr;   // where its first row located it
     CemeteryId cemetery;
@@ -141,7 +148,13 @@ struct PlaceInfo {
     ComuneId comune;
     Location where;
     std::optional<PlotId> plot;   // in the register, or once written
-    std::vector<std::string> groups;  // keys of the file's concessions on it, in file order
+    std::vector<Group*> groups;   // the file's new concessions on it, in file order
+};
+
+// A term restarted by a burial of the file, written once its deceased is.
+struct PendingRestart {
+    RowRestart found;
+    std::optional<DeceasedId> deceased;  // once written
 };
 
 // Checks rows (first pass) and writes them (second pass). Keeping the two apart
@@ -172,7 +185,9 @@ public:
                         " with a different place, kind, date or term",
                     ProblemCode::deed_differs_in_file, std::to_string(g.first_line));
                 mark_bad(g, r.line);
+                return;
             }
+            note_burial(g, r);
             return;
         }
         g.first_line = r.line;
@@ -180,55 +195,23 @@ public:
         g.kind = *r.kind;
         g.comune = place.comune;
         g.cemetery = place.cemetery;
-        const TermDecision decision = decide_term(regulation_, term_request(r, place.comune->name));
-        if (!decision) {
-            const RegisterColumn column = column_of(decision.refusal->code);
-            add(problems, r, column, field_value(r, column), decision.refusal->message, ProblemCode::refused_by_rules,
-                decision.refusal->version_name, decision.refusal->code);
-            mark_bad(g, r.line);
-            return;
-        }
-        if (stated_expiry_out_of_bounds(r, *decision.term, problems)) {
-            mark_bad(g, r.line);
-            return;
-        }
-        g.term = decision.term;
-        g.term->basis = std::string();  // not kept in the register: a million copies are not needed
-        for (const auto& notice : decision.notices) {
-            report_.notices.push_back(FieldError{r.line, header_.name_of(RegisterColumn::scadenza),
-                                                 r.stated_expiry ? to_italian(*r.stated_expiry) : "", notice,
-                                                 ProblemCode::stated_expiry_kept,
-                                                 to_italian(add_years(g.term->term_start, *g.term->years)),
-                                                 std::nullopt});
-        }
-        // Already in the register: the same deed imported before adds only new people.
-        if (auto existing = holds_concessions(place.comune->id) ? reg_.find_concession(place.comune->id, r.deed_number)
-                                                                 : std::nullopt) {
-            auto record = reg_.record(*existing);
-            if (!record || !same_concession(*record, r, place.cemetery, *g.term)) {
-                add(problems, r, RegisterColumn::numero_concessione, r.deed_number,
-                    "this deed number is already in the register for " + place.comune->name +
-                        " with different data",
-                    ProblemCode::deed_differs_in_register);
-                mark_bad(g, r.line);
-                return;
-            }
-            g.id = existing;
-            g.in_register = true;
-            for (const auto& h : record->concession.holders) {
-                g.people.push_back(fingerprint(holder_key(HolderFields{h.surname, h.given_name, h.codice_fiscale, {}, {}, {}})));
-            }
-            for (const auto& d : record->concession.deceased) {
-                g.people.push_back(fingerprint(deceased_key(d.surname, d.given_name, d.born_on, d.died_on)));
-            }
-            return;
-        }
+        g.deed = DeedTerm{*r.signed_on, r.term_years, r.term_start, r.stated_expiry, r.perpetual};
         const Location where{r.settore, r.fila, r.numero, r.piano};
         auto [p, new_place] = place_index_.try_emplace(place_key(place.cemetery, where),
                                                        static_cast<std::uint32_t>(places_.size()));
         if (new_place) places_.push_back(PlaceInfo{place.cemetery, place.comune->id, where, std::nullopt, {}});
         g.place = p->second;
-        places_[g.place].groups.push_back(place.key);
+        note_burial(g, r);
+        in_file_order_.push_back(&*it);
+    }
+
+    // After the first pass: each concession's term, now that all its rows were read
+    // (import_term.hpp), and what the register already holds of it.
+    void decide_terms(Problems& problems) {
+        for (auto* entry : in_file_order_) {
+            if (!entry->second.bad) decide(entry->first, entry->second, problems);
+        }
+        in_file_order_ = {};
     }
 
     // End of the first pass: the file's new concessions against the plots they are
@@ -236,6 +219,7 @@ public:
     // concessions holding one place at the same time is kept, the other refused.
     void check_places(Problems& problems) {
         for (auto& place : places_) {
+            if (place.groups.empty()) continue;  // only concessions already in the register
             std::optional<PlotKind> kind;
             std::vector<Span> held;
             const auto plot =
@@ -245,8 +229,8 @@ public:
                 kind = plot->kind;
                 for (const auto& [from, to] : reg_.plot_terms(plot->id)) held.push_back(Span{from, to});
             }
-            for (const auto& key : place.groups) {
-                Group& g = groups_.at(key);
+            for (Group* group : place.groups) {
+                Group& g = *group;
                 if (g.bad) continue;
                 if (kind && *kind != g.kind) {
                     problems.push_back(FieldError{g.first_line, header_.name_of(RegisterColumn::tipo),
@@ -295,24 +279,22 @@ public:
             holders.push_back(holder_of(*r.holder));
         }
         std::vector<Deceased> deceased;
-        if (r.deceased && (alone || remember(g, fingerprint(deceased_key(r.deceased->surname, r.deceased->given_name,
-                                                                         r.deceased->born_on, r.deceased->died_on))))) {
-            deceased.push_back(deceased_of(*r.deceased));
-        }
+        const std::uint64_t person = r.deceased && !alone ? person_of(*r.deceased) : 0;
+        if (r.deceased && (alone || remember(g, person))) deceased.push_back(deceased_of(*r.deceased));
         if (!g.in_register && !g.created) {
             create(r, g, load, holders, deceased, problems);
-            return true;
-        }
-        if (holders.empty() && deceased.empty()) return true;
-        if (load) {
-            auto added = load->add_people(*g.id, holders, deceased);
-            if (!added) {
-                add(problems, r, RegisterColumn::defunto_cognome, r.deceased ? r.deceased->surname : "",
-                    added.conflict->message);
-                return true;
+        } else if (!holders.empty() || !deceased.empty()) {
+            if (load) {
+                auto added = load->add_people(*g.id, holders, deceased);
+                if (!added) {
+                    add(problems, r, RegisterColumn::defunto_cognome, r.deceased ? r.deceased->surname : "",
+                        added.conflict->message);
+                    return true;
+                }
             }
+            report_.deceased_added += deceased.size();
         }
-        report_.deceased_added += deceased.size();
+        if (load) write_restarts(g, person, deceased, *load, r, problems);
         return true;
     }
 
@@ -333,6 +315,139 @@ public:
     }
 
 private:
+    static std::uint64_t person_of(const DeceasedFields& d) {
+        return fingerprint(deceased_key(d.surname, d.given_name, d.born_on, d.died_on));
+    }
+    static std::uint64_t person_of(const Deceased& d) {
+        return fingerprint(deceased_key(d.surname, d.given_name, d.born_on, d.died_on));
+    }
+
+    // A row's deceased, kept for the term until every row was read.
+    static void note_burial(Group& g, const RegisterRow& r) {
+        if (!r.deceased) return;
+        const RowBurial b{person_of(*r.deceased), r.deceased->buried_on, r.line};
+        if (!g.first_burial) {
+            g.first_burial = b;
+        } else {
+            g.more_burials.push_back(b);
+        }
+    }
+
+    // The term of one concession of the file, from all its rows; then the register:
+    // the same deed imported before adds only new people, whose burials may restart
+    // its term as bury would have.
+    void decide(const std::string& key, Group& g, Problems& problems) {
+        std::vector<RowBurial> burials = std::move(g.more_burials);
+        if (g.first_burial) burials.push_back(*g.first_burial);
+        g.first_burial.reset();
+        g.more_burials = {};
+        if (auto clash = in_burial_order(burials)) {
+            add(problems, clash->line, RegisterColumn::data_sepoltura, clash->on ? to_italian(*clash->on) : "",
+                "the same deceased is on line " + std::to_string(clash->other_line) + " with a different burial date",
+                ProblemCode::deceased_differs_in_file, std::to_string(clash->other_line));
+            mark_bad(g, clash->line);
+            return;
+        }
+        ImportedTerm decided = decide_imported_term(regulation_, g.comune->name, g.kind, g.deed, burials);
+        if (decided.refusal) {
+            const RegisterColumn column = column_of(decided.refusal->code);
+            add(problems, g.first_line, column, field_value(g, column), decided.refusal->message,
+                ProblemCode::refused_by_rules, decided.refusal->version_name, decided.refusal->code);
+            mark_bad(g, g.first_line);
+            return;
+        }
+        if (g.deed.stated_expiry && stated_expiry_out_of_bounds(g, *g.deed.stated_expiry, decided, problems)) {
+            mark_bad(g, g.first_line);
+            return;
+        }
+        if (decided.notice) {
+            report_.notices.push_back(FieldError{g.first_line, header_.name_of(RegisterColumn::scadenza),
+                                                 to_italian(*g.deed.stated_expiry), *decided.notice,
+                                                 ProblemCode::stated_expiry_kept,
+                                                 to_italian(*decided.reached.expires_on), std::nullopt});
+        }
+        g.term = std::move(decided.term);
+        g.term->basis = std::string();  // not kept in the register: a million copies are not needed
+        const std::string deed_number = key.substr(key.find('\x1F') + 1);
+        if (auto existing = holds_concessions(g.comune->id) ? reg_.find_concession(g.comune->id, deed_number)
+                                                             : std::nullopt) {
+            in_register(g, *existing, deed_number, burials, problems);
+            return;
+        }
+        if (!decided.restarts.empty()) {
+            auto& pending = restarts_[&g];
+            for (auto& found : decided.restarts) pending.push_back(PendingRestart{std::move(found), std::nullopt});
+        }
+        places_[g.place].groups.push_back(&g);
+    }
+
+    // A deed of the file already in the register: the same concession if the
+    // register's own burials bring the deed's term where the register has it.
+    void in_register(Group& g, ConcessionId id, const std::string& deed_number, const std::vector<RowBurial>& burials,
+                     Problems& problems) {
+        auto record = reg_.record(id);
+        std::vector<RowBurial> known;
+        if (record) {
+            for (const auto& d : record->concession.deceased) known.push_back(RowBurial{person_of(d), d.buried_on, 0});
+        }
+        const bool same = record && !in_burial_order(known) && same_concession(*record, g, [&] {
+            return decide_imported_term(regulation_, g.comune->name, g.kind, g.deed, known).term;
+        }());
+        if (!same) {
+            add(problems, g.first_line, RegisterColumn::numero_concessione, deed_number,
+                "this deed number is already in the register for " + g.comune->name + " with different data",
+                ProblemCode::deed_differs_in_register);
+            mark_bad(g, g.first_line);
+            return;
+        }
+        g.id = id;
+        g.in_register = true;
+        for (const auto& h : record->concession.holders) {
+            g.people.push_back(fingerprint(holder_key(HolderFields{h.surname, h.given_name, h.codice_fiscale, {}, {}, {}})));
+        }
+        for (const auto& b : known) g.people.push_back(b.person);
+        // The burials the register does not have yet, in the order they were made.
+        std::vector<RowBurial> added;
+        for (const auto& b : burials) {
+            if (std::find(g.people.begin(), g.people.end(), b.person) == g.people.end()) added.push_back(b);
+        }
+        RemainsCount present;
+        for (std::size_t i = 0; i < record->concession.deceased.size(); ++i) present.add(RemainsForm::coffin);
+        Concession now = record->concession;
+        auto restarts = restarts_at_burials(regulation_, now, g.kind, present, added);
+        if (!restarts.empty()) {
+            auto& pending = restarts_[&g];
+            for (auto& found : restarts) pending.push_back(PendingRestart{std::move(found), std::nullopt});
+        }
+    }
+
+    // After a row of a concession with restarts is written: its deceased's id, and
+    // once its last row is through, the restarts in the order they happened.
+    void write_restarts(Group& g, std::uint64_t person, const std::vector<Deceased>& deceased, Register::Load& load,
+                        const RegisterRow& r, Problems& problems) {
+        ++g.rows_written;
+        auto it = restarts_.find(&g);
+        if (it == restarts_.end()) return;
+        if (!deceased.empty()) {
+            const auto ids = load.deceased_written();
+            for (auto& p : it->second) {
+                if (p.found.person == person && !p.deceased && !ids.empty()) {
+                    p.deceased = ids.front();
+                    p.found.restart.deceased = deceased.front().full_name();
+                }
+            }
+        }
+        if (g.rows_written < g.rows || !g.id) return;
+        for (const auto& p : it->second) {
+            auto added = load.add_restart(*g.id, p.deceased, p.found.restart);
+            if (!added) {
+                add(problems, r, RegisterColumn::data_sepoltura, "", added.conflict->message);
+                break;
+            }
+        }
+        restarts_.erase(it);
+    }
+
     struct Place {
         const Comune* comune = nullptr;
         CemeteryId cemetery;
@@ -440,14 +555,13 @@ private:
         report_.deceased_added += deceased.size();
     }
 
-    // The deed in the register is the one this row describes.
-    static bool same_concession(const ConcessionRecord& rec, const RegisterRow& r, CemeteryId cemetery,
-                                const Term& term) {
+    // The deed in the register is the one the group's rows describe.
+    bool same_concession(const ConcessionRecord& rec, const Group& g, const Term& term) const {
         const Concession& c = rec.concession;
         const auto original_expiry = c.renewals.empty() ? c.expires_on : std::optional(c.renewals.front().previous_expiry);
-        return rec.plot.cemetery == cemetery && rec.plot.kind == *r.kind &&
-               rec.plot.location == Location{r.settore, r.fila, r.numero, r.piano} && c.signed_on == *r.signed_on &&
-               c.perpetual == term.perpetual && c.term_start == term.term_start && original_expiry == term.expires_on;
+        return rec.plot.cemetery == g.cemetery && rec.plot.kind == g.kind && rec.plot.location == places_[g.place].where &&
+               c.signed_on == g.deed.signed_on && c.perpetual == term.perpetual && c.term_start == term.term_start &&
+               original_expiry == term.expires_on;
     }
 
     // A stated expiry is the register's word, kept even where the term would give
@@ -456,20 +570,24 @@ private:
     // than one renewal of the longest single period (DPR 285/1990 art. 92 c.1, the
     // regulation's max_period_years). Bounding it by the longest period from the
     // term start instead would refuse a 99-year deed renewed once, which the law allows.
-    bool stated_expiry_out_of_bounds(const RegisterRow& r, const Term& term, Problems& problems) const {
-        if (!r.stated_expiry || term.perpetual || !term.years) return false;
-        const Date expiry = *r.stated_expiry;
+    // The term's own end is the one its burials brought it to (a restart), the start
+    // the regulation's, before any burial moved it.
+    bool stated_expiry_out_of_bounds(const Group& g, Date expiry, const ImportedTerm& decided,
+                                     Problems& problems) const {
+        const Term& term = decided.reached;
+        if (term.perpetual || !term.years || !term.expires_on) return false;
         const std::string value = to_italian(expiry);
-        if (expiry < term.term_start) {
-            add(problems, r, RegisterColumn::scadenza, value,
-                "the stated expiry comes before the term starts (" + to_italian(term.term_start) + ")",
-                ProblemCode::expiry_before_start, to_italian(term.term_start));
+        const Date start = decided.rules.term_start;
+        if (expiry < start) {
+            add(problems, g.first_line, RegisterColumn::scadenza, value,
+                "the stated expiry comes before the term starts (" + to_italian(start) + ")",
+                ProblemCode::expiry_before_start, to_italian(start));
             return true;
         }
         const int longest = regulation_.max_period_years.value;
-        const Date term_end = add_years(term.term_start, *term.years);
+        const Date term_end = *term.expires_on;
         if (expiry > add_years(term_end, longest)) {
-            add(problems, r, RegisterColumn::scadenza, value,
+            add(problems, g.first_line, RegisterColumn::scadenza, value,
                 "the stated expiry is more than " + std::to_string(longest) + " years after the term's own end (" +
                     to_italian(term_end) + ", " + std::to_string(*term.years) + " years from " +
                     to_italian(term.term_start) + "): more than a renewal can add, no single period being longer (" +
@@ -480,24 +598,16 @@ private:
         return false;
     }
 
-    static TermRequest term_request(const RegisterRow& r, const std::string& comune) {
-        TermRequest request;
-        request.comune = comune;
-        request.kind = *r.kind;
-        request.signed_on = *r.signed_on;
-        if (r.deceased) request.first_burial = r.deceased->buried_on;
-        request.stated_years = r.term_years;
-        request.perpetual = r.perpetual;
-        request.stated_expiry = r.stated_expiry;
-        request.stated_term_start = r.term_start;
-        return request;
-    }
-
     void add(Problems& problems, const RegisterRow& r, RegisterColumn column, const std::string& value,
              std::string message, ProblemCode code = ProblemCode::other, std::string detail = {},
              std::optional<RefusalCode> refusal = std::nullopt) const {
+        add(problems, r.line, column, value, std::move(message), code, std::move(detail), refusal);
+    }
+    void add(Problems& problems, std::size_t line, RegisterColumn column, const std::string& value,
+             std::string message, ProblemCode code = ProblemCode::other, std::string detail = {},
+             std::optional<RefusalCode> refusal = std::nullopt) const {
         problems.push_back(
-            FieldError{r.line, header_.name_of(column), value, std::move(message), code, std::move(detail), refusal});
+            FieldError{line, header_.name_of(column), value, std::move(message), code, std::move(detail), refusal});
     }
 
     static Holder holder_of(const HolderFields& h) {
@@ -521,16 +631,15 @@ private:
         return out;
     }
 
-    static std::string field_value(const RegisterRow& r, RegisterColumn column) {
+    // The value of a column the rules refused, as the concession's rows write it.
+    static std::string field_value(const Group& g, RegisterColumn column) {
         switch (column) {
-            case RegisterColumn::durata_anni: return r.term_years ? std::to_string(*r.term_years) : "";
-            case RegisterColumn::perpetua: return r.perpetual ? "sì" : "";
-            case RegisterColumn::data_concessione: return r.signed_on ? to_italian(*r.signed_on) : "";
-            case RegisterColumn::data_sepoltura:
-                return r.deceased && r.deceased->buried_on ? to_italian(*r.deceased->buried_on) : "";
-            case RegisterColumn::decorrenza: return r.term_start ? to_italian(*r.term_start) : "";
-            case RegisterColumn::tipo: return r.kind ? std::string(code(*r.kind)) : "";
-            default: return "";
+            case RegisterColumn::durata_anni: return g.deed.years ? std::to_string(*g.deed.years) : "";
+            case RegisterColumn::perpetua: return g.deed.perpetual ? "sì" : "";
+            case RegisterColumn::data_concessione: return to_italian(g.deed.signed_on);
+            case RegisterColumn::decorrenza: return g.deed.stated_start ? to_italian(*g.deed.stated_start) : "";
+            case RegisterColumn::tipo: return std::string(code(g.kind));
+            default: return "";  // a burial date missing on every row, say
         }
     }
 
@@ -579,6 +688,8 @@ private:
     std::unordered_map<std::string, std::optional<Comune>> comuni_;
     std::unordered_map<std::string, std::pair<std::optional<CemeteryId>, std::string>> cemeteries_;
     std::unordered_map<std::string, Group> groups_;  // its nodes stay where they are
+    std::vector<std::pair<const std::string, Group>*> in_file_order_;  // of groups_, by first line, until decide_terms
+    std::unordered_map<const Group*, std::vector<PendingRestart>> restarts_;  // until written
     std::vector<Group*> group_of_line_;  // by the line a row starts on, for the second pass
     std::vector<PlaceInfo> places_;
     std::unordered_map<std::string, std::uint32_t> place_index_;
@@ -655,6 +766,7 @@ ImportReport import_register_text(Register& reg, const Regulation& regulation, s
         report.cancelled = true;
         return report;
     }
+    importer.decide_terms(first_pass);
     importer.check_places(first_pass);
     std::map<std::size_t, std::vector<FieldError>> by_line;
     for (auto& e : first_pass) by_line[e.line].push_back(std::move(e));

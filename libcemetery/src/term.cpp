@@ -139,14 +139,20 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
     term.expires_on = add_years(term.term_start, years);
 
     TermDecision d;
-    if (req.stated_expiry && *req.stated_expiry != *term.expires_on) {
-        d.notices.push_back("stated expiry " + to_iso(*req.stated_expiry) + " kept; " + to_iso(term.term_start) +
-                            " + " + years_text(years) + " gives " + to_iso(*term.expires_on));
-        term.expires_on = req.stated_expiry;
-        term.source = TermSource::stated_expiry;
+    if (req.stated_expiry) {
+        if (auto notice = keep_stated_expiry(term, *req.stated_expiry)) d.notices.push_back(std::move(*notice));
     }
     d.term = std::move(term);
     return d;
+}
+
+std::optional<std::string> keep_stated_expiry(Term& term, Date stated) {
+    if (term.perpetual || !term.years || !term.expires_on || stated == *term.expires_on) return std::nullopt;
+    std::string notice = "stated expiry " + to_iso(stated) + " kept; " + to_iso(term.term_start) + " + " +
+                         years_text(*term.years) + " gives " + to_iso(*term.expires_on);
+    term.expires_on = stated;
+    term.source = TermSource::stated_expiry;
+    return notice;
 }
 
 void apply_term(Concession& c, const Term& term) {

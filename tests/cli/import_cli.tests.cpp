@@ -5,6 +5,7 @@
 #include "support.hpp"
 
 #include <cemetery/csv.hpp>
+#include <cemetery/text.hpp>
 
 #include <algorithm>
 #include <sstream>
@@ -364,4 +365,83 @@ TEST_CASE("import --tolleranza-giorni lets dates that many days after today thro
     INFO(accepted);
     CHECK(accepted.exit_code == 0);
     CHECK(office.deeds() == std::vector<std::string>{"E-1"});
+}
+
+TEST_CASE("a family tomb's rows in another order give the same register, as `show` and `history` print it",
+          "[cli][import][restart]") {
+    // A Truccazzano family tomb under "Truccazzano 2001": 30 years, the term
+    // restarting at each later burial; a loculo's row between its rows.
+    const std::string header = "Comune;Tipo;Settore;Numero;Numero_Concessione;Data_Concessione;Durata_Anni;"
+                               "Concessionario_Cognome;Concessionario_Nome;Defunto_Cognome;Defunto_Nome;"
+                               "Defunto_Data_Nascita;Defunto_Data_Morte;Data_Sepoltura\n";
+    const std::string tomb = "Truccazzano;Tomba di famiglia;T;5;T-2005-001;10/03/2005;;Brambilla;Carlo;Brambilla;";
+    const std::string ada = tomb + "Ada;01/01/1930;08/03/2005;10/03/2005\n";
+    const std::string bruno = tomb + "Bruno;01/01/1932;02/05/2012;05/05/2012\n";
+    const std::string carla = tomb + "Carla;01/01/1935;28/08/2018;01/09/2018\n";
+    const std::string loculo = "Liscate;Loculo;E;14;E-1987-031;02/09/1987;30;Cazzaniga;Elsa;Cazzaniga;Ercole;"
+                               "12/12/1901;30/08/1987;02/09/1987\n";
+    test::TempDir files;
+    const auto first = files.file("registro-a.csv");
+    const auto second = files.file("registro-b.csv");
+    test::write_file(first, header + ada + bruno + loculo + carla);
+    test::write_file(second, header + carla + loculo + bruno + ada);
+
+    // The shipped rules (from the deed's signing), and the same with Truccazzano's
+    // family tombs counted from the first burial, which the first row read used to decide.
+    std::string rules = *test::file_bytes(test::shipped_regulation_path());
+    const auto from_burial = files.file("regolamento-sepoltura.toml");
+    const auto tomb_rule = rules.find("[versione.tipi.tomba_famiglia]");
+    const auto signing = rules.find("decorrenza = \"stipula\"", tomb_rule);
+    REQUIRE(signing != std::string::npos);
+    test::write_file(from_burial, rules.replace(signing, 22, "decorrenza = \"sepoltura\""));
+
+    for (const auto& regulation : {test::shipped_regulation_path(), from_burial}) {
+        INFO(regulation.string());
+        Office in_order;
+        Office reversed;
+        auto run = [&](const Office& office, std::vector<std::string> args) {
+            args.insert(args.begin(), {"--regolamento", regulation.string()});
+            return office.run(std::move(args));
+        };
+        // What a clerk reads of the tomb: `show` (without the day it is read on) and
+        // the restarted terms `history` lists after the change log.
+        auto seen = [&](const Office& office) {
+            const auto show = run(office, {"show", "T-2005-001", "--comune", "Truccazzano"});
+            INFO(show);
+            REQUIRE(show.exit_code == 0);
+            const auto history = run(office, {"history", "T-2005-001", "--comune", "Truccazzano"});
+            INFO(history);
+            REQUIRE(history.exit_code == 0);
+            std::vector<std::string> lines;
+            for (const auto& line : show.out_lines()) {
+                if (line.find("Stato al") == std::string::npos) lines.push_back(line);
+            }
+            for (const auto& line : history.out_lines()) {
+                if (line.rfind("Decorrenza ripartita", 0) == 0) lines.push_back(line);
+            }
+            return lines;
+        };
+        for (const auto& [office, file] : {std::pair{&in_order, first}, std::pair{&reversed, second}}) {
+            const auto r = run(*office, {"import", file.string()});
+            INFO(r);
+            REQUIRE(r.exit_code == 0);
+            CHECK_THAT(r.out, Catch::Contains("2 concessions, 4 deceased") && Catch::Contains("0 warnings"));
+        }
+        const auto a = seen(in_order);
+        CHECK(seen(reversed) == a);
+        const std::string all = cemetery::join(a, "\n");
+        INFO(all);
+        CHECK_THAT(all, Catch::Contains("Decorrenza:     01/09/2018") && Catch::Contains("Scadenza:       01/09/2048"));
+        CHECK_THAT(all, Catch::Contains("Decorrenza ripartita il 05/05/2012 (Brambilla Bruno): scadenza 10/03/2035 → "
+                                        "05/05/2042") &&
+                            Catch::Contains("Decorrenza ripartita il 01/09/2018 (Brambilla Carla): scadenza 05/05/2042 "
+                                            "→ 01/09/2048"));
+
+        // The other order imported again into the first register changes nothing.
+        const auto again = run(in_order, {"import", second.string()});
+        INFO(again);
+        CHECK(again.exit_code == 0);
+        CHECK_THAT(again.out, Catch::Contains("0 concessions, 0 deceased"));
+        CHECK(seen(in_order) == a);
+    }
 }

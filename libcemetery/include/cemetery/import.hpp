@@ -13,6 +13,16 @@
 // more than the regulation's longest period past the term's own end (more than a
 // renewal can add), control characters, cells too
 // long for any name, holders and deceased without a name (register_row.hpp).
+//
+// The order of the rows never changes what is written. A concession's term is
+// decided once all its rows were read: from its earliest burial where the term
+// starts at the burial, and restarted at each later burial, in the order they were
+// made, where its version says so (burial.hpp term_restart_at, the rule `bury`
+// applies), each restart kept in its history; a stated expiry is compared with the
+// term so reached. One deceased on two rows with two burial dates is refused. A
+// deed already in the register takes only its new people, whose burials restart
+// its term as `bury` would have.
+//
 // With skip_invalid, the good rows are written and the bad ones reported (and
 // copied to a rejects file by the caller). A dry run checks everything and writes
 // nothing. Cancelling writes nothing.

@@ -23,6 +23,7 @@ enum class ProblemCode {
     unknown_cemetery,         // detail: the cemeteries known
     cemetery_needed,          // detail: the cemeteries known
     deed_differs_in_file,     // detail: the other line
+    deceased_differs_in_file, // one deceased on two rows with two burial dates; detail: the other line
     deed_differs_in_register,
     plot_kind_differs,        // detail: the plot's kind code
     place_taken,

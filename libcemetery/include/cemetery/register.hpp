@@ -158,6 +158,15 @@ public:
         // listing one more burial in a family tomb).
         WriteResult<ConcessionId> add_people(ConcessionId id, const std::vector<Holder>& holders,
                                              const std::vector<Deceased>& deceased);
+        // The ids of the deceased the last add_concession or add_people wrote, in their order.
+        [[nodiscard]] std::vector<DeceasedId> deceased_written() const;
+        // A term restarted by a burial (burial.hpp term_restart_at), kept in the
+        // concession's history with the deceased whose burial restarted it, after
+        // that deceased is written. A concession of this load was written with the
+        // term its restarts came to; one that was in the register before takes the
+        // restart's term start and expiry here, as bury would have given it.
+        WriteResult<ConcessionId> add_restart(ConcessionId id, std::optional<DeceasedId> deceased,
+                                              const TermRestart& restart);
         // Writes the change log and the search index, then commits. Throws
         // std::logic_error after a conflict, DatabaseError when the disk refuses.
         void commit();

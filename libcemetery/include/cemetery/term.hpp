@@ -48,6 +48,11 @@ struct TermDecision {
 // 285/1990 art. 92); a stated expiry is kept, and reported when it differs.
 [[nodiscard]] TermDecision decide_term(const Regulation& regulation, const TermRequest& request);
 
+// A register's own expiry kept over the one the term gives (a legacy renewal, say):
+// the term takes it, its source becomes the stated expiry, and the notice says what
+// the term gave. Nothing changes, and no notice, when they agree or the term is perpetual.
+[[nodiscard]] std::optional<std::string> keep_stated_expiry(Term& term, Date stated);
+
 // Writes a decided term into a concession: start, years, perpetual, expiry and why.
 void apply_term(Concession& concession, const Term& term);
 

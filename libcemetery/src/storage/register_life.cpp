@@ -6,6 +6,7 @@
 
 #include "storage/change_log.hpp"
 #include "storage/register_life_impl.hpp"
+#include "storage/register_rows.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
@@ -186,20 +187,7 @@ LifeOutcome Register::bury(ConcessionId id, const BurialRequest& request, const 
             us.bind(2, to_iso(r->new_expiry));
             us.bind(3, id.value());
             us.exec();
-            auto& rs = db.statement(
-                "INSERT INTO term_restart (concession_id, deceased_id, deceased, buried_on, previous_start, "
-                "previous_expiry, new_start, new_expiry, version_name, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            rs.bind(1, id.value());
-            rs.bind(2, deceased_id);
-            rs.bind(3, r->deceased);
-            rs.bind(4, to_iso(r->buried_on));
-            rs.bind(5, to_iso(r->previous_start));
-            rs.bind(6, to_iso(r->previous_expiry));
-            rs.bind(7, to_iso(r->new_start));
-            rs.bind(8, to_iso(r->new_expiry));
-            rs.bind(9, r->version_name);
-            rs.bind(10, r->basis);
-            rs.exec();
+            storage::insert_term_restart(db, id, DeceasedId{deceased_id}, *r);
             append_change(db, impl_->user, "concession", id.value(), "term_restart",
                           {{"buried_on", to_iso(r->buried_on)},
                            {"previous_start", to_iso(r->previous_start)},

@@ -52,6 +52,7 @@ struct Register::Load::State {
     struct Added {
         std::vector<Holder> holders;
         nlohmann::json deceased = nlohmann::json::array();
+        nlohmann::json restarts = nlohmann::json::array();  // terms restarted by their burials
     };
     std::unordered_map<std::int64_t, Added> added;
     std::optional<Conflict> conflict;
@@ -257,6 +258,39 @@ WriteResult<ConcessionId> Register::Load::add_people(ConcessionId id, const std:
     });
 }
 
+std::vector<DeceasedId> Register::Load::deceased_written() const {
+    std::vector<DeceasedId> out;
+    for (const std::int64_t id : state_->ids.deceased) out.emplace_back(id);
+    return out;
+}
+
+WriteResult<ConcessionId> Register::Load::add_restart(ConcessionId id, std::optional<DeceasedId> deceased,
+                                                      const TermRestart& r) {
+    auto& db = reg_.impl_->db;
+    return guarded<ConcessionId>(*reg_.impl_, state_->conflict, [&] {
+        auto& st = *state_;
+        if (auto* created = st.created_one(id)) {
+            // Its digest covers the history, which the record handed aside does not hold.
+            created->read_back = true;
+        } else {
+            auto& us = db.statement("UPDATE concession SET term_start = ?, expires_on = ? WHERE id = ?");
+            us.bind(1, to_iso(r.new_start));
+            us.bind(2, to_iso(r.new_expiry));
+            us.bind(3, id.value());
+            us.exec();
+            st.added[id.value()].restarts.push_back({{"buried_on", to_iso(r.buried_on)},
+                                                     {"previous_start", to_iso(r.previous_start)},
+                                                     {"previous_expiry", to_iso(r.previous_expiry)},
+                                                     {"new_start", to_iso(r.new_start)},
+                                                     {"new_expiry", to_iso(r.new_expiry)},
+                                                     {"version_name", r.version_name},
+                                                     {"basis", r.basis}});
+        }
+        storage::insert_term_restart(db, id, deceased, r);
+        return id;
+    });
+}
+
 void Register::Load::commit() {
     if (state_->conflict) throw std::logic_error("a load the database refused cannot be committed: " +
                                                  state_->conflict->message);
@@ -341,10 +375,11 @@ void Register::Load::commit() {
             write_entries(log);
         }
         for (const auto& [id, people] : state_->added) {
-            storage::append_change(impl.db, impl.user, "concession", id, "add_people",
-                                   {{"holders", storage::holders_summary(people.holders)},
+            nlohmann::json entry = {{"holders", storage::holders_summary(people.holders)},
                                     {"deceased", people.deceased},
-                                    {"source", state_->source}});
+                                    {"source", state_->source}};
+            if (!people.restarts.empty()) entry["term_restarts"] = people.restarts;
+            storage::append_change(impl.db, impl.user, "concession", id, "add_people", entry);
         }
         // The index built aside was being merged meanwhile.
         if (state_->search_build) {

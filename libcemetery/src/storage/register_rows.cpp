@@ -102,4 +102,25 @@ RenewalId insert_renewal(Database& db, ConcessionId id, const Renewal& r) {
     return RenewalId{db.sql().getLastInsertRowid()};
 }
 
+void insert_term_restart(Database& db, ConcessionId id, std::optional<DeceasedId> deceased, const TermRestart& r) {
+    auto& s = db.statement(
+        "INSERT OR FAIL INTO term_restart (concession_id, deceased_id, deceased, buried_on, previous_start, "
+        "previous_expiry, new_start, new_expiry, version_name, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, id.value());
+    if (deceased) {
+        s.bind(2, deceased->value());
+    } else {
+        s.bind(2);  // NULL
+    }
+    s.bindNoCopy(3, r.deceased);
+    s.bind(4, to_iso(r.buried_on));
+    s.bind(5, to_iso(r.previous_start));
+    s.bind(6, to_iso(r.previous_expiry));
+    s.bind(7, to_iso(r.new_start));
+    s.bind(8, to_iso(r.new_expiry));
+    s.bindNoCopy(9, r.version_name);
+    s.bindNoCopy(10, r.basis);
+    s.exec();
+}
+
 }  // namespace cemetery::storage

@@ -5,6 +5,7 @@
 
 #include "storage/database.hpp"
 
+#include <cemetery/burial.hpp>
 #include <cemetery/concession.hpp>
 #include <cemetery/plot.hpp>
 #include <cemetery/remains.hpp>
@@ -34,5 +35,8 @@ void insert_people(Database& db, ConcessionId id, int first_position, const std:
                    const std::vector<Deceased>& deceased, PeopleIds* ids = nullptr);
 // Returns the renewal's id.
 RenewalId insert_renewal(Database& db, ConcessionId id, const Renewal& r);
+// A term restarted by a burial, into the concession's history (the caller moves the
+// concession's own term); `deceased` is the one whose burial restarted it.
+void insert_term_restart(Database& db, ConcessionId id, std::optional<DeceasedId> deceased, const TermRestart& r);
 
 }  // namespace cemetery::storage
