@@ -137,6 +137,9 @@ wxString problem_text(const cemetery::FieldError& p) {
             return wxString::Format(_("another row of this concession is wrong (line %s)"), detail);
         case ProblemCode::stated_expiry_kept:
             return wxString::Format(_("the register's expiry is kept; the term would give %s"), detail);
+        case ProblemCode::perpetual_read_as_years:
+            return wxString::Format(_("written perpetual after the cut-off: read as %s years from the signing, as the regulation says"),
+                                    detail);
         case ProblemCode::date_in_future:
             return wxString::Format(_("later than %s: this date has not come yet"), detail);
         case ProblemCode::expiry_before_start:

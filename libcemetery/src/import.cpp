@@ -360,6 +360,11 @@ private:
             mark_bad(g, g.first_line);
             return;
         }
+        if (decided.read_as_years) {
+            report_.notices.push_back(FieldError{g.first_line, header_.name_of(RegisterColumn::perpetua), "sì",
+                                                 *decided.read_as_years, ProblemCode::perpetual_read_as_years,
+                                                 std::to_string(decided.rules.years.value_or(0)), std::nullopt});
+        }
         if (decided.notice) {
             report_.notices.push_back(FieldError{g.first_line, header_.name_of(RegisterColumn::scadenza),
                                                  to_italian(*g.deed.stated_expiry), *decided.notice,

@@ -64,6 +64,11 @@ ImportedTerm decide_imported_term(const Regulation& regulation, const std::strin
         out.refusal = std::move(decision.refusal);
         return out;
     }
+    // The rules accepted a perpetual deed only as a term: the only notice decide_term
+    // gives here (a stated expiry is compared below, after the burials).
+    if (deed.perpetual && !decision.term->perpetual && !decision.notices.empty()) {
+        out.read_as_years = decision.notices.front();
+    }
     out.rules = std::move(*decision.term);
     Concession c;
     c.signed_on = deed.signed_on;

@@ -63,6 +63,7 @@ struct ImportedTerm {
     Term term;                       // what the register holds: `reached`, or the stated expiry kept
     std::vector<RowRestart> restarts;      // in the order they happened; none when a stated expiry is kept
     std::optional<std::string> notice;     // a stated expiry kept over `reached`
+    std::optional<std::string> read_as_years;  // a perpetual deed the regulation reads as a term
 };
 
 // `burials` as in_burial_order leaves them.

@@ -30,6 +30,7 @@ enum class ProblemCode {
     refused_by_rules,         // `refusal` says which rule
     other_row_wrong,          // detail: the line of the wrong row
     stated_expiry_kept,       // a notice; detail: the computed expiry (dd/mm/yyyy)
+    perpetual_read_as_years,  // a notice: written perpetual after the cut-off, read as a term; detail: its years
     // A date, a text or a file the register cannot hold
     date_in_future,           // detail: the last day a date may be (dd/mm/yyyy)
     expiry_before_start,      // detail: the term start (dd/mm/yyyy)
