@@ -1,6 +1,7 @@
 // Perpetual deeds where a comune's cut-off differs from the general one: per comune,
 // per kind, and a deed written perpetual after it read as a fixed term.
 
+#include "regulation_files.hpp"
 #include "support.hpp"
 
 #include <cemetery/regulation_loader.hpp>
@@ -15,15 +16,7 @@ using test::ymd;
 
 namespace {
 
-const std::string general = R"(formato = 1
-[generale]
-perpetue_fino_al = 1976-02-09
-perpetue_fonte = "DPR 803/1975"
-giorni_affissione = 90
-giorni_affissione_fonte = "RR 6/2004 art. 20"
-durata_massima_anni = 99
-durata_massima_fonte = "DPR 285/1990 art. 92"
-)";  // [[perpetue]] entries start on line 9
+const std::string general = test::general_section;  // [[perpetue]] entries start on line 9
 
 const std::string versions = R"(
 [[versione]]

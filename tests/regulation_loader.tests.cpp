@@ -1,3 +1,4 @@
+#include "regulation_files.hpp"
 #include "support.hpp"
 
 #include <cemetery/regulation_loader.hpp>
@@ -12,15 +13,7 @@ using test::ymd;
 namespace {
 
 // A small valid file; each test breaks one thing and checks the line named.
-const std::string header = R"(formato = 1
-[generale]
-perpetue_fino_al = 1976-02-09
-perpetue_fonte = "DPR 803/1975"
-giorni_affissione = 90
-giorni_affissione_fonte = "RR 6/2004 art. 20"
-durata_massima_anni = 99
-durata_massima_fonte = "DPR 285/1990 art. 92"
-)";
+const std::string header = test::general_section;
 
 std::string version(const std::string& name, const std::string& from, const std::string& comuni,
                     const std::string& kind = "loculo", const std::string& years = "30",

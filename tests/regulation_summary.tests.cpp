@@ -1,3 +1,4 @@
+#include "regulation_files.hpp"
 #include "rules_fixture.hpp"
 
 #include <cemetery/regulation_summary.hpp>
@@ -8,15 +9,7 @@ using test::ymd;
 
 namespace {
 
-const std::string header = R"(formato = 1
-[generale]
-perpetue_fino_al = 1976-02-09
-perpetue_fonte = "DPR 803/1975"
-giorni_affissione = 90
-giorni_affissione_fonte = "RR 6/2004 art. 20"
-durata_massima_anni = 99
-durata_massima_fonte = "DPR 285/1990 art. 92"
-)";
+const std::string header = test::general_section;
 
 cemetery::Regulation parse(const std::string& text) {
     auto load = cemetery::parse_regulation(text, "test.toml");

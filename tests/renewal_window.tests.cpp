@@ -1,6 +1,7 @@
 // When a renewal may be asked for, as regulations bound it: from N months before the
 // expiry, only after it, up to N months after it, not once the concession is posted.
 
+#include "regulation_files.hpp"
 #include "support.hpp"
 
 #include <cemetery/regulation_loader.hpp>
@@ -17,15 +18,7 @@ using test::ymd;
 
 namespace {
 
-const std::string header = R"(formato = 1
-[generale]
-perpetue_fino_al = 1976-02-09
-perpetue_fonte = "DPR 803/1975"
-giorni_affissione = 90
-giorni_affissione_fonte = "RR 6/2004 art. 20"
-durata_massima_anni = 99
-durata_massima_fonte = "DPR 285/1990 art. 92"
-[[versione]]
+const std::string header = test::general_section + R"([[versione]]
 nome = "Finestra"
 in_vigore_dal = 2010-01-01
 fonte = "test"
