@@ -19,9 +19,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <memory>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 namespace gui {
 
@@ -127,7 +127,8 @@ bool App::OnInit() {
 void App::MeasureFirstPaint(MainFrame* frame) {
     // The list's rows are painted by its inner window.
     auto* list = frame->search_panel()->results();
-    auto* painted = new bool(false);
+    // Shared by the handler, which stays bound: every later paint (the scrolling) reads it.
+    auto painted = std::make_shared<bool>(false);
     const bool scroll = options_.scroll_list;
     auto on_paint = [frame, painted, scroll](wxPaintEvent& event) {
         event.Skip();
@@ -136,8 +137,7 @@ void App::MeasureFirstPaint(MainFrame* frame) {
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                               program_start);
         std::cout << ms.count() << std::endl;
-        wxTheApp->CallAfter([frame, painted, scroll] {
-            delete painted;
+        wxTheApp->CallAfter([frame, scroll] {
             if (scroll) {
                 ScrollThrough(frame);
             } else {
