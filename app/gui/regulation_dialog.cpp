@@ -8,6 +8,7 @@
 #include <wx/choice.h>
 #include <wx/datectrl.h>
 #include <wx/dateevt.h>
+#include <wx/display.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -93,6 +94,13 @@ RegulationDialog::RegulationDialog(wxWindow* parent, const cemetery::Regulation&
     ShowRules();
     SetMinSize(FromDIP(wxSize(900, 420)));
     Fit();
+    // Long sources widen the list past a 1024-pixel screen: keep the dialog on the
+    // screen, and let the list scroll sideways instead.
+    const wxRect screen = wxDisplay(static_cast<unsigned>(std::max(wxDisplay::GetFromWindow(GetParent()), 0))).GetClientArea();
+    if (GetSize().x > screen.width) {
+        SetMinSize(wxSize(std::min(GetMinSize().x, screen.width), GetMinSize().y));
+        SetSize(wxSize(screen.width, GetSize().y));
+    }
     CentreOnParent();
 }
 

@@ -5,6 +5,7 @@
 #include "expiries_panel.hpp"
 #include "holders_dialog.hpp"
 #include "import_dialog.hpp"
+#include "regulation_dialog.hpp"
 #include "renew_dialog.hpp"
 #include "results_list.hpp"
 #include "search_panel.hpp"
@@ -97,6 +98,13 @@ void take_screenshot(MainFrame* frame, const wxString& view, const wxString& fil
                 holders->CheckAll();
                 dialog = holders;
             }
+        }
+        if (view == wxS("regolamento")) {
+            // The rules in force today for the comune chosen in the window.
+            auto* rules = new RegulationDialog(frame, frame->database().regulation(), frame->database().reg().comuni(),
+                                               frame->comune(), cemetery::today());
+            rules->Show();
+            dialog = rules;
         }
         if (view == wxS("importa")) {
             // The query names the file to import; its check runs at once.
