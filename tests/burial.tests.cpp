@@ -80,7 +80,7 @@ TEST_CASE("a burial after the concession ended or expired is refused", "[burial]
         c.ending = Ending::surrendered;
         c.ended_on = ymd(2030, 1, 1);
         check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, burial(ymd(2031, 1, 1))),
-                      RefusalCode::concession_ended, "surrendered on 2030-01-01");
+                      RefusalCode::concession_ended, "rinunciata il 01/01/2030");
     }
 }
 
@@ -178,15 +178,15 @@ TEST_CASE("nobody is buried under a concession that ended or whose place was fre
     SECTION("its place was freed") {
         c.closed_on = ymd(2030, 1, 1);
         check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, burial(ymd(2031, 1, 1))),
-                      RefusalCode::already_closed, "freed on 2030-01-01");
+                      RefusalCode::already_closed, "liberato il 01/01/2030");
         check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, burial(ymd(2029, 1, 1))),
-                      RefusalCode::already_closed, "freed on 2030-01-01");
+                      RefusalCode::already_closed, "liberato il 01/01/2030");
     }
     SECTION("it was surrendered: a burial dated before is no longer recorded under it") {
         c.ending = Ending::surrendered;
         c.ended_on = ymd(2030, 1, 1);
         check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, burial(ymd(2029, 1, 1))),
-                      RefusalCode::concession_ended, "surrendered on 2030-01-01");
+                      RefusalCode::concession_ended, "rinunciata il 01/01/2030");
     }
 }
 

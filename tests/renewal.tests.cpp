@@ -96,7 +96,7 @@ TEST_CASE("a renewal is refused when the rules allow none", "[renewal]") {
             const auto d = decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2026, 1, 1));
             REQUIRE_FALSE(d.allowed());
             CHECK(d.refusal->code == RefusalCode::concession_ended);
-            CHECK_THAT(d.explanation(), Catch::Contains(std::string(cemetery::code(ending))));
+            CHECK_THAT(d.explanation(), Catch::Contains("il 01/01/2025: non si può rinnovare"));
         }
     }
     SECTION("a date before the deed was signed") {
@@ -202,10 +202,10 @@ TEST_CASE("a concession whose place was freed cannot be renewed, whatever the da
     auto c = fixed_term(ymd(1987, 9, 2), 30);
     c.closed_on = ymd(2027, 3, 1);
     check_refused(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2027, 4, 1)), RefusalCode::already_closed,
-                  "freed on 2027-03-01");
+                  "liberato il 01/03/2027");
     // Dated before the closing, it is still a renewal of a place no longer held.
     check_refused(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2022, 1, 10)), RefusalCode::already_closed,
-                  "cannot be renewed");
+                  "non si può rinnovare");
 }
 
 TEST_CASE("a renewal whose new expiry falls before its own date is refused, with the dates", "[renewal]") {

@@ -42,7 +42,7 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
         return d;
     };
     // The concession's state first: ended or freed, nobody is buried under it, whatever the date.
-    if (auto over = refusal_when_over(c, "nobody can be buried under it")) {
+    if (auto over = refusal_when_over(c, "non vi si può seppellire nessuno")) {
         d.refusal = std::move(over);
         return d;
     }

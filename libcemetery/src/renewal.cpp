@@ -78,7 +78,7 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
     };
 
     // The concession's state first: ended or freed, nothing renews it.
-    if (auto over = refusal_when_over(c, "it cannot be renewed")) {
+    if (auto over = refusal_when_over(c, "non si può rinnovare")) {
         d.refusal = std::move(over);
         return d;
     }

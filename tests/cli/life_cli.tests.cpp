@@ -233,7 +233,7 @@ TEST_CASE("cemetery surrender with the remains moved frees the place", "[cli][li
     CHECK(rows[1][8] == "libero");
     check_refused(office.run({"revoke", "2026/0001", "--comune", "Liscate", "--on", "2030-04-01", "--act", "a",
                               "--reason", "b"}),
-                  "already freed");
+                  "già stato liberato");
     const auto show = json::parse(office.ok({"show", "2026/0001", "--comune", "Liscate", "--as-of", "2030-03-02",
                                              "--format", "json"}).out);
     CHECK(show["stato"] == "rinunciata");
@@ -257,20 +257,20 @@ TEST_CASE("cemetery post and close free an expired loculo only after its posting
     Office office;
     office.ok({"import", sample});
     check_refused(office.run({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-03-01", "--remains", "ossario"}),
-                  "was never posted");
+                  "non è mai stata affissa");
     const auto posted = office.ok({"post", "--comune", "Liscate", "--as-of", "2026-12-01", "--on", "2026-12-01"});
     CHECK_THAT(posted.out, Catch::Contains("90 days of posting, places can be freed from 2027-03-01"));
     check_refused(office.run({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-02-28", "--remains", "ossario"}),
-                  "can be closed from 2027-03-01 (RR Lombardia 6/2004 art. 20 c.4-5)");
+                  "si può chiudere dal 01/03/2027 (RR Lombardia 6/2004 art. 20 c.4-5)");
     check_refused(office.run({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-03-01", "--remains", "nessuno"}),
-                  "say where their remains go");
+                  "dire dove vanno i resti");
     const auto closed = office.ok({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-03-01", "--remains",
                                    "ossario", "--act", "det. 12/2027"});
     CHECK_THAT(closed.out, Catch::Contains("the place is free"));
     const auto expired = office.ok({"expired", "--comune", "Liscate", "--as-of", "2027-03-02", "--format", "csv"}).out;
     CHECK_THAT(expired, !Catch::Contains("E-1987-031"));
     check_refused(office.run({"close", "E-1987-031", "--comune", "Liscate", "--on", "2027-04-01", "--remains", "ossario"}),
-                  "already freed");
+                  "già stato liberato");
     const auto history = json::parse(office.ok({"history", "E-1987-031", "--comune", "Liscate", "--format", "json"}).out);
     std::vector<std::string> actions;
     for (const auto& e : history) actions.push_back(e["azione"]);
@@ -299,8 +299,8 @@ TEST_CASE("cemetery revoke of a pre-1976 perpetual tomb waits 50 years from its 
         if (shortage) args.push_back("--grave-shortage");
         return office.run(args);
     };
-    check_refused(on("2029-06-03", true), "not before 2029-06-04 (DPR 285/1990 art. 92 c.2)");
-    check_refused(on("2029-06-04", false), "gravely short of places");
+    check_refused(on("2029-06-03", true), "non prima del 04/06/2029 (DPR 285/1990 art. 92 c.2)");
+    check_refused(on("2029-06-04", false), "grave insufficienza di posti");
     const auto r = on("2029-06-04", true);
     INFO(r);
     REQUIRE(r.exit_code == 0);
@@ -316,11 +316,11 @@ TEST_CASE("cemetery renew of a closed concession is refused, and show and search
     // Its remains went to the ossuary: no renewal brings the place back, dated before the closing or not.
     for (int attempt = 0; attempt < 2; ++attempt) {
         check_refused(office.run({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2022-01-10", "--deed", "R-7"}),
-                      "freed on 2026-06-01");
+                      "liberato il 01/06/2026");
     }
     check_refused(office.run({"bury", "E-1987-031", "--comune", "Liscate", "--deceased", "Rossi,Ida", "--born",
                               "1940-01-01", "--died", "2017-01-01", "--buried", "2017-01-03"}),
-                  "freed on 2026-06-01");
+                  "liberato il 01/06/2026");
     const auto table = office.ok({"show", "E-1987-031", "--comune", "Liscate", "--as-of", "2026-06-02"}).out;
     CHECK_THAT(table, Catch::Contains("Stato al 02/06/2026: chiusa"));
     CHECK_THAT(table, Catch::Contains("Fine:           Chiusa il 01/06/2026 (resti: ossario, atto det. 12/2026)"));
@@ -355,7 +355,7 @@ TEST_CASE("cemetery show of a surrendered concession says when, by which act and
     CHECK(j["chiusura"]["data"] == "2030-03-01");
     check_refused(office.run({"succeed", "2026/0001", "--comune", "Liscate", "--on", "2029-01-10", "--act", "voltura 1",
                               "--heir", "D'Adda,Carla"}),
-                  "surrendered on 2030-03-01");
+                  "rinunciata il 01/03/2030");
 }
 
 TEST_CASE("cemetery renew refuses the same renewal twice, a deed used in the comune, a date ahead, and a renewal "

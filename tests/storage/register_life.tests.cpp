@@ -344,7 +344,7 @@ TEST_CASE("a concession whose place was freed says so when read, and every chang
             REQUIRE(renewed.decision.refusal);
             INFO(renewed.decision.refusal->message);
             CHECK(code_name(renewed.decision.refusal->code) == code_name(RefusalCode::already_closed));
-            CHECK_THAT(renewed.decision.refusal->message, Catch::Contains("2051-06-30"));
+            CHECK_THAT(renewed.decision.refusal->message, Catch::Contains("30/06/2051"));
         }
         CHECK(u.reg.concession(id)->renewals.empty());
     }
@@ -401,7 +401,7 @@ TEST_CASE("a surrendered concession takes no new burial, heir, deceased or holde
                                           c->row_version);
     REQUIRE(added.refusal);
     CHECK(code_name(added.refusal->code) == code_name(RefusalCode::concession_ended));
-    CHECK_THAT(added.refusal->message, Catch::Contains("surrendered on 2030-03-01"));
+    CHECK_THAT(added.refusal->message, Catch::Contains("rinunciata il 01/03/2030"));
     const auto edited = u.reg.replace_holders(id, {test::holder("Rossi", "Ida")}, c->row_version);
     REQUIRE(edited.refusal);
     CHECK(code_name(edited.refusal->code) == code_name(RefusalCode::concession_ended));

@@ -8,15 +8,21 @@
 #include <cemetery/concession.hpp>
 #include <cemetery/refusal.hpp>
 
+#include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace cemetery {
 
 // already_closed when the place was freed (Concession::closed_on, or `closed` when the
 // caller knows it apart), else concession_ended when it ended; the message says how and
-// when, and ends with `consequence` ("it cannot be renewed"). None while it lives.
+// when, in Italian, and ends with `consequence` ("non si può rinnovare"). None while it lives.
 [[nodiscard]] std::optional<Refusal> refusal_when_over(const Concession& concession, std::string_view consequence,
                                                        bool closed = false);
+
+// "1 defunto riposa nel posto", "3 defunti riposano nel posto": why a place cannot be
+// freed, or a concession ended, without saying where the remains go.
+[[nodiscard]] std::string remains_in_place(std::size_t deceased);
 
 }  // namespace cemetery

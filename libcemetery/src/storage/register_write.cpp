@@ -62,7 +62,7 @@ WriteResult<ConcessionId> Register::add_people(ConcessionId id, const std::vecto
             return;
         }
         // Ended or freed, its record takes nobody more.
-        out.refusal = refusal_when_over(*current, "nobody can be added to it");
+        out.refusal = refusal_when_over(*current, "non vi si può aggiungere nessuno");
         if (out.refusal) return;
         insert_people(db, id, static_cast<int>(current->holders.size()), holders, deceased);
         auto& us = db.statement("UPDATE concession SET row_version = row_version + 1 WHERE id = ?");
@@ -94,7 +94,7 @@ WriteResult<ConcessionId> Register::replace_holders(ConcessionId id, const std::
             out.conflict = stale_conflict();
             return;
         }
-        out.refusal = refusal_when_over(*current, "its holders cannot be changed");
+        out.refusal = refusal_when_over(*current, "i suoi concessionari non si possono cambiare");
         if (out.refusal) return;
         const auto before = storage::holders_summary(current->holders);
         auto& del = db.statement("DELETE FROM holder WHERE concession_id = ?");
@@ -180,9 +180,9 @@ RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, c
         if (!outcome.decision.allowed()) return;
         if (auto used = renewal_deed_used(db, current->comune, request.deed)) {
             outcome.decision.refusal = Refusal{RefusalCode::renewal_deed_used,
-                                               "the renewal deed " + request.deed + " is already recorded for concession " +
-                                                   used->first + " (renewed on " + to_iso(used->second) +
-                                                   "): one deed renews once",
+                                               "l'atto di rinnovo " + request.deed + " è già registrato per la concessione " +
+                                                   used->first + " (rinnovata il " + to_italian(used->second) +
+                                                   "): un atto rinnova una volta sola",
                                                outcome.decision.version_name, {}};
             return;
         }
