@@ -3,8 +3,11 @@
 #include "convert.hpp"
 #include "words.hpp"
 
+#include <cemetery/term.hpp>
+
 #include <wx/choice.h>
 #include <wx/datectrl.h>
+#include <wx/dateevt.h>
 #include <wx/listbox.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -87,7 +90,47 @@ void NewConcessionWizard::BuildWherePage() {
     signed_on_ = new wxDatePickerCtrl(where_, wxID_ANY, to_wx_date(cemetery::today()), wxDefaultPosition,
                                       wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
     grid->Add(signed_on_, wxSizerFlags());
+    // The terms the regulation offers that day: a choice only where it offers several.
+    grid->Add(new wxStaticText(where_, wxID_ANY, _("Term")), wxSizerFlags().CenterVertical());
+    term_ = new wxChoice(where_, wxID_ANY);
+    term_->SetName(wxS("term"));
+    grid->Add(term_, wxSizerFlags());
     comune_->Bind(wxEVT_CHOICE, &NewConcessionWizard::OnChangeComune, this);
+    kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { FillTerms(); });
+    signed_on_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { FillTerms(); });
+    FillTerms();
+}
+
+void NewConcessionWizard::FillTerms() {
+    const int c = comune_->GetSelection();
+    const int previous = term_->GetSelection() == wxNOT_FOUND || terms_.empty()
+                             ? 0
+                             : terms_[static_cast<std::size_t>(term_->GetSelection())];
+    terms_.clear();
+    term_->Clear();
+    if (c != wxNOT_FOUND) {
+        terms_ = cemetery::terms_on_offer(db_.regulation(), comuni_[static_cast<std::size_t>(c)].name,
+                                          cemetery::all_plot_kinds[static_cast<std::size_t>(kind_->GetSelection())],
+                                          from_wx_date(signed_on_->GetValue()));
+    }
+    for (int years : terms_) term_->Append(wxString::Format(wxPLURAL("%d year", "%d years", years), years));
+    if (terms_.empty()) term_->Append(_("not set by the regulation"));
+    // Several terms: the clerk picks the one the deed agrees (kept across a change of
+    // date when still on offer); one term: shown, nothing to choose.
+    int selected = 0;
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+        if (terms_[i] == previous) selected = static_cast<int>(i);
+    }
+    term_->SetSelection(selected);
+    term_->Enable(terms_.size() > 1);
+}
+
+std::vector<int> NewConcessionWizard::TermChoices() const { return terms_.size() > 1 ? terms_ : std::vector<int>{}; }
+
+void NewConcessionWizard::SetTerm(int years) {
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+        if (terms_[i] == years) term_->SetSelection(static_cast<int>(i));
+    }
 }
 
 void NewConcessionWizard::BuildPlotPage() {
@@ -164,6 +207,7 @@ void NewConcessionWizard::SetPlace(const wxString& comune, cemetery::PlotKind ki
         if (cemetery::all_plot_kinds[i] == kind) kind_->SetSelection(static_cast<int>(i));
     }
     signed_on_->SetValue(to_wx_date(signed_on));
+    FillTerms();
     FillPlots();
 }
 
@@ -192,6 +236,9 @@ cemetery::ConcessionRequest NewConcessionWizard::Request() const {
     const int p = plot_list_->GetSelection();
     if (p != wxNOT_FOUND) r.plot = plots_[static_cast<std::size_t>(p)].plot.id;
     r.signed_on = from_wx_date(signed_on_->GetValue());
+    if (terms_.size() > 1 && term_->GetSelection() != wxNOT_FOUND) {
+        r.years = terms_[static_cast<std::size_t>(term_->GetSelection())];
+    }
     cemetery::Holder h;
     h.surname = to_std(holder_surname_->GetValue().Strip(wxString::both));
     h.given_name = to_std(holder_given_->GetValue().Strip(wxString::both));
@@ -258,6 +305,7 @@ cemetery::LifeOutcome NewConcessionWizard::Confirm() {
 
 void NewConcessionWizard::OnChangeComune(wxCommandEvent&) {
     FillCemeteries();
+    FillTerms();
     FillPlots();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-// Nuova concessione: a short wizard — comune, cemetery, kind and signing date → a
-// free plot → the deceased → the holder → the summary the regulation decides →
-// confirm. The wizard only asks and shows the library's decision (and its rule when
+// Nuova concessione: a short wizard — comune, cemetery, kind, signing date and the
+// term where the regulation offers a choice → a free plot → the deceased → the
+// holder → the summary the regulation decides → confirm. The wizard only asks and shows the library's decision (and its rule when
 // refused, with Finish disabled); Confirm() writes with Register::concede.
 
 #include "database.hpp"
@@ -30,6 +30,10 @@ public:
     // What a clerk does on each page, for the tests and for callers that know the answers.
     void SetPlace(const wxString& comune, cemetery::PlotKind kind, cemetery::Date signed_on);
     [[nodiscard]] int FreePlotCount() const;
+    // The terms the deed may choose between ("30 o 40 anni"); empty when the version
+    // offers one term (shown, not chosen) or none.
+    [[nodiscard]] std::vector<int> TermChoices() const;
+    void SetTerm(int years);
     void SelectPlot(int index);
     void SetDeceased(const wxString& surname, const wxString& given, const wxString& born, const wxString& died);
     void SetHolder(const wxString& surname, const wxString& given, const wxString& tax_code);
@@ -47,6 +51,7 @@ private:
     void BuildSummaryPage();
     void FillCemeteries();
     void FillPlots();
+    void FillTerms();
     [[nodiscard]] cemetery::ConcessionRequest Request() const;
     void UpdateSummary();
     void OnChangeComune(wxCommandEvent& event);
@@ -66,6 +71,8 @@ private:
     wxChoice* cemetery_ = nullptr;
     wxChoice* kind_ = nullptr;
     wxDatePickerCtrl* signed_on_ = nullptr;
+    wxChoice* term_ = nullptr;
+    std::vector<int> terms_;  // on offer for the comune, kind and day; shortest first
     wxListBox* plot_list_ = nullptr;
     wxTextCtrl* deceased_surname_ = nullptr;
     wxTextCtrl* deceased_given_ = nullptr;

@@ -203,4 +203,13 @@ std::string explain_expiry_in_italian(const Concession& c, PlotKind kind) {
     return out;
 }
 
+std::vector<int> terms_on_offer(const Regulation& regulation, std::string_view comune, PlotKind kind,
+                                Date signed_on) {
+    const RegulationVersion* version = regulation.version_for(comune, signed_on);
+    const KindRule* rule = version ? version->rule_for(kind) : nullptr;
+    if (!rule) return {};
+    if (!rule->term_choices.empty()) return rule->term_choices;
+    return {rule->term_years};
+}
+
 }  // namespace cemetery

@@ -1,6 +1,7 @@
 // Nuova concessione: the wizard on the real window, a loculo granted at a death, and
 // the refusal of a loculo with nobody to bury, shown with its rule.
 #include "gui_fixture.hpp"
+#include "regulation_files.hpp"
 
 #include "ids.hpp"
 #include "new_concession_wizard.hpp"
@@ -8,6 +9,9 @@
 #include "search_panel.hpp"
 
 #include <catch2/catch.hpp>
+#include <cemetery/regulation_loader.hpp>
+
+#include <wx/choice.h>
 
 using gui_test::GuiFixture;
 
@@ -16,8 +20,8 @@ namespace {
 const cemetery::Date signing{date::year{2026}, date::month{12}, date::day{1}};
 
 // Three loculi of a new wall in Liscate.
-void lay_out_wall(GuiFixture& f) {
-    auto& reg = f.frame->database().reg();
+void lay_out_wall(gui::Database& db) {
+    auto& reg = db.reg();
     const auto liscate = reg.find_comune("Liscate");
     REQUIRE(liscate);
     const auto cemeteries = reg.cemeteries(liscate->id);
@@ -30,6 +34,8 @@ void lay_out_wall(GuiFixture& f) {
     range.numero = "1-3";
     REQUIRE(reg.add_plots(range));
 }
+
+void lay_out_wall(GuiFixture& f) { lay_out_wall(f.frame->database()); }
 
 }  // namespace
 
@@ -95,4 +101,53 @@ TEST_CASE("Ctrl+N opens the wizard from the window; its pages lead to the summar
     CHECK(summary.Contains(wxS("Scadenza: 01/12/2056")));
     const auto liscate = f.frame->database().reg().find_comune("Liscate");
     CHECK(f.frame->database().reg().find_concession(liscate->id, "2026/0001"));
+}
+
+TEST_CASE("where the regulation offers loculi for 30 or 40 years, the wizard asks which and the deed keeps it",
+          "[life]") {
+    GuiFixture f;
+    const std::string toml = test::general_section + R"([[versione]]
+nome = "Scelta 2025"
+in_vigore_dal = 2025-01-01
+comuni = ["Liscate"]
+fonte = "regolamento di prova"
+  [versione.tipi.loculo]
+  durata_anni = [30, 40]
+  rinnovi = 0
+  decorrenza = "stipula"
+  fonte = "art. 50: loculi per 30 o 40 anni"
+  capienza = { feretri = 1, fonte = "art. 51" }
+)";
+    auto load = cemetery::parse_regulation(toml, "scelta.toml");
+    REQUIRE(load.regulation);
+    auto db = gui::Database::open(f.dir / "scelta.sqlite",
+                                  std::make_shared<const cemetery::Regulation>(std::move(*load.regulation)));
+    lay_out_wall(*db);
+    gui::NewConcessionWizard wizard(f.frame, *db);
+    wizard.SetPlace(wxS("Liscate"), cemetery::PlotKind::loculo, signing);
+    CHECK(wizard.TermChoices() == std::vector<int>{30, 40});
+    auto* term = dynamic_cast<wxChoice*>(wizard.FindWindow(wxS("term")));
+    REQUIRE(term);
+    CHECK(term->IsEnabled());
+    CHECK(term->GetString(1) == wxS("40 anni"));
+    wizard.SetDeceased(wxS("Pèrego"), wxS("Giuseppe"), wxS("03/03/1941"), wxS("28/11/2026"));
+    wizard.SetHolder(wxS("Pèrego"), wxS("Lucia"), wxString());
+    CHECK(wizard.SummaryText().Contains(wxS("Scadenza: 01/12/2056")));  // the shortest, shown first
+    wizard.SetTerm(40);
+    const wxString summary = wizard.SummaryText();
+    INFO(summary.utf8_string());
+    CHECK(summary.Contains(wxS("Scadenza: 01/12/2066")));
+    CHECK(summary.Contains(wxS("40 anni")));
+    const auto out = wizard.Confirm();
+    INFO(out.reason());
+    REQUIRE(out);
+    CHECK(out.concession->term_years == 40);
+    // Under the shipped regulation a loculo has one term: shown, nothing to choose.
+    gui::NewConcessionWizard shipped(f.frame, f.frame->database());
+    shipped.SetPlace(wxS("Liscate"), cemetery::PlotKind::loculo, signing);
+    CHECK(shipped.TermChoices().empty());
+    auto* one = dynamic_cast<wxChoice*>(shipped.FindWindow(wxS("term")));
+    REQUIRE(one);
+    CHECK_FALSE(one->IsEnabled());
+    CHECK(one->GetString(0) == wxS("30 anni"));
 }

@@ -8,6 +8,7 @@
 #include <cemetery/regulation.hpp>
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,12 @@ struct TermDecision {
 // the term takes it, its source becomes the stated expiry, and the notice says what
 // the term gave. Nothing changes, and no notice, when they agree or the term is perpetual.
 [[nodiscard]] std::optional<std::string> keep_stated_expiry(Term& term, Date stated);
+
+// The terms a deed of the kind signed on the day may agree, shortest first: the
+// version's choices ("30 o 40 anni"), or its one term; empty when no version or rule
+// applies (decide_term then says why). What a form offers before it asks for a decision.
+[[nodiscard]] std::vector<int> terms_on_offer(const Regulation& regulation, std::string_view comune, PlotKind kind,
+                                              Date signed_on);
 
 // Writes a decided term into a concession: start, years, perpetual, expiry and why.
 void apply_term(Concession& concession, const Term& term);
