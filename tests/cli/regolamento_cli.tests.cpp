@@ -320,3 +320,23 @@ TEST_CASE("a choice of 30 or 40 years with renewals of half the term, and renewa
     CHECK_THAT(show.out, Catch::Contains("perpetue fino al 06/06/1979 a Liscate per cappella; dopo, lette come 99 anni "
                                          "dalla stipula — fonte: delibera C.C. 31/1979"));
 }
+
+TEST_CASE("check accepts every worked example in regolamento/esempi/, each comune listed with its rules",
+          "[cli][regolamento][esempi]") {
+    Desk desk;
+    const std::filesystem::path folder = CEMETERY_SOURCE_DIR "/regolamento/esempi";
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    CHECK(files.size() >= 5);
+    for (const auto& file : files) {
+        const auto r = desk.run({"regolamento", "check", file.string()});
+        INFO(r);
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.out, Catch::StartsWith(file.string() + ": regolamento valido"));
+        // A comune outside the Union is a warning, never a refusal of the file.
+        for (const auto& line : r.err_lines()) CHECK_THAT(line, Catch::StartsWith(file.string() + ": attenzione: "));
+    }
+}
