@@ -74,14 +74,14 @@ std::vector<PriceQuote> prices_on(const Regulation& regulation, std::string_view
     const auto add = [&](TariffItem item) {
         std::vector<PriceQuote> each;
         for (const auto& term : terms) each.push_back(quote_price(regulation, comune, kind.kind, item, term, on));
-        // Every term priced by the same tariffs: one price, said once for every term.
+        // Every term on offer (or the only one) priced by the same tariffs: one price, said once.
         const auto same = [&](const PriceQuote& q) {
             const auto key = [](const std::optional<Tariff>& t) {
                 return t ? std::make_tuple(true, t->from, t->term_years, t->basis) : std::make_tuple(false, Date{}, std::optional<int>{}, std::string{});
             };
             return key(q.tariff) == key(each.front().tariff) && key(q.concession) == key(each.front().concession);
         };
-        if (each.size() > 1 && std::all_of(each.begin(), each.end(), same)) {
+        if (std::all_of(each.begin(), each.end(), same)) {
             each.resize(1);
             each.front().term_years.reset();
         }
