@@ -32,7 +32,7 @@ TEST_CASE("a loculo renewal adds 10 years to the current expiry under Unione 202
     CHECK(d.previous_expiry == ymd(2051, 3, 1));
     CHECK(d.new_expiry == ymd(2061, 3, 1));
     CHECK(d.version_name == "Unione 2020");
-    CHECK_FALSE(d.tariff);
+    CHECK_FALSE(d.price.configured());
     CHECK_THAT(d.explanation(), Catch::Contains("2051-03-01 → 2061-03-01"));
 }
 
@@ -182,8 +182,8 @@ fonte = "delibera"
     REQUIRE(load);
     const auto d = decide_renewal(*load.regulation, fixed_term(ymd(2000, 1, 1), 30), PlotKind::loculo, "Liscate",
                                   ymd(2029, 1, 1));
-    REQUIRE(d.tariff);
-    CHECK(d.tariff->cents == 45000);
+    REQUIRE(d.price.configured());
+    CHECK(*d.price.cents == 45000);
 }
 
 namespace {

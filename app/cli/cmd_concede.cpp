@@ -3,6 +3,9 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "life_options.hpp"
+#include "regulation_text.hpp"
+
+#include <cemetery/tariff.hpp>
 
 #include <iostream>
 
@@ -62,7 +65,11 @@ void add_concede_command(CLI::App& app, Session& session) {
                   << cemetery::to_iso(c.signed_on) << ", expires "
                   << (c.expires_on ? cemetery::to_iso(*c.expires_on) : std::string("never (perpetual)")) << " ("
                   << (c.term_years ? std::to_string(*c.term_years) + " years, " : std::string()) << "version "
-                  << c.version_name << ")\n";
+                  << c.version_name << ")\n"
+                  << "Tariff: "
+                  << price_text(cemetery::quote_price(session.regulation(), comune.name, plot.kind,
+                                                      cemetery::TariffItem::concession, c.term_years, c.signed_on))
+                  << '\n';
         print_notices(out);
     });
 }

@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "regulation_text.hpp"
 
 #include <cemetery/regulation.hpp>
 
@@ -29,8 +30,7 @@ void add_renew_command(CLI::App& app, Session& session) {
         std::cout << "Renewed " << args->deed << " (" << comune.name << "): new expiry " << cemetery::to_iso(d.new_expiry)
                   << " (was " << cemetery::to_iso(d.previous_expiry) << ", +" << d.years << " years, version "
                   << d.version_name << ")\n"
-                  << "Tariff: " << (d.tariff ? cemetery::format_euro(d.tariff->cents) : std::string("tariffa non configurata"))
-                  << '\n';
+                  << "Tariff: " << price_text(d.price) << '\n';
     });
 }
 

@@ -25,13 +25,43 @@ std::string alternatives(const std::vector<std::string>& items) {
 
 std::string source(const std::string& basis) { return " — fonte: " + printable(basis); }
 
+std::string share_text(const cemetery::Share& s) {
+    return std::to_string(s.numerator) + "/" + std::to_string(s.denominator);
+}
+
+// "tariffa concessione", "tariffa rinnovo per 40 anni"
+std::string tariff_label(cemetery::TariffItem item, const std::optional<int>& term) {
+    return std::string("tariffa ") + (item == cemetery::TariffItem::concession ? "concessione" : "rinnovo") +
+           (term ? " per " + years(*term) : std::string());
+}
+
+// "dal 01/01/2025 — fonte: delibera G.C. 3/2025"
+std::string since(const cemetery::Tariff& t) { return "dal " + to_italian(t.from) + source(t.basis); }
+
+// As the file sets it: "tariffa rinnovo: 2/3 della tariffa di concessione dal ... — fonte: ..."
 std::string tariff_line(const cemetery::Tariff& t) {
-    const char* item = t.item == cemetery::TariffItem::concession ? "concessione" : "rinnovo";
-    return std::string("tariffa ") + item + ": " + cemetery::format_euro(t.cents) + " dal " + to_italian(t.from) +
-           source(t.basis);
+    const std::string what = t.of_concession ? share_text(*t.of_concession) + " della tariffa di concessione"
+                                             : cemetery::format_euro(t.cents);
+    return tariff_label(t.item, t.term_years) + ": " + what + " " + since(t);
+}
+
+// Why a price is missing: "non configurata", or the share whose concession tariff is missing.
+std::string missing_text(const cemetery::PriceQuote& q) {
+    if (!q.share_without_concession()) return "non configurata";
+    return "non configurata: il rinnovo costa " + share_text(*q.tariff->of_concession) +
+           " della tariffa di concessione (" + since(*q.tariff) + "), e nessuna tariffa di concessione è in vigore il " +
+           to_italian(q.on);
 }
 
 }  // namespace
+
+std::string price_text(const cemetery::PriceQuote& q) {
+    if (!q.configured()) return "tariffa " + missing_text(q);
+    const std::string amount = cemetery::format_euro(*q.cents);
+    if (!q.concession) return amount + " " + since(*q.tariff);
+    return amount + " (" + share_text(*q.tariff->of_concession) + " di " + cemetery::format_euro(q.concession->cents) +
+           ", tariffa di concessione " + since(*q.concession) + "; arrotondato al centesimo) " + since(*q.tariff);
+}
 
 std::string term_text(const cemetery::KindSummary& kind) {
     if (kind.terms.size() == 1) return years(kind.terms.front().term_years);
@@ -150,8 +180,16 @@ void write_kind(std::ostream& out, const cemetery::KindSummary& kind, const std:
     if (rule.term_restarts_at_burial.on) {
         out << more << "una nuova sepoltura fa ripartire la durata" << source(rule.term_restarts_at_burial.basis) << '\n';
     }
-    if (kind.tariffs.empty()) out << more << "tariffa: non configurata\n";
-    for (const auto& t : kind.tariffs) out << more << tariff_line(t) << '\n';
+    if (kind.tariffs.empty()) {
+        out << more << "tariffa: non configurata\n";
+    } else if (!kind.prices.empty()) {  // a day: what each costs that day
+        for (const auto& q : kind.prices) {
+            out << more << tariff_label(q.item, q.term_years) << ": " << (q.configured() ? price_text(q) : missing_text(q))
+                << '\n';
+        }
+    } else {  // a period: every tariff in force during it
+        for (const auto& t : kind.tariffs) out << more << tariff_line(t) << '\n';
+    }
 }
 
 void write_period(std::ostream& out, const cemetery::RulePeriod& period, const std::string& indent) {

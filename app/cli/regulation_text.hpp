@@ -12,6 +12,11 @@
 
 namespace cli {
 
+// A price and its resolution: "450,00 € dal 01/01/2025 — fonte: delibera G.C. n. 12";
+// a share "600,00 € (2/3 di 900,00 €, tariffa di concessione dal ... — fonte: ...;
+// arrotondato al centesimo) dal ... — fonte: ..."; or "tariffa non configurata" (with
+// the reason where a share lacks its concession tariff).
+[[nodiscard]] std::string price_text(const cemetery::PriceQuote& quote);
 // "30 anni"; "30 o 40 anni (a scelta nell'atto)".
 [[nodiscard]] std::string term_text(const cemetery::KindSummary& kind);
 // "non rinnovabile"; "1 rinnovo di 10 anni"; "2 rinnovi: il 1° di 20 anni, il 2° di 10 anni";

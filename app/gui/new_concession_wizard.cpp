@@ -278,6 +278,9 @@ void NewConcessionWizard::UpdateSummary() {
                                          wxString::Format(wxPLURAL("%d year", "%d years", *c.term_years), *c.term_years),
                                          to_wx(c.version_name)) + wxS("\n");
             }
+            text += price_line(cemetery::quote_price(db_.regulation(), comune.name, row.plot.kind,
+                                                     cemetery::TariffItem::concession, c.term_years, c.signed_on)) +
+                    wxS("\n");
             if (!c.deceased.empty()) text += wxString::Format(_("Deceased: %s"), to_wx(c.deceased.front().full_name())) + wxS("\n");
             text += wxString::Format(_("Holder: %s"), to_wx(c.holders.front().full_name()));
             can_finish_ = true;

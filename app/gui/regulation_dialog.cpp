@@ -25,11 +25,12 @@ wxString period_text(const cemetery::RulePeriod& period) {
                         : wxString::Format(_("from %s, with no end date"), date_text(period.from));
 }
 
-// The kind's tariffs in force, or that none is configured (never an invented amount).
-wxString tariffs_text(const cemetery::KindSummary& kind) {
+// What the kind costs on the day, each price with its resolution, or that no tariff is
+// configured (never an invented amount).
+wxString tariffs_text(const cemetery::KindSummary& kind, const wxString& separator = wxS("; ")) {
     if (kind.tariffs.empty()) return _("Tariff not configured");
     wxString out;
-    for (const auto& t : kind.tariffs) out += (out.empty() ? wxString() : wxString(wxS("; "))) + tariff_text(t);
+    for (const auto& q : kind.prices) out += (out.empty() ? wxString() : separator) + quote_text(q);
     return out;
 }
 
@@ -173,7 +174,7 @@ void RegulationDialog::ShowDetails(long row) {
         } else {
             details_text_ = kind_text(kind.kind) + wxS(": ") + term_text(kind) + wxS(", ") +
                             term_start_text(kind.rule->term_start) + wxS("; ") + renewals_text(kind) + wxS("\n") +
-                            tariffs_text(kind) + wxS("\n") + wxString::Format(_("Source: %s"), to_wx(kind.rule->basis));
+                            tariffs_text(kind, wxS("\n")) + wxS("\n") + wxString::Format(_("Source: %s"), to_wx(kind.rule->basis));
             if (const auto& w = kind.rule->renewal_window) {
                 details_text_ += wxS("\n") + wxString::Format(_("Renewal asked for: %s (%s)"), renewal_window_text(*w),
                                                               to_wx(w->basis));

@@ -110,8 +110,7 @@ void RenewDialog::UpdateOutcome() {
         text += wxString::Format(_("Renewal %d of %d under the regulation \"%s\"."), decision_.renewals_used + 1,
                                  decision_.renewals_allowed, to_wx(decision_.version_name)) + wxS("\n");
         if (!decision_.basis.empty()) text += wxString::Format(_("Rule: %s"), to_wx(decision_.basis)) + wxS("\n");
-        text += decision_.tariff ? wxString::Format(_("Tariff: %s"), to_wx(cemetery::format_euro(decision_.tariff->cents)))
-                                 : _("Tariff not configured");
+        text += price_line(decision_.price);
         details_->SetLabel(text);
     } else {
         const auto& refusal = *decision_.refusal;

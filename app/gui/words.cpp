@@ -297,11 +297,45 @@ wxString term_start_text(cemetery::TermStart start) {
     return wxString();
 }
 
-wxString tariff_text(const cemetery::Tariff& t) {
-    const wxString amount = to_wx(cemetery::format_euro(t.cents));
-    return t.item == cemetery::TariffItem::concession
-               ? wxString::Format(_("concession %s from %s"), amount, date_text(t.from))
-               : wxString::Format(_("renewal %s from %s"), amount, date_text(t.from));
+namespace {
+
+wxString share_text(const cemetery::Share& s) { return wxString::Format(wxS("%d/%d"), s.numerator, s.denominator); }
+
+// "450,00 € dal 01/03/2025 (delibera G.C. n. 12 del 03/02/2025)"
+wxString amount_since(std::int64_t cents, const cemetery::Tariff& t) {
+    return wxString::Format(_("%s from %s (%s)"), to_wx(cemetery::format_euro(cents)), date_text(t.from),
+                            to_wx(t.basis));
+}
+
+}  // namespace
+
+wxString price_text(const cemetery::PriceQuote& q) {
+    if (q.share_without_concession()) {
+        return wxString::Format(_("Tariff not configured: the renewal costs %s of the concession tariff (%s), and no "
+                                  "concession tariff is in force on %s"),
+                                share_text(*q.tariff->of_concession), to_wx(q.tariff->basis), date_text(q.on));
+    }
+    if (!q.configured()) return _("Tariff not configured");
+    if (!q.concession) return amount_since(*q.cents, *q.tariff);
+    return wxString::Format(_("%s: %s of the concession tariff, %s; rounded to the cent; %s"),
+                            to_wx(cemetery::format_euro(*q.cents)), share_text(*q.tariff->of_concession),
+                            amount_since(q.concession->cents, *q.concession),
+                            wxString::Format(_("from %s (%s)"), date_text(q.tariff->from), to_wx(q.tariff->basis)));
+}
+
+wxString price_line(const cemetery::PriceQuote& q) {
+    return q.configured() ? wxString::Format(_("Tariff: %s"), price_text(q)) : price_text(q);
+}
+
+wxString quote_text(const cemetery::PriceQuote& q) {
+    const bool concession = q.item == cemetery::TariffItem::concession;
+    wxString what = concession ? _("concession") : _("renewal");
+    if (q.term_years) {
+        what = wxString::Format(concession ? _("concession for %s") : _("renewal for %s"),
+                                wxString::Format(wxPLURAL("%d year", "%d years", *q.term_years), *q.term_years));
+    }
+    if (!q.configured() && !q.share_without_concession()) return what + wxS(": ") + _("not configured");
+    return what + wxS(": ") + price_text(q);
 }
 
 }  // namespace gui

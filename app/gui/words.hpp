@@ -29,13 +29,21 @@ namespace gui {
 
 // What a kind's rule says, for the "Regulation in force" dialog: "30 anni",
 // "30 o 40 anni (a scelta nell'atto)"; "1 rinnovo di 10 anni", "non rinnovabile";
-// "dalla stipula"; a tariff "concessione 450,00 € dal 01/01/2022".
+// "dalla stipula".
 [[nodiscard]] wxString term_text(const cemetery::KindSummary& kind);
 [[nodiscard]] wxString renewals_text(const cemetery::KindSummary& kind);
 [[nodiscard]] wxString term_start_text(cemetery::TermStart start);
 // "dai 12 mesi prima della scadenza, fino a 6 mesi dopo, non dopo l'affissione"
 [[nodiscard]] wxString renewal_window_text(const cemetery::RenewalWindow& window);
-[[nodiscard]] wxString tariff_text(const cemetery::Tariff& tariff);
+// A price and its resolution, from the library's quote (tariff.hpp): "450,00 € dal
+// 01/03/2025 (delibera G.C. n. 12)"; a share "600,00 €: 2/3 della tariffa di concessione,
+// 900,00 € dal ... (...); arrotondato al centesimo; dal ... (...)"; or "Tariffa non
+// configurata" (with the reason where a share lacks its concession tariff).
+[[nodiscard]] wxString price_text(const cemetery::PriceQuote& quote);
+// "Tariffa: <price_text>", or why there is none: a line of a preview.
+[[nodiscard]] wxString price_line(const cemetery::PriceQuote& quote);
+// "concessione per 40 anni: <price_text>", for the "Regulation in force" dialog.
+[[nodiscard]] wxString quote_text(const cemetery::PriceQuote& quote);
 
 // Why a concession expires when it does, from its own fields: start, term, the
 // version that gave it, and every renewal ("stipulata il 29/02/2000, 30 anni ...").

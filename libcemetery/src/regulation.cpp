@@ -2,7 +2,6 @@
 #include <cemetery/text.hpp>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace cemetery {
 
@@ -63,34 +62,9 @@ std::optional<Date> Regulation::first_version_start(std::string_view comune) con
     return std::nullopt;
 }
 
-std::optional<Tariff> Regulation::tariff(std::string_view comune, PlotKind kind, TariffItem item,
-                                         Date on) const {
-    const std::string wanted = fold(comune);
-    std::optional<Tariff> best;
-    for (const auto& t : tariffs) {
-        if (t.kind != kind || t.item != item || t.from > on || fold(t.comune) != wanted) continue;
-        if (!best || t.from > best->from) best = t;
-    }
-    return best;
-}
-
-std::string format_euro(std::int64_t cents) {
-    const bool negative = cents < 0;
-    const std::int64_t abs = negative ? -cents : cents;
-    const std::string digits = std::to_string(abs / 100);
-    std::string units;  // with the Italian thousands separator: 1.250
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) units += '.';
-        units += digits[i];
-    }
-    char decimals[4];
-    std::snprintf(decimals, sizeof decimals, "%02d", static_cast<int>(abs % 100));
-    std::string out = negative ? "-" : "";
-    out += units;
-    out += ',';
-    out += decimals;
-    out += " \u20AC";
-    return out;
+std::optional<Tariff> Regulation::tariff(std::string_view comune, PlotKind kind, TariffItem item, Date on,
+                                         std::optional<int> term) const {
+    return tariff_in_force(tariffs, comune, kind, item, term, on);
 }
 
 bool PerpetualCutoff::covers(std::string_view comune, PlotKind kind) const {

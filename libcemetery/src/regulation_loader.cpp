@@ -174,10 +174,13 @@ std::vector<int> read_periods(const Reader& r, const toml::node& node, std::stri
     return years;
 }
 
-// frazione_rinnovo = "1/2": each renewal lasts that fraction of the deed's own term.
-RenewalLength read_fraction(const Reader& r, const toml::node& node) {
+// frazione_rinnovo = "1/2": each renewal lasts that fraction of the deed's own term;
+// frazione_della_concessione = "2/3": a renewal costs that share of the concession.
+RenewalLength read_fraction(const Reader& r, const toml::node& node, std::string_view key = "frazione_rinnovo",
+                            std::string_view of_what = "the term") {
     const auto text = node.value<std::string>();
-    const std::string bad = "\"frazione_rinnovo\" must be a fraction of the term such as \"1/2\" or \"2/3\"";
+    const std::string bad = "\"" + std::string(key) + "\" must be a fraction of " + std::string(of_what) +
+                            " such as \"1/2\" or \"2/3\"";
     if (!text) r.fail(node.source(), bad);
     const auto slash = text->find('/');
     const auto number = [](const std::string& x) {
@@ -190,7 +193,7 @@ RenewalLength read_fraction(const Reader& r, const toml::node& node) {
     length.numerator = std::stoi(text->substr(0, slash));
     length.denominator = std::stoi(text->substr(slash + 1));
     if (length.numerator < 1 || length.denominator < 1 || length.numerator > length.denominator) {
-        r.fail(node.source(), "\"frazione_rinnovo\" must be a fraction between 0 and 1, such as \"1/2\"");
+        r.fail(node.source(), "\"" + std::string(key) + "\" must be a fraction between 0 and 1, such as \"1/2\"");
     }
     return length;
 }
@@ -377,11 +380,30 @@ std::int64_t read_euro_cents(const Reader& r, const toml::node& node) {
     return std::stoll(units) * 100 + std::stoll(decimals.size() == 1 ? decimals + "0" : decimals);
 }
 
-Tariff read_tariff(const Reader& r, const toml::table& t) {
+// [[tariffa]]: comune = "..." (or comuni = [...]), tipo, voce, durata_anni (optional: one
+// term only), importo = "450.00" (or, for a renewal, frazione_della_concessione = "2/3"),
+// dal, fonte.
+Tariff read_tariff(const Reader& r, const toml::table& t, const Regulation& reg) {
     const std::string what = "[[tariffa]]";
-    r.only_keys(t, {"comune", "tipo", "voce", "importo", "dal", "fonte"}, what);
+    r.only_keys(t, {"comune", "comuni", "tipo", "voce", "durata_anni", "importo", "frazione_della_concessione", "dal",
+                    "fonte"},
+                what);
     Tariff tariff;
-    tariff.comune = r.text(t, "comune", what);
+    if (t.get("comune") && t.get("comuni")) {
+        r.fail(t.get("comuni")->source(), "\"comune\" and \"comuni\" both given in " + what + ": give one of them");
+    }
+    if (const auto* comuni = t.get("comuni")) {
+        const auto* list = comuni->as_array();
+        if (!list || list->empty()) r.fail(comuni->source(), "\"comuni\" must be a non-empty list of names");
+        for (const auto& item : *list) {
+            auto name = item.value<std::string>();
+            if (!name || name->empty()) r.fail(item.source(), "\"comuni\" must hold names of comuni");
+            tariff.comuni.push_back(*name);
+        }
+    } else {
+        if (!t.get("comune")) r.fail(t.source(), "missing field \"comune\" (or \"comuni\") in " + what);
+        tariff.comuni.push_back(r.text(t, "comune", what));
+    }
     const toml::node& kind_node = r.need(t, "tipo", what);
     const auto kind = plot_kind_from_code(kind_node.value<std::string>().value_or(""));
     if (!kind) r.fail(kind_node.source(), "unknown plot kind in \"tipo\"");
@@ -395,10 +417,51 @@ Tariff read_tariff(const Reader& r, const toml::table& t) {
     } else {
         r.fail(item.source(), "\"voce\" must be \"concessione\" or \"rinnovo\"");
     }
-    tariff.cents = read_euro_cents(r, r.need(t, "importo", what));
+    if (const auto* term = t.get("durata_anni")) {
+        tariff.term_years = r.period(*term, "durata_anni", reg.max_period_years.value, reg.max_period_years.basis);
+    }
+    const auto* amount = t.get("importo");
+    const auto* share = t.get("frazione_della_concessione");
+    if (amount && share) {
+        r.fail(share->source(), "\"importo\" and \"frazione_della_concessione\" both given in " + what +
+                                    ": a tariff is an amount or a share of the concession tariff");
+    }
+    if (share) {
+        if (tariff.item != TariffItem::renewal) {
+            r.fail(share->source(), "\"frazione_della_concessione\" is for voce = \"rinnovo\" only");
+        }
+        const RenewalLength f = read_fraction(r, *share, "frazione_della_concessione", "the concession tariff");
+        tariff.of_concession = Share{f.numerator, f.denominator};
+    } else {
+        if (!amount) r.fail(t.source(), "missing field \"importo\" (or \"frazione_della_concessione\") in " + what);
+        tariff.cents = read_euro_cents(r, *amount);
+    }
     tariff.from = r.day(t, "dal", what);
     tariff.basis = r.text(t, "fonte", what);
     return tariff;
+}
+
+// Two tariffs of one reach (a comune, kind, item and term, or every term) starting on
+// the same day: which one is in force would depend on their order in the file.
+void check_tariffs(const Reader& r, const Regulation& reg, const toml::array& tables) {
+    const auto& list = reg.tariffs;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        for (std::size_t j = i + 1; j < list.size(); ++j) {
+            const Tariff& a = list[i];
+            const Tariff& b = list[j];
+            if (a.kind != b.kind || a.item != b.item || a.term_years != b.term_years || a.from != b.from) continue;
+            for (const auto& c : b.comuni) {
+                if (!a.covers(c)) continue;
+                r.fail(tables[j].source(),
+                       "two [[tariffa]] entries for " + c + ", " + std::string(code(a.kind)) + ", " +
+                           (a.item == TariffItem::concession ? "concessione" : "rinnovo") +
+                           (a.term_years ? ", " + std::to_string(*a.term_years) + " anni" : std::string()) +
+                           " from " + to_iso(a.from) + " (the other on line " +
+                           std::to_string(tables[i].source().begin.line) +
+                           "): which one is in force must not depend on their order");
+            }
+        }
+    }
 }
 
 // [[perpetue]]: comuni = [...], tipi = [...], fino_al = 1979-06-06, leggi_come_anni = 99, fonte
@@ -560,7 +623,8 @@ Regulation read_regulation(const Reader& r, const toml::table& doc, std::string 
     if (const auto* tariffs = doc.get("tariffa")) {
         const auto* list = tariffs->as_array();
         if (!list || !list->is_array_of_tables()) r.fail(tariffs->source(), "\"tariffa\" must be [[tariffa]] tables");
-        for (const auto& node : *list) reg.tariffs.push_back(read_tariff(r, *node.as_table()));
+        for (const auto& node : *list) reg.tariffs.push_back(read_tariff(r, *node.as_table(), reg));
+        check_tariffs(r, reg, *list);
     }
     return reg;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace cemetery {
 
@@ -39,24 +40,55 @@ std::vector<PlotKind> kinds_without_rule(const RegulationVersion& version) {
 
 namespace {
 
-// The tariffs of the comune for the kind in force on some day of [from, until]: the
-// one in force on `from`, then each that starts later within the days, as
-// Regulation::tariff would choose it on its start date.
+// The tariffs of the comune for the kind in force on some day of [from, until]: each
+// that starts by `until` and that no tariff of its own reach (item and term) replaced
+// by `from`.
 std::vector<Tariff> tariffs_within(const Regulation& regulation, std::string_view comune, PlotKind kind, Date from,
                                    const std::optional<Date>& until) {
     std::vector<Tariff> out;
-    const std::string wanted = fold(comune);
-    for (TariffItem item : {TariffItem::concession, TariffItem::renewal}) {
-        if (auto first = regulation.tariff(comune, kind, item, from)) out.push_back(*first);
-        std::set<Date> starts;
-        for (const auto& t : regulation.tariffs) {
-            if (t.kind == kind && t.item == item && t.from > from && (!until || t.from <= *until) &&
-                fold(t.comune) == wanted) {
-                starts.insert(t.from);
-            }
-        }
-        for (Date start : starts) out.push_back(*regulation.tariff(comune, kind, item, start));
+    const auto mine = [&](const Tariff& t) { return t.kind == kind && t.covers(comune); };
+    for (const auto& t : regulation.tariffs) {
+        if (!mine(t) || (until && t.from > *until)) continue;
+        const bool replaced = std::any_of(regulation.tariffs.begin(), regulation.tariffs.end(), [&](const Tariff& o) {
+            return mine(o) && o.item == t.item && o.term_years == t.term_years && o.from > t.from && o.from <= from;
+        });
+        if (!replaced) out.push_back(t);
     }
+    std::stable_sort(out.begin(), out.end(), [](const Tariff& a, const Tariff& b) {
+        const auto term = [](const Tariff& t) { return t.term_years.value_or(0); };
+        if (a.item != b.item) return a.item == TariffItem::concession;
+        if (term(a) != term(b)) return term(a) < term(b);
+        return a.from < b.from;
+    });
+    return out;
+}
+
+// What the kind costs on the day, for each term on offer: a concession, and a renewal
+// where the rule allows one.
+std::vector<PriceQuote> prices_on(const Regulation& regulation, std::string_view comune, const KindSummary& kind,
+                                  Date on) {
+    std::vector<std::optional<int>> terms;
+    for (const auto& t : kind.terms) terms.emplace_back(t.term_years);
+    if (terms.empty()) terms.emplace_back(std::nullopt);
+    std::vector<PriceQuote> out;
+    const auto add = [&](TariffItem item) {
+        std::vector<PriceQuote> each;
+        for (const auto& term : terms) each.push_back(quote_price(regulation, comune, kind.kind, item, term, on));
+        // Every term on offer (or the only one) priced by the same tariffs: one price, said once.
+        const auto same = [&](const PriceQuote& q) {
+            const auto key = [](const std::optional<Tariff>& t) {
+                return t ? std::make_tuple(true, t->from, t->term_years, t->basis) : std::make_tuple(false, Date{}, std::optional<int>{}, std::string{});
+            };
+            return key(q.tariff) == key(each.front().tariff) && key(q.concession) == key(each.front().concession);
+        };
+        if (std::all_of(each.begin(), each.end(), same)) {
+            each.resize(1);
+            each.front().term_years.reset();
+        }
+        out.insert(out.end(), each.begin(), each.end());
+    };
+    add(TariffItem::concession);
+    if (kind.rule && kind.rule->renewals_allowed > 0) add(TariffItem::renewal);
     return out;
 }
 
@@ -120,7 +152,10 @@ std::vector<RulePeriod> rule_periods(const Regulation& regulation, std::string_v
 std::optional<RulePeriod> rules_on(const Regulation& regulation, std::string_view comune, Date on) {
     for (auto& period : rule_periods(regulation, comune)) {
         if (on < period.from || (period.until && on > *period.until)) continue;
-        if (period.version) period.kinds = kinds_in(regulation, *period.version, comune, on, on);
+        if (period.version) {
+            period.kinds = kinds_in(regulation, *period.version, comune, on, on);
+            for (auto& kind : period.kinds) kind.prices = prices_on(regulation, comune, kind, on);
+        }
         return std::move(period);
     }
     return std::nullopt;

@@ -153,7 +153,8 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
                           " of version \"" + version->name + "\" end on " + to_iso(d.new_expiry) +
                           ", before the renewal date " + to_iso(on) + ": the family would pay for years already gone");
     }
-    d.tariff = reg.tariff(comune, kind, TariffItem::renewal, on);
+    // A tariff for the deed's own term, or a share of its concession tariff (tariff.hpp).
+    d.price = quote_price(reg, comune, kind, TariffItem::renewal, c.term_years, on);
     return d;
 }
 

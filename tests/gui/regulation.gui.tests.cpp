@@ -108,3 +108,31 @@ TEST_CASE("Regolamento in vigore opens on the window's comune and says when no v
     CHECK(version_2010.StartsWith(wxS("Versione \"Truccazzano 2001\", dal 01/01/2001 al 31/12/2020")));
     CHECK(loculo_2010 == wxS("non rinnovabile"));
 }
+
+TEST_CASE("Regolamento in vigore shows each tariff in force with its resolution, and the one missing", "[regulation]") {
+    GuiFixture f;
+    cemetery::Regulation rules = f.frame->database().regulation();
+    cemetery::Tariff concession;
+    concession.comuni = {"Liscate"};
+    concession.kind = cemetery::PlotKind::loculo;
+    concession.item = cemetery::TariffItem::concession;
+    concession.from = cemetery::Date{date::year{2025}, date::month{3}, date::day{1}};
+    concession.cents = 125050;
+    concession.basis = "delibera G.C. n. 12 del 03/02/2025";
+    rules.tariffs.push_back(concession);
+    const auto comuni = f.frame->database().reg().comuni();
+    std::optional<cemetery::ComuneId> liscate;
+    for (const auto& c : comuni) {
+        if (c.name == "Liscate") liscate = c.id;
+    }
+    REQUIRE(liscate);
+
+    RegulationDialog dialog(f.frame, rules, comuni, liscate, cemetery::Date{date::year{2025}, date::month{3}, date::day{1}});
+    CHECK(dialog.CellText(cemetery::PlotKind::loculo, RegulationDialog::column_tariff) ==
+          wxString::FromUTF8("concessione: 1.250,50 € dal 01/03/2025 (delibera G.C. n. 12 del 03/02/2025); rinnovo: "
+                             "non configurata"));
+    CHECK(dialog.CellText(cemetery::PlotKind::ossario, RegulationDialog::column_tariff) == wxS("Tariffa non configurata"));
+    // The day before the resolution: none yet.
+    choose_date(&dialog, cemetery::Date{date::year{2025}, date::month{2}, date::day{28}});
+    CHECK(dialog.CellText(cemetery::PlotKind::loculo, RegulationDialog::column_tariff) == wxS("Tariffa non configurata"));
+}

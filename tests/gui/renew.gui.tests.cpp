@@ -135,3 +135,54 @@ TEST_CASE("a closed concession says how it ended, and cannot be renewed", "[rene
     CHECK_FALSE(dialog.CanConfirm());
     CHECK(dialog.OutcomeText().Contains(wxS("il posto è già stato liberato")));
 }
+
+namespace {
+
+// A tariff of the comune and kind, from 01/01/2025, as a [[tariffa]] table gives it.
+cemetery::Tariff tariff_of(const std::string& comune, cemetery::PlotKind kind, cemetery::TariffItem item,
+                           std::string basis) {
+    cemetery::Tariff t;
+    t.comuni = {comune};
+    t.kind = kind;
+    t.item = item;
+    t.from = cemetery::Date{date::year{2025}, date::month{1}, date::day{1}};
+    t.basis = std::move(basis);
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("the renewal dialog shows the renewal's amount and the resolutions it comes from", "[renew]") {
+    GuiFixture f;
+    f.type_search(wxS("zanardelli"));
+    auto* results = f.frame->search_panel()->results();
+    REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+    const auto record = f.frame->database().reg().record(results->hit_at(0)->concession);
+    REQUIRE(record);
+    cemetery::Regulation rules = f.frame->database().regulation();
+    auto renewal = tariff_of(record->comune.name, record->plot.kind, cemetery::TariffItem::renewal,
+                             "delibera G.C. n. 40 del 10/12/2024");
+    renewal.of_concession = cemetery::Share{2, 3};
+    rules.tariffs.push_back(renewal);
+
+    SECTION("two thirds of the concession tariff in force, each with its resolution") {
+        auto concession = tariff_of(record->comune.name, record->plot.kind, cemetery::TariffItem::concession,
+                                    "delibera G.C. n. 12 del 03/12/2024");
+        concession.cents = 90000;
+        rules.tariffs.push_back(concession);
+        gui::RenewDialog dialog(f.frame, *record, rules, cemetery::today());
+        CHECK(dialog.CanConfirm());
+        INFO(dialog.OutcomeText().ToStdString());
+        CHECK(dialog.OutcomeText().Contains(
+            wxString::FromUTF8("Tariffa: 600,00 €: 2/3 della tariffa di concessione, 900,00 € dal 01/01/2025 (delibera "
+                               "G.C. n. 12 del 03/12/2024); arrotondato al centesimo; dal 01/01/2025 (delibera G.C. n. "
+                               "40 del 10/12/2024)")));
+    }
+    SECTION("no concession tariff in force: not configured, and why") {
+        gui::RenewDialog dialog(f.frame, *record, rules, cemetery::today());
+        INFO(dialog.OutcomeText().ToStdString());
+        CHECK(dialog.OutcomeText().Contains(
+            wxString::FromUTF8("Tariffa non configurata: il rinnovo costa 2/3 della tariffa di concessione (delibera "
+                               "G.C. n. 40 del 10/12/2024), e nessuna tariffa di concessione è in vigore il ")));
+    }
+}

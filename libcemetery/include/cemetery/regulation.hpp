@@ -8,6 +8,7 @@
 
 #include <cemetery/dates.hpp>
 #include <cemetery/plot_kind.hpp>
+#include <cemetery/tariff.hpp>
 
 #include <cstdint>
 #include <map>
@@ -108,21 +109,6 @@ struct RegulationVersion {
     [[nodiscard]] const KindRule* rule_for(PlotKind kind) const;
 };
 
-enum class TariffItem { concession, renewal };
-
-// An amount set by the comune for a plot kind, from a date.
-struct Tariff {
-    std::string comune;
-    PlotKind kind = PlotKind::loculo;
-    TariffItem item = TariffItem::concession;
-    Date from{};
-    std::int64_t cents = 0;
-    std::string basis;
-};
-
-// "450,00 €"
-[[nodiscard]] std::string format_euro(std::int64_t cents);
-
 // A cut-off for perpetual deeds narrower than the file's general one: some comuni went
 // on granting perpetual deeds after DPR 803/1975, for some kinds only ("tombe di
 // famiglia perpetue fino al 06/06/1979"). `read_as_years`: a deed written perpetual but
@@ -160,7 +146,7 @@ public:
     // empty when the file does not say.
     Setting<std::string> posting_outcome;
     std::vector<RegulationVersion> versions;  // sorted by in_force_from
-    std::vector<Tariff> tariffs;
+    std::vector<Tariff> tariffs;  // [[tariffa]], in file order (tariff.hpp)
     std::string source;  // the file it was loaded from
 
     // The version in force for the comune on the day, if any. A version lasts until
@@ -175,9 +161,9 @@ public:
     // specific [[perpetue]] entry that covers them, else the general perpetue_fino_al.
     [[nodiscard]] PerpetualCutoff perpetual_cutoff_for(std::string_view comune, PlotKind kind) const;
 
-    // The tariff in force on the day, if the comune has set one.
-    [[nodiscard]] std::optional<Tariff> tariff(std::string_view comune, PlotKind kind,
-                                               TariffItem item, Date on) const;
+    // The tariff in force on the day, if the comune has set one (tariff_in_force).
+    [[nodiscard]] std::optional<Tariff> tariff(std::string_view comune, PlotKind kind, TariffItem item, Date on,
+                                               std::optional<int> term = std::nullopt) const;
 };
 
 // The comuni the regulation's versions name (as the file writes them) that are not

@@ -43,9 +43,16 @@ struct KindSummary {
     // Each term on offer, shortest first (one unless the rule offers a choice).
     std::vector<TermRenewals> terms;
     // The comune's tariffs for the kind in force on some day of the period (on the
-    // day, for a day), concession before renewal, each by its start date. Empty: none
-    // configured ("tariffa non configurata"; never an invented amount).
+    // day, for a day), concession before renewal, those for every term before those for
+    // one term, each by its start date. Empty: none configured ("tariffa non
+    // configurata"; never an invented amount).
     std::vector<Tariff> tariffs;
+    // On a day only (rules_on): what a concession of each term on offer costs that day
+    // and, where the kind may be renewed, what its renewal costs (a share of the
+    // concession priced), concession first, each term shortest first; one price with
+    // no term when every term on offer is priced by the same tariffs. A price not
+    // configured is listed too, so the programs can say which one is missing.
+    std::vector<PriceQuote> prices;
 };
 
 // Days of a comune under one version, or under none.

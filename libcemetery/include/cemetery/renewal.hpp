@@ -22,7 +22,7 @@ struct RenewalDecision {
     int renewals_used = 0;
     Date previous_expiry{};
     Date new_expiry{};
-    std::optional<Tariff> tariff;  // none: "tariffa non configurata"
+    PriceQuote price;  // of the deed's term that day; not configured: "tariffa non configurata"
 
     [[nodiscard]] bool allowed() const { return !refusal.has_value(); }
     // "renewal 1 of 1 under Unione 2020 (loculo, 10 years: ...): 2030-02-28 → 2040-02-28"

@@ -27,7 +27,7 @@ std::string renewal_paragraph(const NoticeLetter& letter, const PostingPeriod& p
         std::string text = "Il regolamento consente il rinnovo della concessione per " + std::to_string(d.years) +
                            (d.years == 1 ? " anno" : " anni") + ", con nuova scadenza al " +
                            to_italian(d.new_expiry) + " (regolamento «" + d.version_name + "»; " + d.basis + "). ";
-        text += d.tariff ? "La tariffa del rinnovo è di " + format_euro(d.tariff->cents) + ". "
+        text += d.price.configured() ? "La tariffa del rinnovo è di " + format_euro(*d.price.cents) + ". "
                          : "L'importo del rinnovo Le sarà comunicato dall'ufficio. ";
         return text + "Può chiedere il rinnovo all'ufficio entro il " + until + ".";
     }
