@@ -268,3 +268,29 @@ TEST_CASE("a non-ASCII character is rejected at its position without crashing", 
     CHECK(check.problem == CodiceFiscaleProblem::wrong_length);
     CHECK(check.found_length == 4);
 }
+
+TEST_CASE("the birth date a codice fiscale encodes, its century the latest not after the day asked",
+          "[codice_fiscale][applicant_age]") {
+    using cemetery::codice_fiscale_birth_date;
+    using test::ymd;
+    CHECK(codice_fiscale_birth_date(with_check_letter("RSSMRA85T10A562"), ymd(2026, 11, 26)) == ymd(1985, 12, 10));
+    SECTION("a woman's day has 40 added; 29 February") {
+        CHECK(codice_fiscale_birth_date(with_check_letter("RSSMRA60B69F205"), ymd(2026, 11, 26)) == ymd(1960, 2, 29));
+    }
+    SECTION("omocodia letters stand for the digits of the year and the day") {
+        CHECK(codice_fiscale_birth_date(with_check_letter("RSSMRA8RT1LA562"), ymd(2026, 11, 26)) == ymd(1985, 12, 10));
+    }
+    SECTION("the century: the latest date not after the day asked") {
+        const auto code = with_check_letter("RSSMRA20A01F205");
+        CHECK(codice_fiscale_birth_date(code, ymd(2026, 11, 26)) == ymd(2020, 1, 1));
+        CHECK(codice_fiscale_birth_date(code, ymd(2019, 12, 31)) == ymd(1920, 1, 1));
+        const auto july = with_check_letter("RSSMRA26L27F205");
+        CHECK(codice_fiscale_birth_date(july, ymd(2026, 7, 26)) == ymd(1926, 7, 27));
+        CHECK(codice_fiscale_birth_date(july, ymd(2026, 7, 27)) == ymd(2026, 7, 27));
+    }
+    SECTION("none from a code that is not valid, or a day that does not exist") {
+        CHECK_FALSE(codice_fiscale_birth_date("RSSMRA85T10A562X", ymd(2026, 11, 26)));
+        CHECK_FALSE(codice_fiscale_birth_date(with_check_letter("RSSMRA85B30A562"), ymd(2026, 11, 26)));  // 30 February
+        CHECK_FALSE(codice_fiscale_birth_date(with_check_letter("RSSMRA61B29F205"), ymd(2026, 11, 26)));  // 29/02/1961
+    }
+}

@@ -1,8 +1,11 @@
 // A new concession on a free plot: its term from the version in force on the
 // signing date, and every refusal with its reason.
+#include "regulation_files.hpp"
 #include "rules_fixture.hpp"
 
+#include <cemetery/codice_fiscale.hpp>
 #include <cemetery/concede.hpp>
+#include <cemetery/regulation_loader.hpp>
 
 using namespace cemetery;
 using test::ymd;
@@ -157,5 +160,106 @@ TEST_CASE("a deed is not recorded before it is signed, nor a death before it hap
     }
     SECTION("signed today is fine") {
         CHECK(decide_concession(reg(), r, context(PlotKind::loculo)).allowed());
+    }
+}
+
+namespace {
+
+// Loculi at a death, or in life from 65; ossari in life from 65 or turning 65 in the year.
+const Regulation& in_life_rules() {
+    static const Regulation r = [] {
+        auto load = parse_regulation(test::general_section + R"([[versione]]
+nome = "In vita"
+in_vigore_dal = 2000-01-01
+fonte = "test"
+[versione.tipi.loculo]
+durata_anni = 30
+rinnovi = 0
+decorrenza = "stipula"
+fonte = "art. 40"
+solo_al_decesso = true
+solo_al_decesso_fonte = "art. 41 c.1"
+in_vita_da_anni = { anni = 65, fonte = "art. 41 c.2: in vita a chi ha compiuto 65 anni" }
+[versione.tipi.ossario]
+durata_anni = 30
+rinnovi = 0
+decorrenza = "stipula"
+fonte = "art. 40"
+in_vita_da_anni = { anni = 65, nell_anno = true, fonte = "art. 42: 65 anni compiuti o da compiere nell'anno" }
+)",
+                                     "in_vita.toml");
+        INFO((load.error ? load.error->to_string() : std::string{}));
+        REQUIRE(load);
+        return *load.regulation;
+    }();
+    return r;
+}
+
+ConcessionDecision in_life(PlotKind kind, Date signed_on, std::optional<Date> born) {
+    auto r = request(signed_on);
+    r.first_deceased.reset();
+    r.applicant_born_on = born;
+    return decide_concession(in_life_rules(), r, context(kind));
+}
+
+}  // namespace
+
+TEST_CASE("a loculo in life only from 65: refused the day before the 65th birthday, granted on it",
+          "[concede][applicant_age]") {
+    check_refused(in_life(PlotKind::loculo, ymd(2026, 3, 1), ymd(1961, 3, 2)), RefusalCode::applicant_too_young,
+                  "aged 65 or more (art. 41 c.2: in vita a chi ha compiuto 65 anni): the applicant, born on "
+                  "1961-03-02, meets it only from 2026-03-02");
+    CHECK(in_life(PlotKind::loculo, ymd(2026, 3, 2), ymd(1961, 3, 2)).allowed());
+    SECTION("at a death the age does not count") {
+        auto r = request(ymd(2026, 3, 1));
+        r.applicant_born_on = ymd(1990, 1, 1);
+        CHECK(decide_concession(in_life_rules(), r, context(PlotKind::loculo)).allowed());
+    }
+    SECTION("born on 29 February: 65 on 28 February of a common year") {
+        check_refused(in_life(PlotKind::loculo, ymd(2025, 2, 27), ymd(1960, 2, 29)), RefusalCode::applicant_too_young,
+                      "meets it only from 2025-02-28");
+        CHECK(in_life(PlotKind::loculo, ymd(2025, 2, 28), ymd(1960, 2, 29)).allowed());
+    }
+}
+
+TEST_CASE("an ossario in life from 65 or turning 65 in the year: from 1 January of that year",
+          "[concede][applicant_age]") {
+    check_refused(in_life(PlotKind::ossario, ymd(2025, 12, 31), ymd(1961, 3, 2)), RefusalCode::applicant_too_young,
+                  "or turning 65 in the year of the request (art. 42: 65 anni compiuti o da compiere nell'anno): the "
+                  "applicant, born on 1961-03-02, meets it only from 2026-01-01");
+    CHECK(in_life(PlotKind::ossario, ymd(2026, 1, 1), ymd(1961, 3, 2)).allowed());
+    SECTION("born on 29 February") {
+        CHECK_FALSE(in_life(PlotKind::ossario, ymd(2024, 12, 31), ymd(1960, 2, 29)).allowed());
+        CHECK(in_life(PlotKind::ossario, ymd(2025, 1, 1), ymd(1960, 2, 29)).allowed());
+    }
+}
+
+TEST_CASE("the applicant's birth date: as given, else from the first holder's codice fiscale, else refused",
+          "[concede][applicant_age]") {
+    auto r = request(ymd(2026, 3, 1));
+    r.first_deceased.reset();
+    SECTION("unknown") {
+        check_refused(decide_concession(in_life_rules(), r, context(PlotKind::loculo)),
+                      RefusalCode::applicant_born_on_missing, "the applicant's birth date is needed");
+    }
+    SECTION("from the codice fiscale: a woman born on 29/02/1960") {
+        r.holders.front().codice_fiscale = "DDALSU60B69F205";
+        r.holders.front().codice_fiscale += *codice_fiscale_check_letter(r.holders.front().codice_fiscale);
+        CHECK(decide_concession(in_life_rules(), r, context(PlotKind::loculo)).allowed());
+        r.signed_on = r.today = ymd(2025, 2, 27);
+        check_refused(decide_concession(in_life_rules(), r, context(PlotKind::loculo)), RefusalCode::applicant_too_young,
+                      "born on 1960-02-29 (from the codice fiscale of D'Adda Luisa), meets it only from 2025-02-28");
+    }
+    SECTION("a date given wins over the codice fiscale") {
+        r.holders.front().codice_fiscale = "DDALSU60B69F205";
+        r.holders.front().codice_fiscale += *codice_fiscale_check_letter(r.holders.front().codice_fiscale);
+        r.applicant_born_on = ymd(1970, 1, 1);
+        check_refused(decide_concession(in_life_rules(), r, context(PlotKind::loculo)), RefusalCode::applicant_too_young,
+                      "born on 1970-01-01, meets it only from 2035-01-01");
+    }
+    SECTION("a birth after the signing is refused") {
+        r.applicant_born_on = ymd(2026, 3, 2);
+        check_refused(decide_concession(in_life_rules(), r, context(PlotKind::loculo)), RefusalCode::person_invalid,
+                      "after the signing date");
     }
 }

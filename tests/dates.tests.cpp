@@ -57,3 +57,28 @@ TEST_CASE("days are added across months and years", "[dates]") {
     CHECK(cemetery::add_days(ymd(2021, 1, 1), -1) == ymd(2020, 12, 31));
     CHECK(cemetery::days_between(ymd(2024, 1, 1), ymd(2024, 3, 31)) == 90);
 }
+
+TEST_CASE("a period ends on its anniversary, or the day before where the version says so", "[dates][scadenza]") {
+    using cemetery::EndCounting;
+    using cemetery::next_period_from;
+    using cemetery::period_end;
+    SECTION("the civil-code count: on the anniversary") {
+        CHECK(period_end(ymd(2000, 3, 1), 30, EndCounting::same_day) == ymd(2030, 3, 1));
+        CHECK(period_end(ymd(2000, 2, 29), 30, EndCounting::same_day) == ymd(2030, 2, 28));
+        CHECK(next_period_from(ymd(2030, 3, 1), EndCounting::same_day) == ymd(2030, 3, 1));
+    }
+    SECTION("giorno_prima: the day before the anniversary") {
+        CHECK(period_end(ymd(2000, 3, 1), 30, EndCounting::day_before) == ymd(2030, 2, 28));
+        CHECK(period_end(ymd(2000, 1, 1), 30, EndCounting::day_before) == ymd(2029, 12, 31));
+        // The anniversary of 29/02/2000 in 2030 is 28/02 (art. 2963): the day before is the 27th.
+        CHECK(period_end(ymd(2000, 2, 29), 30, EndCounting::day_before) == ymd(2030, 2, 27));
+        CHECK(period_end(ymd(2000, 2, 29), 4, EndCounting::day_before) == ymd(2004, 2, 28));
+    }
+    SECTION("a renewal after a giorno_prima expiry starts the day after it, not on it") {
+        const auto from = next_period_from(ymd(2030, 2, 28), EndCounting::day_before);
+        CHECK(from == ymd(2030, 3, 1));
+        CHECK(period_end(from, 2, EndCounting::day_before) == ymd(2032, 2, 29));
+        // Not add_years(expiry, 2), which would give 28/02/2032 and lose a day.
+        CHECK(cemetery::add_years(ymd(2030, 2, 28), 2) == ymd(2032, 2, 28));
+    }
+}

@@ -2,6 +2,7 @@
 #include "support.hpp"
 
 #include <cemetery/regulation_loader.hpp>
+#include <cemetery/regulation_summary.hpp>
 
 #include <algorithm>
 #include <regex>
@@ -136,7 +137,8 @@ TEST_CASE("a bad regulation file is refused naming its line", "[regulation]") {
         CHECK(e.column == 1);
         CHECK_THAT(e.message, Catch::EndsWith("(expected: durata_anni, rinnovi, anni_rinnovo, frazione_rinnovo, finestra_rinnovo, "
                                               "decorrenza, fonte, capienza, solo_al_decesso, solo_al_decesso_fonte, "
-                                              "riparte_alla_sepoltura, riparte_alla_sepoltura_fonte)"));
+                                              "in_vita_da_anni, riparte_alla_sepoltura, riparte_alla_sepoltura_fonte, "
+                                              "rinnovo_fino_a_anni_dalla_sepoltura)"));
     }
     SECTION("a date that is not a date") {
         const auto e = error_of(header + version("A", "\"2021-01-01\"", "\"Liscate\""));
@@ -391,7 +393,8 @@ TEST_CASE("terms, renewal lists and fractions that are wrong are refused at thei
           "test.toml:18:20: \"frazione_rinnovo\" given but \"rinnovi\" is 0 in version \"A\", kind loculo");
     // Missing: named on the kind's table, where it belongs.
     CHECK(error("durata_anni = 30\nrinnovi = 1\n") ==
-          "test.toml:13:1: missing field \"anni_rinnovo\" (or \"frazione_rinnovo\") in version \"A\", kind loculo");
+          "test.toml:13:1: missing field \"anni_rinnovo\" (or \"frazione_rinnovo\", or "
+          "\"rinnovo_fino_a_anni_dalla_sepoltura\") in version \"A\", kind loculo");
 }
 
 TEST_CASE("a fraction that leaves a term on offer with no whole year of renewal is refused", "[regulation]") {
@@ -402,4 +405,119 @@ TEST_CASE("a fraction that leaves a term on offer with no whole year of renewal 
     CHECK(e.to_string() == "test.toml:18:20: \"frazione_rinnovo\" \"1/40\" of a 30-year term is less than a year in "
                            "version \"A\", kind loculo");
     CHECK(parse_regulation(top + "durata_anni = [30, 40]\nrinnovi = 1\nfrazione_rinnovo = \"1/30\"\n", "test.toml"));
+}
+
+TEST_CASE("\"fino al 06/06/1979\" and \"dal 06/06/1979\": the shared day loads and belongs to the newer version",
+          "[regulation][boundary]") {
+    const auto a_until_for_comune = version("A", "1960-01-01", "\"Pozzuolo Martesana\", \"Liscate\"", "loculo", "30",
+                                            "[versione.fino_al_per_comune]\n\"Pozzuolo Martesana\" = 1979-06-06\n");
+    const auto a_until = version("A", "1960-01-01", "\"Pozzuolo Martesana\"", "loculo", "30", "in_vigore_al = 1979-06-06\n");
+    const auto b = version("B", "1979-06-06", "\"Pozzuolo Martesana\"", "loculo", "40");
+    for (const auto& a : {a_until_for_comune, a_until}) {
+        auto load = parse_regulation(header + a + b, "test.toml");
+        INFO((load.error ? load.error->to_string() : std::string()));
+        REQUIRE(load);
+        const auto& reg = *load.regulation;
+        CHECK(reg.version_for("Pozzuolo Martesana", ymd(1979, 6, 5))->name == "A");
+        CHECK(reg.version_for("Pozzuolo Martesana", ymd(1979, 6, 6))->name == "B");
+        CHECK(reg.version_for("Pozzuolo Martesana", ymd(1979, 6, 7))->name == "B");
+
+        const auto periods = cemetery::rule_periods(reg, "Pozzuolo Martesana");
+        REQUIRE(periods.size() == 2);
+        CHECK(periods[0].version->name == "A");
+        CHECK(periods[0].until == ymd(1979, 6, 5));
+        CHECK(periods[1].from == ymd(1979, 6, 6));
+
+        const auto shared = cemetery::shared_boundary_days(reg, "Pozzuolo Martesana");
+        REQUIRE(shared.size() == 1);
+        CHECK(shared[0].day == ymd(1979, 6, 6));
+        CHECK(shared[0].ending->name == "A");
+        CHECK(shared[0].starting->name == "B");
+    }
+    SECTION("another comune of the older version keeps it, with no shared day") {
+        auto load = parse_regulation(header + a_until_for_comune + b, "test.toml");
+        REQUIRE(load);
+        CHECK(load.regulation->version_for("Liscate", ymd(1979, 6, 6))->name == "A");
+        CHECK(cemetery::shared_boundary_days(*load.regulation, "Liscate").empty());
+    }
+    SECTION("versions that follow without sharing a day have none") {
+        auto load = parse_regulation(header +
+                                         version("A", "1960-01-01", "\"Pozzuolo Martesana\"", "loculo", "30",
+                                                 "in_vigore_al = 1979-06-05\n") +
+                                         b,
+                                     "test.toml");
+        REQUIRE(load);
+        CHECK(cemetery::shared_boundary_days(*load.regulation, "Pozzuolo Martesana").empty());
+    }
+    SECTION("two shared days are an overlap, named on the newer version's line") {
+        const auto e = error_of(header +
+                                version("A", "1960-01-01", "\"Pozzuolo Martesana\"", "loculo", "30",
+                                        "in_vigore_al = 1979-06-07\n") +
+                                b);
+        CHECK(e.line == 21);
+        CHECK_THAT(e.message, Catch::Contains("\"A\" and \"B\" overlap for Pozzuolo Martesana from 1979-06-06 to "
+                                              "1979-06-07"));
+    }
+}
+
+TEST_CASE("no single period over durata_massima_anni: 99 loads, 100 is refused at its line, a term or a renewal",
+          "[regulation][maximum]") {
+    SECTION("a term of 99 years and a renewal of 99 load: the maximum is per period") {
+        const auto text = header + std::regex_replace(version("A", "2021-01-01", "\"Liscate\"", "cappella", "99"),
+                                                      std::regex("anni_rinnovo = 10"), "anni_rinnovo = 99");
+        auto load = parse_regulation(text, "test.toml");
+        INFO((load.error ? load.error->to_string() : std::string()));
+        REQUIRE(load);
+        const auto* rule = load.regulation->versions.front().rule_for(PlotKind::cappella);
+        REQUIRE(rule);
+        CHECK(rule->term_years == 99);
+        CHECK(rule->renewal.years == std::vector<int>{99});
+    }
+    SECTION("a term of 100") {
+        const auto e = error_of(header + version("A", "2021-01-01", "\"Liscate\"", "cappella", "100"));
+        CHECK(e.line == 15);
+        CHECK_THAT(e.message, Catch::Contains("\"durata_anni\" is 100 years: over the maximum of 99 years"));
+    }
+    SECTION("a renewal of 100") {
+        const auto e = error_of(header + std::regex_replace(version("A", "2021-01-01", "\"Liscate\"", "cappella", "99"),
+                                                            std::regex("anni_rinnovo = 10"), "anni_rinnovo = 100"));
+        CHECK(e.line == 17);
+        CHECK_THAT(e.message, Catch::Contains("\"anni_rinnovo\" is 100 years: over the maximum of 99 years"));
+    }
+}
+
+TEST_CASE("in_vita_da_anni is read with its age, whether the year counts, and its source", "[regulation][applicant_age]") {
+    const auto with = [](const std::string& value) {
+        return header + version("A", "2021-01-01", "\"Liscate\"") + "in_vita_da_anni = " + value + "\n";
+    };  // the value is on line 20
+    SECTION("read") {
+        auto load = parse_regulation(with("{ anni = 65, nell_anno = true, fonte = \"art. 41\" }"), "test.toml");
+        INFO((load.error ? load.error->to_string() : std::string()));
+        REQUIRE(load);
+        const auto& age = load.regulation->versions.front().rule_for(PlotKind::loculo)->granted_in_life_from_age;
+        REQUIRE(age);
+        CHECK(age->years == 65);
+        CHECK(age->in_the_year);
+        CHECK(age->basis == "art. 41");
+    }
+    SECTION("nell_anno is false unless said") {
+        auto load = parse_regulation(with("{ anni = 65, fonte = \"art. 41\" }"), "test.toml");
+        REQUIRE(load);
+        CHECK_FALSE(load.regulation->versions.front().rule_for(PlotKind::loculo)->granted_in_life_from_age->in_the_year);
+    }
+    SECTION("refused at its line") {
+        for (const auto& [value, says] : std::vector<std::pair<std::string, std::string>>{
+                 {"{ anni = 65 }", "missing field \"fonte\""},
+                 {"{ fonte = \"art. 41\" }", "missing field \"anni\""},
+                 {"{ anni = 0, fonte = \"art. 41\" }", "\"anni\" must be at least 1"},
+                 {"{ anni = 650, fonte = \"art. 41\" }", "no applicant is that old"},
+                 {"{ anni = 65, nell_anno = 1, fonte = \"art. 41\" }", "\"nell_anno\" must be true or false"},
+                 {"{ anni = 65, eta = 1, fonte = \"art. 41\" }", "unknown key \"eta\""},
+                 {"65", "must be a table"}}) {
+            INFO(value);
+            const auto e = error_of(with(value));
+            CHECK(e.line == 20);
+            CHECK_THAT(e.message, Catch::Contains(says));
+        }
+    }
 }

@@ -283,3 +283,20 @@ TEST_CASE("a renewal dated before the last burial is refused: the burial may hav
                   "2040-02-03");
     CHECK(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2040, 2, 3)).allowed());  // the same day is fine
 }
+
+TEST_CASE("the 99-year maximum holds for each period, not for the total: a 99-year cappella renews for 99 more",
+          "[renewal][maximum]") {
+    const auto c = fixed_term(ymd(2021, 3, 1), 99, "Unione 2020");
+    REQUIRE(c.expires_on == ymd(2120, 3, 1));
+    const auto d = decide_renewal(reg(), c, PlotKind::cappella, "Liscate", ymd(2120, 1, 1));
+    REQUIRE(d.allowed());
+    CHECK(d.years == 99);
+    CHECK(d.new_expiry == ymd(2219, 3, 1));  // 198 years after the signing
+    SECTION("from 29 February") {
+        const auto leap = fixed_term(ymd(2024, 2, 29), 99, "Unione 2020");
+        REQUIRE(leap.expires_on == ymd(2123, 2, 28));
+        const auto r = decide_renewal(reg(), leap, PlotKind::cappella, "Liscate", ymd(2123, 1, 1));
+        REQUIRE(r.allowed());
+        CHECK(r.new_expiry == ymd(2222, 2, 28));
+    }
+}

@@ -17,6 +17,7 @@ void add_concede_command(CLI::App& app, Session& session) {
         std::string comune, cemetery, kind, settore, fila, numero, piano, on, deed;
         std::vector<std::string> holders;
         std::string deceased, born, died, buried, remains = "feretro";
+        std::string applicant_born;
         std::optional<int> years;
     };
     auto args = std::make_shared<Args>();
@@ -38,6 +39,9 @@ void add_concede_command(CLI::App& app, Session& session) {
     cmd->add_option("--born", args->born, "The deceased's birth date");
     cmd->add_option("--died", args->died, "The deceased's death date");
     cmd->add_option("--buried", args->buried, "The burial date (default the signing date)");
+    cmd->add_option("--applicant-born", args->applicant_born,
+                    "The applicant's birth date, where the kind is granted in life only from an age (default: read "
+                    "from the first holder's codice fiscale)");
     cmd->add_option("--remains", args->remains, "feretro, cassetta or urna")->check(remains_form_check());
     cmd->callback([&session, args] {
         session.may_create();
@@ -57,6 +61,7 @@ void add_concede_command(CLI::App& app, Session& session) {
         request.first_deceased = deceased_option(args->deceased, args->born, args->died, args->buried);
         request.form = remains_form(args->remains);
         request.years = args->years;
+        if (!args->applicant_born.empty()) request.applicant_born_on = date_option(args->applicant_born, "--applicant-born");
         const auto out = session.reg().concede(request, session.regulation());
         if (!out) refuse("concession", out);
         const auto& c = *out.concession;

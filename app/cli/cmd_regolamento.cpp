@@ -83,10 +83,12 @@ void check(const std::filesystem::path& file) {
         const auto periods = cemetery::rule_periods(reg, comune);
         if (periods.empty()) std::cout << "  nessuna versione del regolamento si applica a questo comune\n";
         for (const auto& p : periods) write_period(std::cout, p, "  ");
+        for (const auto& shared : cemetery::shared_boundary_days(reg, comune)) write_shared_day(std::cout, shared, "  ");
     }
     if (comuni.empty()) {  // no list of comuni, and versions that name none: they apply to every comune
         std::cout << "\nOgni comune\n";
         for (const auto& p : cemetery::rule_periods(reg, "")) write_period(std::cout, p, "  ");
+        for (const auto& shared : cemetery::shared_boundary_days(reg, "")) write_shared_day(std::cout, shared, "  ");
     }
 
     // Warnings: the file is valid, but something in it is likely a mistake.
@@ -151,7 +153,9 @@ void show(Session& session, const std::string& comune_text, const std::string& o
     std::cout << "Regolamento in vigore a " << who << " il " << to_italian(on) << '\n'
               << "File: " << printable(reg.source) << '\n'
               << "Versione \"" << printable(day->version->name) << "\", " << period_dates_text(*day) << '\n'
-              << "  fonte: " << printable(day->version->basis) << "\n\nImpostazioni generali\n";
+              << "  fonte: " << printable(day->version->basis) << '\n';
+    if (const auto line = end_counting_line(*day->version); !line.empty()) std::cout << "  " << line << '\n';
+    std::cout << "\nImpostazioni generali\n";
     write_general_settings(std::cout, cemetery::general_settings(reg), "  ");
     std::cout << "\nTipi di sepoltura\n";
     for (const auto& kind : day->kinds) write_kind(std::cout, kind, "  ");

@@ -75,6 +75,11 @@ std::string renewals_text(const cemetery::KindSummary& kind) {
     const int n = kind.rule->renewals_allowed;
     const auto& length = kind.rule->renewal;
     const std::string how_many = counted(n, "rinnovo", "rinnovi");
+    if (length.years.empty() && !length.is_fraction()) {
+        // Only rinnovo_fino_a_anni_dalla_sepoltura sets the length (the loader allows no other way).
+        const int reach = kind.rule->renewal_until_years_after_burial ? kind.rule->renewal_until_years_after_burial->value : 0;
+        return how_many + " per gli anni che servono perché l'ultima sepoltura raggiunga " + years(reach);
+    }
     if (length.is_fraction()) {
         // The years differ by term: say them for each term on offer.
         std::vector<std::string> each;
@@ -118,6 +123,15 @@ std::string period_dates_text(const cemetery::RulePeriod& period) {
     std::string out = "dal " + to_italian(period.from);
     out += period.until ? " al " + to_italian(*period.until) : std::string(", senza data di fine");
     return out;
+}
+
+std::string end_counting_line(const cemetery::RegulationVersion& version) {
+    const auto& counting = version.end_counting;
+    if (counting.basis.empty()) return {};
+    const char* how = counting.value == cemetery::EndCounting::day_before
+                          ? "il giorno prima dell'anniversario (30 anni dal 01/03/2000: 28/02/2030)"
+                          : "nel giorno dell'anniversario (codice civile art. 2963; 30 anni dal 01/03/2000: 01/03/2030)";
+    return std::string("scadenza: ") + how + source(counting.basis);
 }
 
 void write_general_settings(std::ostream& out, const cemetery::GeneralSettings& s, const std::string& indent) {
@@ -177,6 +191,14 @@ void write_kind(std::ostream& out, const cemetery::KindSummary& kind, const std:
     if (rule.granted_only_at_death.on) {
         out << more << "concessa solo al decesso" << source(rule.granted_only_at_death.basis) << '\n';
     }
+    if (const auto& cap = rule.renewal_until_years_after_burial) {
+        out << more << "rinnovo solo per gli anni che servono perché l'ultima sepoltura raggiunga " << years(cap->value)
+            << source(cap->basis) << '\n';
+    }
+    if (const auto& age = rule.granted_in_life_from_age) {
+        out << more << "in vita, solo a chi ha compiuto " << years(age->years)
+            << (age->in_the_year ? " o li compie nell'anno della domanda" : "") << source(age->basis) << '\n';
+    }
     if (rule.term_restarts_at_burial.on) {
         out << more << "una nuova sepoltura fa ripartire la durata" << source(rule.term_restarts_at_burial.basis) << '\n';
     }
@@ -192,6 +214,14 @@ void write_kind(std::ostream& out, const cemetery::KindSummary& kind, const std:
     }
 }
 
+void write_shared_day(std::ostream& out, const cemetery::SharedBoundaryDay& shared, const std::string& indent) {
+    const std::string ending = "\"" + printable(shared.ending->name) + "\"";
+    const std::string starting = "\"" + printable(shared.starting->name) + "\"";
+    out << indent << "nota: il " << to_italian(shared.day) << " è l'ultimo giorno di " << ending << " e il primo di "
+        << starting << ": vale " << starting << ", che entra in vigore quel giorno; " << ending << " vale fino al "
+        << to_italian(cemetery::add_days(shared.day, -1)) << '\n';
+}
+
 void write_period(std::ostream& out, const cemetery::RulePeriod& period, const std::string& indent) {
     if (!period.version) {
         out << indent << period_dates_text(period)
@@ -200,6 +230,7 @@ void write_period(std::ostream& out, const cemetery::RulePeriod& period, const s
     }
     out << indent << period_dates_text(period) << ": versione \"" << printable(period.version->name) << "\""
         << source(period.version->basis) << '\n';
+    if (const auto line = end_counting_line(*period.version); !line.empty()) out << indent << "  " << line << '\n';
     for (const auto& kind : period.kinds) write_kind(out, kind, indent + "  ");
 }
 

@@ -27,11 +27,17 @@ namespace cli {
 // "dal 01/01/2021 al 31/12/2023"; "dal 01/01/2021, senza data di fine".
 [[nodiscard]] std::string period_dates_text(const cemetery::RulePeriod& period);
 
+// "scadenza: il giorno prima dell'anniversario — fonte: ..." for a version that says how
+// its periods end; empty when it is silent (the civil-code count applies).
+[[nodiscard]] std::string end_counting_line(const cemetery::RegulationVersion& version);
+
 // The general settings, one a line, each with its source.
 void write_general_settings(std::ostream& out, const cemetery::GeneralSettings& settings, const std::string& indent);
 // A kind's rule: term, renewals, start, capacity, the life flags and the tariffs,
 // each with its source; or that the version has no rule for it.
 void write_kind(std::ostream& out, const cemetery::KindSummary& kind, const std::string& indent);
+// "nota: il 06/06/1979 è l'ultimo giorno di "A" e il primo di "B": vale "B", ..."
+void write_shared_day(std::ostream& out, const cemetery::SharedBoundaryDay& shared, const std::string& indent);
 // A period's dates and version with its source, then every kind; or that no version
 // covers those days.
 void write_period(std::ostream& out, const cemetery::RulePeriod& period, const std::string& indent);

@@ -160,6 +160,8 @@ void NewConcessionWizard::BuildPeoplePages() {
     holder_surname_ = add_field(holder_page_, grid, _("Surname"), wxS("holder_surname"));
     holder_given_ = add_field(holder_page_, grid, _("Given name"), wxS("holder_given"));
     holder_tax_code_ = add_field(holder_page_, grid, _("Tax code"), wxS("holder_tax_code"));
+    holder_born_ = add_field(holder_page_, grid, _("Born on"), wxS("holder_born"));
+    holder_born_->SetHint(_("dd/mm/yyyy"));
 }
 
 void NewConcessionWizard::BuildSummaryPage() {
@@ -223,10 +225,12 @@ void NewConcessionWizard::SetDeceased(const wxString& surname, const wxString& g
     died_->SetValue(died);
 }
 
-void NewConcessionWizard::SetHolder(const wxString& surname, const wxString& given, const wxString& tax_code) {
+void NewConcessionWizard::SetHolder(const wxString& surname, const wxString& given, const wxString& tax_code,
+                                    const wxString& born) {
     holder_surname_->SetValue(surname);
     holder_given_->SetValue(given);
     holder_tax_code_->SetValue(tax_code);
+    holder_born_->SetValue(born);
 }
 
 cemetery::ConcessionRequest NewConcessionWizard::Request() const {
@@ -244,6 +248,7 @@ cemetery::ConcessionRequest NewConcessionWizard::Request() const {
     h.given_name = to_std(holder_given_->GetValue().Strip(wxString::both));
     h.codice_fiscale = to_std(holder_tax_code_->GetValue().Strip(wxString::both).Upper());
     if (!h.surname.empty() || !h.given_name.empty()) r.holders.push_back(h);
+    r.applicant_born_on = typed_date(holder_born_);
     const std::string surname = to_std(deceased_surname_->GetValue().Strip(wxString::both));
     if (!surname.empty()) {
         cemetery::Deceased d;

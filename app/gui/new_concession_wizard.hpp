@@ -36,7 +36,8 @@ public:
     void SetTerm(int years);
     void SelectPlot(int index);
     void SetDeceased(const wxString& surname, const wxString& given, const wxString& born, const wxString& died);
-    void SetHolder(const wxString& surname, const wxString& given, const wxString& tax_code);
+    void SetHolder(const wxString& surname, const wxString& given, const wxString& tax_code,
+                   const wxString& born = wxString());
     // Decides again and returns the summary shown on the last page.
     [[nodiscard]] wxString SummaryText();
     [[nodiscard]] bool CanFinish() const { return can_finish_; }
@@ -81,6 +82,9 @@ private:
     wxTextCtrl* holder_surname_ = nullptr;
     wxTextCtrl* holder_given_ = nullptr;
     wxTextCtrl* holder_tax_code_ = nullptr;
+    // The applicant's birth date, for kinds granted in life only from an age; empty:
+    // the tax code tells it.
+    wxTextCtrl* holder_born_ = nullptr;
     wxStaticText* summary_ = nullptr;
     wxString summary_text_;
     bool can_finish_ = false;

@@ -143,6 +143,12 @@ void RegulationDialog::ShowRules() {
     } else {
         text = wxString::Format(_("Version \"%s\", %s"), to_wx(day_->version->name), period_text(*day_)) + wxS("\n") +
                wxString::Format(_("Source: %s"), to_wx(day_->version->basis));
+        if (const auto& counting = day_->version->end_counting; !counting.basis.empty()) {
+            text += wxS("\n") + (counting.value == cemetery::EndCounting::day_before
+                                     ? wxString::Format(_("Periods end the day before their anniversary (%s)"),
+                                                        to_wx(counting.basis))
+                                     : wxString::Format(_("Periods end on their anniversary (%s)"), to_wx(counting.basis)));
+        }
         for (const auto& kind : day_->kinds) {
             const long row = list_->InsertItem(list_->GetItemCount(), kind_text(kind.kind));
             rows_.push_back(kind.kind);
@@ -175,6 +181,20 @@ void RegulationDialog::ShowDetails(long row) {
             details_text_ = kind_text(kind.kind) + wxS(": ") + term_text(kind) + wxS(", ") +
                             term_start_text(kind.rule->term_start) + wxS("; ") + renewals_text(kind) + wxS("\n") +
                             tariffs_text(kind, wxS("\n")) + wxS("\n") + wxString::Format(_("Source: %s"), to_wx(kind.rule->basis));
+            if (const auto& cap = kind.rule->renewal_until_years_after_burial) {
+                details_text_ += wxS("\n") + wxString::Format(_("Renewed only for the years the last burial needs to "
+                                                                 "reach %d years (%s)"),
+                                                               cap->value, to_wx(cap->basis));
+            }
+            if (const auto& age = kind.rule->granted_in_life_from_age) {
+                details_text_ += wxS("\n") +
+                                 (age->in_the_year
+                                      ? wxString::Format(_("In life only to an applicant aged %d or more, or turning "
+                                                           "that age in the year of the request (%s)"),
+                                                         age->years, to_wx(age->basis))
+                                      : wxString::Format(_("In life only to an applicant aged %d or more (%s)"),
+                                                         age->years, to_wx(age->basis)));
+            }
             if (const auto& w = kind.rule->renewal_window) {
                 details_text_ += wxS("\n") + wxString::Format(_("Renewal asked for: %s (%s)"), renewal_window_text(*w),
                                                               to_wx(w->basis));

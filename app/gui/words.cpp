@@ -55,6 +55,11 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::before_signing: return _("the date is before the signing of the deed");
         case RefusalCode::plot_not_free: return _("the place is not free on that day");
         case RefusalCode::granted_only_at_death: return _("this kind of place is granted only when someone is to be buried in it");
+        case RefusalCode::applicant_too_young:
+            return _("in life this kind of place is granted only to an applicant who has reached the age the "
+                     "regulation sets");
+        case RefusalCode::applicant_born_on_missing:
+            return _("in life this kind of place is granted only from an age: the applicant's birth date is needed");
         case RefusalCode::holder_missing: return _("at least one holder is needed");
         case RefusalCode::person_invalid: return _("a person's data are not valid");
         case RefusalCode::capacity_not_configured: return _("the regulation sets no capacity for this kind of place");
@@ -74,6 +79,8 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::before_last_change: return _("the date is before the last burial recorded");
         case RefusalCode::renewal_deed_used: return _("that renewal deed number is already recorded in the comune");
         case RefusalCode::renewal_ends_before: return _("the renewal would expire before its own date");
+        case RefusalCode::renewal_not_needed:
+            return _("no renewal is needed: the last burial already reaches the years the regulation requires");
         case RefusalCode::renewal_window_not_open: return _("it is too early: the regulation opens renewals later");
         case RefusalCode::renewal_window_closed: return _("it is too late: the time the regulation allows for renewal is over");
         case RefusalCode::renewal_after_posting: return _("the concession is already on a posted list of expired ones");
@@ -246,6 +253,13 @@ wxString renewals_text(const cemetery::KindSummary& kind) {
     if (!kind.rule || kind.rule->renewals_allowed == 0) return _("not renewable");
     const int n = kind.rule->renewals_allowed;
     const auto& length = kind.rule->renewal;
+    if (length.years.empty() && !length.is_fraction()) {
+        // Only the last burial's years set the length (rinnovo_fino_a_anni_dalla_sepoltura).
+        const auto& cap = kind.rule->renewal_until_years_after_burial;
+        return wxString::Format(wxPLURAL("%d renewal, for the years the last burial needs to reach %s",
+                                         "%d renewals, for the years the last burial needs to reach %s", n),
+                                n, years_text(cap ? cap->value : 0));
+    }
     if (length.is_fraction()) {
         // The years differ by term: say them for each term on offer.
         wxString each;

@@ -22,7 +22,8 @@ std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concessi
     const RegulationVersion* own = version_named(reg, c.version_name);
     const KindRule* rule = own ? own->rule_for(kind) : nullptr;
     if (!rule || !rule->term_restarts_at_burial.on) return std::nullopt;
-    const Date new_expiry = add_years(on, *c.term_years);
+    // The restarted term counts its last day as the version that gave it does.
+    const Date new_expiry = period_end(on, *c.term_years, own->end_counting.value);
     if (new_expiry <= *c.expires_on) return std::nullopt;
     return TermRestart{on,  deceased,   c.term_start, *c.expires_on,
                        on,  new_expiry, own->name,    rule->term_restarts_at_burial.basis};

@@ -120,6 +120,24 @@ std::string normalize_codice_fiscale(std::string_view text) {
     return out;
 }
 
+std::optional<Date> codice_fiscale_birth_date(std::string_view text, Date on) {
+    if (!check_codice_fiscale(text).ok()) return std::nullopt;
+    const std::string code = normalize_codice_fiscale(text);
+    const auto two_digits = [&](std::size_t at) { return *digit_value(code[at]) * 10 + *digit_value(code[at + 1]); };
+    const int year_in_century = two_digits(6);
+    const auto month = static_cast<unsigned>(month_letters.find(code[8]) + 1);
+    int day = two_digits(9);
+    if (day > 40) day -= 40;  // women
+    const auto born_in = [&](int century) {
+        return Date{date::year{century + year_in_century}, date::month{month}, date::day{static_cast<unsigned>(day)}};
+    };
+    const int century = static_cast<int>(on.year()) / 100 * 100;
+    Date born = born_in(century);
+    if (!born.ok() || born > on) born = born_in(century - 100);
+    if (!born.ok()) return std::nullopt;
+    return born;
+}
+
 std::optional<char> codice_fiscale_check_letter(std::string_view first15) {
     if (first15.size() != code_length - 1) return std::nullopt;
     int sum = 0;

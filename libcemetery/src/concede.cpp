@@ -1,3 +1,4 @@
+#include <cemetery/codice_fiscale.hpp>
 #include <cemetery/concede.hpp>
 #include <cemetery/term.hpp>
 #include <cemetery/validation.hpp>
@@ -17,6 +18,42 @@ std::string form_words(RemainsForm form) {
         case RemainsForm::urn: return "urn";
     }
     return "coffin";
+}
+
+std::string age_words(const LivingApplicantAge& age) {
+    const std::string n = std::to_string(age.years);
+    return "aged " + n + " or more" + (age.in_the_year ? ", or turning " + n + " in the year of the request" : "");
+}
+
+// A concession without a death where the kind is granted in life only from an age: the
+// applicant's birth date as given, else as the first holder's codice fiscale writes it.
+std::optional<Refusal> check_applicant_age(const LivingApplicantAge& age, const ConcessionRequest& req,
+                                           const std::string& version, PlotKind kind) {
+    const std::string rule = "under version \"" + version + "\" a " + std::string(code(kind)) +
+                             " without a death is granted only to an applicant " + age_words(age) + " (" + age.basis +
+                             ")";
+    std::optional<Date> born = req.applicant_born_on;
+    std::string whence;
+    if (!born && !req.holders.empty() && !req.holders.front().codice_fiscale.empty()) {
+        born = codice_fiscale_birth_date(req.holders.front().codice_fiscale, req.signed_on);
+        if (born) whence = " (from the codice fiscale of " + req.holders.front().full_name() + ")";
+    }
+    if (!born) {
+        return refusal(RefusalCode::applicant_born_on_missing,
+                       rule + ": the applicant's birth date is needed (or the first holder's codice fiscale)", version,
+                       age.basis);
+    }
+    if (*born > req.signed_on) {
+        return refusal(RefusalCode::person_invalid, "the applicant's birth date " + to_iso(*born) + whence +
+                                                        " is after the signing date " + to_iso(req.signed_on));
+    }
+    if (!age.met_by(*born, req.signed_on)) {
+        return refusal(RefusalCode::applicant_too_young,
+                       rule + ": the applicant, born on " + to_iso(*born) + whence + ", meets it only from " +
+                           to_iso(age.from_day(*born)),
+                       version, age.basis);
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -101,7 +138,12 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
         return refuse(refusal(RefusalCode::no_rule_for_kind, "version \"" + version->name + "\" has no rule for " + kind,
                               version->name, version->basis));
     }
-    if (rule->granted_only_at_death.on && deceased.empty()) {
+    if (rule->granted_in_life_from_age && deceased.empty()) {
+        // "At a death, or in life from that age": the age replaces solo_al_decesso's refusal.
+        if (auto young = check_applicant_age(*rule->granted_in_life_from_age, req, version->name, ctx.kind)) {
+            return refuse(*young);
+        }
+    } else if (rule->granted_only_at_death.on && deceased.empty()) {
         return refuse(refusal(RefusalCode::granted_only_at_death,
                               "under version \"" + version->name + "\" a " + kind +
                                   " is granted only when someone is to be buried in it: name the deceased (" +

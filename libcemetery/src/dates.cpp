@@ -16,6 +16,15 @@ Date add_years(Date start, int years) {
     return end;
 }
 
+Date period_end(Date from, int years, EndCounting counting) {
+    const Date anniversary = add_years(from, years);
+    return counting == EndCounting::day_before ? add_days(anniversary, -1) : anniversary;
+}
+
+Date next_period_from(Date expiry, EndCounting counting) {
+    return counting == EndCounting::day_before ? add_days(expiry, 1) : expiry;
+}
+
 Date add_months(Date start, int months) {
     Date end = start + date::months{months};
     if (!end.ok()) end = date::year_month_day_last{end.year(), date::month_day_last{end.month()}};

@@ -20,6 +20,8 @@ std::string_view code_name(RefusalCode code) {
         case RefusalCode::before_signing: return "before_signing";
         case RefusalCode::plot_not_free: return "plot_not_free";
         case RefusalCode::granted_only_at_death: return "granted_only_at_death";
+        case RefusalCode::applicant_too_young: return "applicant_too_young";
+        case RefusalCode::applicant_born_on_missing: return "applicant_born_on_missing";
         case RefusalCode::holder_missing: return "holder_missing";
         case RefusalCode::person_invalid: return "person_invalid";
         case RefusalCode::capacity_not_configured: return "capacity_not_configured";
@@ -39,6 +41,7 @@ std::string_view code_name(RefusalCode code) {
         case RefusalCode::before_last_change: return "before_last_change";
         case RefusalCode::renewal_deed_used: return "renewal_deed_used";
         case RefusalCode::renewal_ends_before: return "renewal_ends_before";
+        case RefusalCode::renewal_not_needed: return "renewal_not_needed";
         case RefusalCode::renewal_window_not_open: return "renewal_window_not_open";
         case RefusalCode::renewal_window_closed: return "renewal_window_closed";
         case RefusalCode::renewal_after_posting: return "renewal_after_posting";

@@ -26,6 +26,13 @@ int RenewalLength::for_renewal(int index, int term_years) const {
     return years[std::min<std::size_t>(static_cast<std::size_t>(std::max(index, 0)), years.size() - 1)];
 }
 
+Date LivingApplicantAge::from_day(Date born) const {
+    if (in_the_year) return Date{born.year() + date::years{years}, date::January, date::day{1}};
+    return add_years(born, years);
+}
+
+bool LivingApplicantAge::met_by(Date born, Date on) const { return on >= from_day(born); }
+
 std::optional<Date> RenewalWindow::opens_on(Date expiry) const {
     if (only_after_expiry) return add_days(expiry, 1);
     if (months_before) return add_months(expiry, -*months_before);
@@ -45,6 +52,8 @@ const KindRule* RegulationVersion::rule_for(PlotKind kind) const {
 const RegulationVersion* Regulation::version_for(std::string_view comune, Date on) const {
     // versions are sorted by start: the last one started on or before `on` wins,
     // unless its own end has passed (a later version would have superseded it anyway).
+    // So a day that is one version's last ("fino al") and the next one's first ("dal")
+    // goes to the next: the day its text takes effect.
     const RegulationVersion* found = nullptr;
     for (const auto& v : versions) {
         if (v.in_force_from > on) break;

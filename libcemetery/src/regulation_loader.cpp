@@ -157,6 +157,24 @@ void read_life_rules(const Reader& r, const toml::table& t, const std::string& w
         rule.capacity = capacity;
     }
     rule.granted_only_at_death = read_flag(r, t, "solo_al_decesso", what);
+    if (const auto* node = t.get("in_vita_da_anni")) {
+        // in_vita_da_anni = { anni = 65, nell_anno = true, fonte = "..." }
+        const std::string what_a = what + ", \"in_vita_da_anni\"";
+        const toml::table& a = r.table_at(*node, what_a);
+        r.only_keys(a, {"anni", "nell_anno", "fonte"}, what_a);
+        LivingApplicantAge age;
+        const toml::node& years = r.need(a, "anni", what_a);
+        age.years = r.count(years, "anni", 1);
+        // Not a rule of any comune: a slip of the keyboard that no applicant could meet.
+        if (age.years > 120) r.fail(years.source(), "\"anni\" is " + std::to_string(age.years) + ": no applicant is that old");
+        if (const auto* in_year = a.get("nell_anno")) {
+            const auto value = in_year->value_exact<bool>();
+            if (!value) r.fail(in_year->source(), "\"nell_anno\" must be true or false");
+            age.in_the_year = *value;
+        }
+        age.basis = r.text(a, "fonte", what_a);
+        rule.granted_in_life_from_age = age;
+    }
     rule.term_restarts_at_burial = read_flag(r, t, "riparte_alla_sepoltura", what);
 }
 
@@ -206,9 +224,21 @@ void read_renewals(const Reader& r, const toml::table& t, const std::string& wha
     const auto* years = t.get("anni_rinnovo");
     const auto* fraction = t.get("frazione_rinnovo");
     if (rule.renewals_allowed == 0) {
+        if (const auto* cap = t.get("rinnovo_fino_a_anni_dalla_sepoltura")) {
+            r.fail(cap->source(), "\"rinnovo_fino_a_anni_dalla_sepoltura\" given but \"rinnovi\" is 0 in " + what);
+        }
         if (years) r.fail(years->source(), "\"anni_rinnovo\" given but \"rinnovi\" is 0 in " + what);
         if (fraction) r.fail(fraction->source(), "\"frazione_rinnovo\" given but \"rinnovi\" is 0 in " + what);
         return;
+    }
+    const auto* burial_cap = t.get("rinnovo_fino_a_anni_dalla_sepoltura");
+    if (burial_cap) {
+        // rinnovo_fino_a_anni_dalla_sepoltura = { anni = 20, fonte = "..." }
+        const std::string what_b = what + ", \"rinnovo_fino_a_anni_dalla_sepoltura\"";
+        const toml::table& b = r.table_at(*burial_cap, what_b);
+        r.only_keys(b, {"anni", "fonte"}, what_b);
+        const int cap = r.period(b, "anni", what_b, reg.max_period_years.value, reg.max_period_years.basis);
+        rule.renewal_until_years_after_burial = Setting<int>{cap, r.text(b, "fonte", what_b)};
     }
     if (years && fraction) {
         r.fail(fraction->source(), "\"anni_rinnovo\" and \"frazione_rinnovo\" both given in " + what +
@@ -229,7 +259,10 @@ void read_renewals(const Reader& r, const toml::table& t, const std::string& wha
         return;
     }
     if (!years) {
-        r.fail(t.source(), "missing field \"anni_rinnovo\" (or \"frazione_rinnovo\") in " + what);
+        // The years the last burial needs are then the renewal's whole length.
+        if (burial_cap) return;
+        r.fail(t.source(), "missing field \"anni_rinnovo\" (or \"frazione_rinnovo\", or "
+                           "\"rinnovo_fino_a_anni_dalla_sepoltura\") in " + what);
     }
     rule.renewal.years = read_periods(r, *years, "anni_rinnovo", reg);
     if (rule.renewal.years.size() > 1 && static_cast<int>(rule.renewal.years.size()) != rule.renewals_allowed) {
@@ -287,7 +320,8 @@ KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, co
                         const Regulation& reg) {
     r.only_keys(t,
                 {"durata_anni", "rinnovi", "anni_rinnovo", "frazione_rinnovo", "finestra_rinnovo", "decorrenza", "fonte", "capienza",
-                 "solo_al_decesso", "solo_al_decesso_fonte", "riparte_alla_sepoltura", "riparte_alla_sepoltura_fonte"},
+                 "solo_al_decesso", "solo_al_decesso_fonte", "in_vita_da_anni", "riparte_alla_sepoltura",
+                 "riparte_alla_sepoltura_fonte", "rinnovo_fino_a_anni_dalla_sepoltura"},
                 what);
     KindRule rule;
     rule.kind = kind;
@@ -315,10 +349,36 @@ KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, co
     return rule;
 }
 
+// scadenza = "giorno_prima" (or "stesso_giorno", the civil-code count, the default)
+// with scadenza_fonte: how the last day of the version's periods is counted.
+Setting<EndCounting> read_end_counting(const Reader& r, const toml::table& t, const std::string& what) {
+    Setting<EndCounting> counting{EndCounting::same_day, {}};
+    const auto* node = t.get("scadenza");
+    if (!node) {
+        if (const auto* extra = t.get("scadenza_fonte")) {
+            r.fail(extra->source(), "\"scadenza_fonte\" given without \"scadenza\" in " + what);
+        }
+        return counting;
+    }
+    const auto text = node->value<std::string>();
+    if (text == "giorno_prima") {
+        counting.value = EndCounting::day_before;
+    } else if (text != "stesso_giorno") {
+        r.fail(node->source(), "\"scadenza\" must be \"stesso_giorno\" (the anniversary, codice civile art. 2963) "
+                               "or \"giorno_prima\" (the day before the anniversary)");
+    }
+    // Named on the key's own line: that is where the source is missing.
+    if (!t.get("scadenza_fonte")) r.fail(node->source(), "\"scadenza\" needs \"scadenza_fonte\" in " + what);
+    counting.basis = r.text(t, "scadenza_fonte", what);
+    return counting;
+}
+
 RegulationVersion read_version(const Reader& r, const toml::table& t, const Regulation& reg) {
     RegulationVersion v;
     const std::string what_v = "[[versione]]";
-    r.only_keys(t, {"nome", "in_vigore_dal", "in_vigore_al", "comuni", "fino_al_per_comune", "fonte", "tipi"},
+    r.only_keys(t,
+                {"nome", "in_vigore_dal", "in_vigore_al", "comuni", "fino_al_per_comune", "scadenza", "scadenza_fonte",
+                 "fonte", "tipi"},
                 what_v);
     v.name = r.text(t, "nome", what_v);
     const std::string what = "version \"" + v.name + "\"";
@@ -328,6 +388,7 @@ RegulationVersion read_version(const Reader& r, const toml::table& t, const Regu
         if (*v.in_force_until < v.in_force_from) r.fail(until->source(), "\"in_vigore_al\" is before \"in_vigore_dal\"");
     }
     v.basis = r.text(t, "fonte", what);
+    v.end_counting = read_end_counting(r, t, what);
     if (const auto* comuni = t.get("comuni")) {
         const auto* list = comuni->as_array();
         if (!list || list->empty()) r.fail(comuni->source(), "\"comuni\" must be a non-empty list of names");
@@ -534,7 +595,9 @@ void check_cutoffs(const Reader& r, const Regulation& reg, const toml::array& ta
     }
 }
 
-// Two versions may not both apply to one comune on one day.
+// Two versions may not both apply to one comune on one day, save one: published texts
+// end a version "fino al 06/06/1979" and start the next "dal 06/06/1979", and that day
+// belongs to the newer version (Regulation::version_for, shared_boundary_days).
 void check_overlaps(const Reader& r, const Regulation& reg, const std::vector<const toml::table*>& tables) {
     for (std::size_t i = 0; i < reg.versions.size(); ++i) {
         for (std::size_t j = i + 1; j < reg.versions.size(); ++j) {
@@ -546,10 +609,14 @@ void check_overlaps(const Reader& r, const Regulation& reg, const std::vector<co
             if (b.comuni.empty()) for (const auto& c : a.comuni) shared.push_back(c);
             for (const auto& c : shared) {
                 const auto a_end = a.own_end_for(c);
-                if (a.in_force_from == b.in_force_from || (a_end && *a_end >= b.in_force_from)) {
+                if (a.in_force_from == b.in_force_from || (a_end && *a_end > b.in_force_from)) {
                     const std::string who = c.empty() ? std::string("every comune") : c;
-                    r.fail(tables[j]->source(), "versions \"" + a.name + "\" and \"" + b.name +
-                                                    "\" overlap for " + who + " on " + to_iso(b.in_force_from));
+                    const std::string days = a.in_force_from == b.in_force_from || !a_end
+                                                 ? "on " + to_iso(b.in_force_from)
+                                                 : "from " + to_iso(b.in_force_from) + " to " + to_iso(*a_end);
+                    r.fail(tables[j]->source(), "versions \"" + a.name + "\" and \"" + b.name + "\" overlap for " +
+                                                    who + " " + days +
+                                                    " (only the day one ends and the next begins may be shared)");
                 }
             }
         }

@@ -126,7 +126,8 @@ std::vector<RulePeriod> rule_periods(const Regulation& regulation, std::string_v
         const RegulationVersion& v = *mine[i];
         std::optional<Date> next_start;
         if (i + 1 < mine.size()) next_start = mine[i + 1]->in_force_from;
-        // The loader refuses versions that overlap, so an own end falls before the next start.
+        // The loader refuses versions that overlap, so an own end falls on or before the
+        // next start; a shared day goes to the next version (shared_boundary_days).
         const auto own_end = v.own_end_for(comune);
         std::optional<Date> until = own_end;
         if (next_start && (!until || *until >= *next_start)) until = add_days(*next_start, -1);
@@ -145,6 +146,21 @@ std::vector<RulePeriod> rule_periods(const Regulation& regulation, std::string_v
             if (next_start) gap.until = add_days(*next_start, -1);
             out.push_back(std::move(gap));
         }
+    }
+    return out;
+}
+
+std::vector<SharedBoundaryDay> shared_boundary_days(const Regulation& regulation, std::string_view comune) {
+    std::vector<SharedBoundaryDay> out;
+    const RegulationVersion* previous = nullptr;  // the comune's versions, in order of start
+    for (const auto& v : regulation.versions) {
+        if (!v.names_comune(comune)) continue;
+        if (previous) {
+            if (const auto end = previous->own_end_for(comune); end && *end == v.in_force_from) {
+                out.push_back(SharedBoundaryDay{v.in_force_from, previous, &v});
+            }
+        }
+        previous = &v;
     }
     return out;
 }

@@ -62,9 +62,13 @@ std::optional<Refusal> outside_window(const RenewalWindow& w, Date expiry, Date 
 
 std::string RenewalDecision::explanation() const {
     if (refusal) return refusal->message;
-    return "renewal " + std::to_string(renewals_used + 1) + " of " + std::to_string(renewals_allowed) + " under " +
-           version_name + " (" + years_text(years) + ": " + basis + "): expiry " + to_iso(previous_expiry) + " → " +
-           to_iso(new_expiry);
+    std::string out = "renewal " + std::to_string(renewals_used + 1) + " of " + std::to_string(renewals_allowed) +
+                      " under " + version_name + " (" + years_text(years) + ": " + basis + "): expiry " +
+                      to_iso(previous_expiry) + " → " + to_iso(new_expiry);
+    if (burial_reaches_on) {
+        out += "; the last burial reaches its years on " + to_iso(*burial_reaches_on) + " (" + burial_cap_basis + ")";
+    }
+    return out;
 }
 
 RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotKind kind, std::string_view comune,
@@ -119,7 +123,8 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
     if (!rule) return refuse(RefusalCode::no_rule_for_kind, "version \"" + version->name + "\" has no rule for " + k);
     d.basis = rule->basis;
     d.renewals_allowed = rule->renewals_allowed;
-    if (rule->renewals_allowed == 0 || (rule->renewal.years.empty() && !rule->renewal.is_fraction())) {
+    const bool has_length = !rule->renewal.years.empty() || rule->renewal.is_fraction();
+    if (rule->renewals_allowed == 0 || (!has_length && !rule->renewal_until_years_after_burial)) {
         return refuse(RefusalCode::kind_not_renewable,
                       "version \"" + version->name + "\" allows no renewal for " + k + " (" + rule->basis + ")");
     }
@@ -137,15 +142,44 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
     }
     // A fraction counts from the term the deed agreed (a 40-year loculo renews for
     // 20 where a 30-year one renews for 15), not from the rule's shortest term.
-    d.years = rule->renewal.for_renewal(d.renewals_used, c.term_years.value_or(rule->term_years));
-    if (d.years < 1) {
+    d.years = has_length ? rule->renewal.for_renewal(d.renewals_used, c.term_years.value_or(rule->term_years))
+                         : reg.max_period_years.value;
+    if (has_length && d.years < 1) {
         return refuse(RefusalCode::kind_not_renewable,
                       "version \"" + version->name + "\" renews " + k + " for a fraction of the term that is under a "
                       "year for this deed's " + years_text(c.term_years.value_or(0)) + " (" + rule->basis + ")");
     }
     d.previous_expiry = *c.expires_on;
-    // The new period runs from the current expiry, not from the request (domain rule).
-    d.new_expiry = add_years(*c.expires_on, d.years);
+    // The new period runs from the current expiry, not from the request (domain rule),
+    // its last day counted as the version deciding the renewal says: under "giorno_prima"
+    // it starts the day after the expiry and ends the day before that day's anniversary.
+    const EndCounting counting = version->end_counting.value;
+    const Date from = next_period_from(*c.expires_on, counting);
+    if (const auto& cap = rule->renewal_until_years_after_burial) {
+        d.burial_cap_basis = cap->basis;
+        const auto burial = last_burial(c);
+        if (!burial) {
+            return refuse(RefusalCode::renewal_not_needed,
+                          "version \"" + version->name + "\" renews " + k + " only for the years the last burial needs "
+                          "to reach " + years_text(cap->value) + ", and no burial is recorded under the concession (" +
+                              cap->basis + ")");
+        }
+        // The day the last body buried completes its years, counted as the version counts a period.
+        const Date reached = period_end(*burial, cap->value, counting);
+        d.burial_reaches_on = reached;
+        if (reached <= *c.expires_on) {
+            return refuse(RefusalCode::renewal_not_needed,
+                          "the last burial, on " + to_iso(*burial) + ", reaches " + years_text(cap->value) + " on " +
+                              to_iso(reached) + ", within the current expiry of " + to_iso(*c.expires_on) +
+                              ": version \"" + version->name + "\" renews " + k +
+                              " only for the years still needed, and none is (" + cap->basis + ")");
+        }
+        // Whole years, rounded up, and never longer than the rule's own length.
+        int needed = 1;
+        while (needed < d.years && period_end(from, needed, counting) < reached) ++needed;
+        d.years = needed;
+    }
+    d.new_expiry = period_end(from, d.years, counting);
     if (d.new_expiry < on) {
         // Valid through its expiry day: ending on the renewal date itself is still a day granted.
         return refuse(RefusalCode::renewal_ends_before,

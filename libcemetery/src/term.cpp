@@ -14,6 +14,12 @@ TermDecision refuse(RefusalCode code, std::string message, std::string version =
 
 std::string years_text(int n) { return std::to_string(n) + (n == 1 ? " year" : " years"); }
 
+// How the term's last day is counted: as the version in force on the signing says; a
+// deed signed before any version by the civil-code rule.
+EndCounting counting_of(const RegulationVersion* version) {
+    return version ? version->end_counting.value : EndCounting::same_day;
+}
+
 // "30 or 40 years", "20, 30 or 40 years"
 std::string choices_text(const std::vector<int>& years) {
     std::string out;
@@ -50,7 +56,9 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
         }
         // Written perpetual after the cut-off: the comune reads it as a fixed term from the signing.
         const int years = *cutoff.read_as_years;
-        d.term = Term{req.signed_on, years, false, add_years(req.signed_on, years), TermSource::deed, {}, cutoff.basis};
+        const RegulationVersion* in_force = reg.version_for(req.comune, req.signed_on);
+        const Date end = period_end(req.signed_on, years, counting_of(in_force));
+        d.term = Term{req.signed_on, years, false, end, TermSource::deed, {}, cutoff.basis};
         d.notices.push_back("a " + kind + " deed written perpetual but signed on " + to_iso(req.signed_on) +
                             ", after " + to_iso(cutoff.until) + ", is read as " + years_text(years) +
                             " from its signing (" + cutoff.basis + ")");
@@ -60,7 +68,8 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
     Term term;
     int years = 0;
     TermStart starts = TermStart::signing;
-    if (const RegulationVersion* version = reg.version_for(req.comune, req.signed_on)) {
+    const RegulationVersion* in_force = reg.version_for(req.comune, req.signed_on);
+    if (const RegulationVersion* version = in_force) {
         const KindRule* rule = version->rule_for(req.kind);
         if (!rule) {
             return refuse(RefusalCode::no_rule_for_kind,
@@ -136,7 +145,7 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
         term.term_start = req.signed_on;
     }
     term.years = years;
-    term.expires_on = add_years(term.term_start, years);
+    term.expires_on = period_end(term.term_start, years, counting_of(in_force));
 
     TermDecision d;
     if (req.stated_expiry) {

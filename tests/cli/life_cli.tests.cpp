@@ -4,6 +4,7 @@
 #include "cli/run.hpp"
 #include "support.hpp"
 
+#include <cemetery/codice_fiscale.hpp>
 #include <cemetery/csv.hpp>
 
 #include <nlohmann/json.hpp>
@@ -523,5 +524,41 @@ TEST_CASE("a comune that reads perpetual deeds after its cut-off as 99 years: th
         INFO(refused);
         CHECK(refused.exit_code == 3);
         CHECK_THAT(refused.err, Catch::Contains("perpetue.csv:2"));
+    }
+}
+
+TEST_CASE("cemetery concede in life where the rule sets an age: --applicant-born, else the holder's codice fiscale",
+          "[cli][life][applicant_age]") {
+    Office office;
+    office.with_wall();
+    const auto rules = shipped_rules_with(office, unione_loculo_source,
+                                          unione_loculo_source +
+                                              "\n  in_vita_da_anni = { anni = 65, fonte = \"art. 41: in vita dai 65 anni\" }");
+    const auto grant = [&](std::string numero, std::string holder, std::vector<std::string> more) {
+        std::vector<std::string> args{"--regolamento", rules.string(), "concede", "--comune", "Liscate", "--settore", "N",
+                                      "--fila", "1", "--numero", std::move(numero), "--on", "2026-12-01", "--holder",
+                                      std::move(holder)};
+        args.insert(args.end(), more.begin(), more.end());
+        return office.run(args);
+    };
+    check_refused(grant("1", "Pèrego,Lucia", {"--applicant-born", "1961-12-02"}),
+                  "the applicant, born on 1961-12-02, meets it only from 2026-12-02");
+    check_refused(grant("1", "Pèrego,Lucia", {}), "the applicant's birth date is needed");
+    const auto granted = grant("1", "Pèrego,Lucia", {"--applicant-born", "1961-12-01"});
+    INFO(granted);
+    CHECK(granted.exit_code == 0);
+    CHECK_THAT(granted.out, Catch::Contains("expires 2056-12-01"));
+
+    SECTION("from the codice fiscale: a woman born on 02/12/1961 is 64 on 01/12/2026") {
+        std::string code = "PRGLCU61T42F205";
+        code += *cemetery::codice_fiscale_check_letter(code);
+        check_refused(grant("2", "Pèrego,Lucia," + code, {}),
+                      "born on 1961-12-02 (from the codice fiscale of Pèrego Lucia), meets it only from 2026-12-02");
+    }
+    SECTION("a date that is not one") {
+        const auto bad = grant("2", "Pèrego,Lucia", {"--applicant-born", "02/12/1961"});
+        INFO(bad);
+        CHECK(bad.exit_code != 0);
+        CHECK_THAT(bad.err, Catch::Contains("--applicant-born"));
     }
 }

@@ -340,3 +340,63 @@ TEST_CASE("check accepts every worked example in regolamento/esempi/, each comun
         for (const auto& line : r.err_lines()) CHECK_THAT(line, Catch::StartsWith(file.string() + ": attenzione: "));
     }
 }
+
+TEST_CASE("check notes a day shared by two versions and gives it to the newer; scadenza is listed with its source",
+          "[cli][regolamento][boundary][scadenza]") {
+    Desk desk;
+    const auto file = desk.write("regolamento.toml", R"(formato = 1
+[generale]
+perpetue_fino_al = 1976-02-09
+perpetue_fonte = "DPR 803/1975"
+giorni_affissione = 90
+giorni_affissione_fonte = "RR Lombardia 6/2004 art. 20"
+durata_massima_anni = 99
+durata_massima_fonte = "DPR 285/1990 art. 92"
+
+[[versione]]
+nome = "Pozzuolo 1960"
+in_vigore_dal = 1960-01-01
+in_vigore_al = 1979-06-06
+comuni = ["Pozzuolo Martesana"]
+fonte = "regolamento 1960: fino al 06/06/1979"
+  [versione.tipi.loculo]
+  durata_anni = 30
+  rinnovi = 0
+  decorrenza = "stipula"
+  fonte = "art. 10"
+
+[[versione]]
+nome = "Pozzuolo 1979"
+in_vigore_dal = 1979-06-06
+comuni = ["Pozzuolo Martesana"]
+scadenza = "giorno_prima"
+scadenza_fonte = "art. 12: scade il giorno precedente l'anniversario"
+fonte = "regolamento 1979: dal 06/06/1979"
+  [versione.tipi.loculo]
+  durata_anni = 30
+  rinnovi = 0
+  decorrenza = "stipula"
+  fonte = "art. 11"
+)");
+    const auto r = desk.run({"regolamento", "check", file.string()});
+    INFO(r);
+    CHECK(r.exit_code == 0);
+    const auto pozzuolo = part_of(r, "Pozzuolo Martesana");
+    CHECK(has(pozzuolo, "  dal 01/01/1960 al 05/06/1979: versione \"Pozzuolo 1960\" — fonte: regolamento 1960: fino al "
+                        "06/06/1979"));
+    CHECK(has(pozzuolo, "    scadenza: il giorno prima dell'anniversario (30 anni dal 01/03/2000: 28/02/2030) — fonte: "
+                        "art. 12: scade il giorno precedente l'anniversario"));
+    CHECK(has(pozzuolo, "  nota: il 06/06/1979 è l'ultimo giorno di \"Pozzuolo 1960\" e il primo di \"Pozzuolo 1979\": "
+                        "vale \"Pozzuolo 1979\", che entra in vigore quel giorno; \"Pozzuolo 1960\" vale fino al "
+                        "05/06/1979"));
+
+    SECTION("show on the shared day gives the newer version") {
+        const auto s = desk.run(
+            {"--regolamento", file.string(), "regolamento", "show", "--comune", "Pozzuolo Martesana", "--on", "1979-06-06"});
+        INFO(s);
+        CHECK(s.exit_code == 0);
+        CHECK(has(s.out_lines(), "Versione \"Pozzuolo 1979\", dal 06/06/1979, senza data di fine"));
+        CHECK(has(s.out_lines(), "  scadenza: il giorno prima dell'anniversario (30 anni dal 01/03/2000: 28/02/2030) — "
+                                 "fonte: art. 12: scade il giorno precedente l'anniversario"));
+    }
+}

@@ -4,6 +4,8 @@
 // caught at entry, with a message that says which character is wrong. Only the form
 // is checked; whether the code belongs to that person is for the Agenzia delle Entrate.
 
+#include <cemetery/dates.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,5 +49,13 @@ struct CodiceFiscaleCheck {
 // The check letter for the first 15 characters (already normalised); nullopt if they are
 // not 15 valid characters (each an upper-case ASCII letter or a digit).
 [[nodiscard]] std::optional<char> codice_fiscale_check_letter(std::string_view first15);
+
+// The birth date a valid code encodes (characters 7-11: year, month letter, day, 40
+// added for women), as of `on`. The code writes only the last two digits of the year:
+// the century is the one that gives the latest date not after `on` (RSS...85T10... is
+// 10/12/1985; ...20A01... read on 2026-11-26 is 01/01/2020). So a person of 100 or more
+// is read 100 years younger, never older: an age the code gives is never more than
+// the person's. None when the code is not valid or the day does not exist.
+[[nodiscard]] std::optional<Date> codice_fiscale_birth_date(std::string_view code, Date on);
 
 }  // namespace cemetery

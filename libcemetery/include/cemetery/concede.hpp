@@ -28,6 +28,10 @@ struct ConcessionRequest {
     // when it is not one on offer, or when given where there is no choice and it
     // differs from the version's term.
     std::optional<int> years;
+    // The applicant's birth date, where the kind is granted in life only from an age
+    // (in_vita_da_anni). When not given, the first holder's codice fiscale tells it
+    // (codice_fiscale_birth_date, as of the signing date).
+    std::optional<Date> applicant_born_on;
     // The day it is recorded: a deed signed, or a person born, dead or buried, after
     // it is refused. The clock's today unless given (tests pin it).
     Date today = cemetery::today();
@@ -48,7 +52,9 @@ struct ConcessionDecision {
 
 // Refused when the plot is not free on the signing date, when no holder is named,
 // when a person has a bad field, when the kind is granted only at a death and no
-// deceased is given (RR Lombardia 4/2022 art. 27 c.6), when the place cannot hold
+// deceased is given (RR Lombardia 4/2022 art. 27 c.6), or, where the kind is granted in
+// life from an age, when no deceased is given and the applicant's birth date is unknown
+// or the age is not reached on the signing date; when the place cannot hold
 // the first deceased's remains, and when no version of the regulation covers the
 // comune on the signing date (decide_term).
 [[nodiscard]] ConcessionDecision decide_concession(const Regulation& regulation, const ConcessionRequest& request,

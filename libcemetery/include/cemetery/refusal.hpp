@@ -26,6 +26,8 @@ enum class RefusalCode {
     // The life of a concession (concede.hpp, burial.hpp, succession.hpp, ending.hpp, closing.hpp)
     plot_not_free,            // the plot is conceded, occupied or out of use on that day
     granted_only_at_death,    // the kind is granted only when someone is to be buried
+    applicant_too_young,      // granted in life only to an applicant of an age not yet reached
+    applicant_born_on_missing,  // granted in life only from an age, and the applicant's birth date is not known
     holder_missing,           // a deed, or a succession, names no holder
     person_invalid,           // a holder or deceased with a bad field (dates out of order, tax code)
     capacity_not_configured,  // the regulation sets no capacity for the kind
@@ -46,6 +48,7 @@ enum class RefusalCode {
     before_last_change,       // dated before the last burial, whose term the renewal would build on
     renewal_deed_used,        // the renewal deed's number is already recorded for a renewal in the comune
     renewal_ends_before,      // a renewal whose new expiry falls before its own date
+    renewal_not_needed,       // the last body buried already reaches the years the renewal is capped by
     // The regulation's renewal window (regulation.hpp, RenewalWindow)
     renewal_window_not_open,  // asked for before the window opens
     renewal_window_closed,    // asked for after the window closed

@@ -19,6 +19,13 @@
 
 namespace cemetery {
 
+// A setting of the regulation with the source it comes from.
+template <class T>
+struct Setting {
+    T value{};
+    std::string basis;
+};
+
 // When a concession's term starts (decorrenza).
 enum class TermStart {
     signing,  // the signing date of the deed
@@ -72,6 +79,20 @@ struct RenewalWindow {
     [[nodiscard]] std::optional<Date> closes_on(Date expiry) const;
 };
 
+// A concession without a death granted only to a living applicant of an age ("loculi in
+// vita a chi ha compiuto 65 anni", or "... o li compie nell'anno della domanda").
+struct LivingApplicantAge {
+    int years = 0;
+    bool in_the_year = false;  // turning `years` in the calendar year of the request is enough
+    std::string basis;
+
+    // Whether someone born on `born` meets the age on `on`. The birthday is the
+    // anniversary of the calendar rule: born 29/02/1960, 65 on 28/02/2025.
+    [[nodiscard]] bool met_by(Date born, Date on) const;
+    // The first day someone born on `born` meets it.
+    [[nodiscard]] Date from_day(Date born) const;
+};
+
 // The rule of one version for one plot kind.
 struct KindRule {
     PlotKind kind = PlotKind::loculo;
@@ -82,6 +103,11 @@ struct KindRule {
     int renewals_allowed = 0;
     RenewalLength renewal;  // not empty when renewals_allowed > 0
     std::optional<RenewalWindow> renewal_window;  // none: a renewal may be asked for any day
+    // "Rinnovabile solo per gli anni necessari perché l'ultima salma sepolta raggiunga 20
+    // anni" (rinnovo_fino_a_anni_dalla_sepoltura): a renewal lasts the whole years needed
+    // for the last burial's years to end within it, never more than `renewal` when that
+    // sets a length; refused when none is needed.
+    std::optional<Setting<int>> renewal_until_years_after_burial;
     TermStart term_start = TermStart::signing;
     std::string basis;  // "Truccazzano (30 anni); Cusano Milanino ..."
     // The life of a concession: how full a place may be, whether it is granted only
@@ -89,6 +115,9 @@ struct KindRule {
     // whether a later burial starts the term again (Truccazzano's double places).
     std::optional<Capacity> capacity;  // none: the file sets no capacity for the kind
     RuleFlag granted_only_at_death;
+    // Without a death, granted only to an applicant of this age (in_vita_da_anni):
+    // with or without granted_only_at_death, "at a death, or in life from that age".
+    std::optional<LivingApplicantAge> granted_in_life_from_age;
     RuleFlag term_restarts_at_burial;
 };
 
@@ -101,6 +130,9 @@ struct RegulationVersion {
     std::map<std::string, Date> until_for_comune;  // folded comune name → last day
     std::map<PlotKind, KindRule> rules;
     std::string basis;
+    // How the last day of its periods is counted (scadenza): the civil-code rule
+    // unless the version says otherwise; the basis is empty when it is silent.
+    Setting<EndCounting> end_counting{EndCounting::same_day, {}};
 
     // True when the version names this comune (or names none) — regardless of dates.
     [[nodiscard]] bool names_comune(std::string_view comune) const;
@@ -126,13 +158,6 @@ struct PerpetualCutoff {
     [[nodiscard]] int specificity() const { return (comuni.empty() ? 0 : 2) + (kinds.empty() ? 0 : 1); }
 };
 
-// A setting of the regulation with the source it comes from.
-template <class T>
-struct Setting {
-    T value{};
-    std::string basis;
-};
-
 class Regulation {
 public:
     Setting<Date> perpetual_until;      // last signing day for a perpetual deed, unless a cut-off below says
@@ -150,7 +175,8 @@ public:
     std::string source;  // the file it was loaded from
 
     // The version in force for the comune on the day, if any. A version lasts until
-    // its own end, or else until the next version for the same comune begins.
+    // its own end, or else until the next version for the same comune begins. A day
+    // that is both one version's own end and the next one's start belongs to the next.
     [[nodiscard]] const RegulationVersion* version_for(std::string_view comune, Date on) const;
 
     // The first day any version applies to the comune: deeds signed before it are

@@ -80,6 +80,19 @@ struct RulePeriod {
 // or when no version applies to the comune at all.
 [[nodiscard]] std::optional<RulePeriod> rules_on(const Regulation& regulation, std::string_view comune, Date on);
 
+// A day the file gives to two versions of a comune, as published texts write it: the
+// older one "fino al" the day, the newer "dal" the same day. The newer one applies
+// that day; the older one's last day is the day before.
+struct SharedBoundaryDay {
+    Date day{};
+    const RegulationVersion* ending = nullptr;    // whose own end is the day
+    const RegulationVersion* starting = nullptr;  // which begins on it, and applies
+};
+
+// The shared days of the comune's versions, in order.
+[[nodiscard]] std::vector<SharedBoundaryDay> shared_boundary_days(const Regulation& regulation,
+                                                                  std::string_view comune);
+
 // The plot kinds a version gives no rule: no concession of that kind can be decided
 // under it.
 [[nodiscard]] std::vector<PlotKind> kinds_without_rule(const RegulationVersion& version);

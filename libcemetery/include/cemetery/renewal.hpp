@@ -23,6 +23,10 @@ struct RenewalDecision {
     Date previous_expiry{};
     Date new_expiry{};
     PriceQuote price;  // of the deed's term that day; not configured: "tariffa non configurata"
+    // Where the rule caps the renewal by the last burial (rinnovo_fino_a_anni_dalla_sepoltura):
+    // the day the last body buried completes the years, and the rule's source.
+    std::optional<Date> burial_reaches_on;
+    std::string burial_cap_basis;
 
     [[nodiscard]] bool allowed() const { return !refusal.has_value(); }
     // "renewal 1 of 1 under Unione 2020 (loculo, 10 years: ...): 2030-02-28 → 2040-02-28"
@@ -41,8 +45,12 @@ struct RenewalDecision {
 // they do not move the term. Then by the version in force for the comune that day:
 // none, no renewal for the kind, all used, outside the version's renewal window (too
 // early, too late, or once on a posted list: `postings` are the concession's, as the
-// register records them). Last, a renewal whose new expiry falls before its own date is
-// refused: the family would pay for years already gone.
+// register records them). Where the rule caps renewals by the last burial
+// (rinnovo_fino_a_anni_dalla_sepoltura), the renewal lasts the whole years needed, from
+// the current expiry, for the last body buried (the latest burial date among the
+// concession's deceased) to complete the rule's years, no more than the rule's length;
+// refused when no burial is recorded or none is needed. Last, a renewal whose new expiry
+// falls before its own date is refused: the family would pay for years already gone.
 [[nodiscard]] RenewalDecision decide_renewal(const Regulation& regulation, const Concession& concession,
                                              PlotKind kind, std::string_view comune, Date on,
                                              std::optional<Date> today = std::nullopt,
