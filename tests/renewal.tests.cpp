@@ -33,7 +33,7 @@ TEST_CASE("a loculo renewal adds 10 years to the current expiry under Unione 202
     CHECK(d.new_expiry == ymd(2061, 3, 1));
     CHECK(d.version_name == "Unione 2020");
     CHECK_FALSE(d.price.configured());
-    CHECK_THAT(d.explanation(), Catch::Contains("2051-03-01 → 2061-03-01"));
+    CHECK_THAT(d.explanation(), Catch::Contains("01/03/2051 → 01/03/2061"));
 }
 
 TEST_CASE("a renewal granted after expiry still runs from the old expiry", "[renewal]") {
@@ -60,7 +60,7 @@ TEST_CASE("a renewal is refused when the rules allow none", "[renewal]") {
         REQUIRE_FALSE(d.allowed());
         CHECK(d.refusal->code == RefusalCode::renewals_used_up);
         CHECK(d.refusal->version_name == "Unione 2020");
-        CHECK_THAT(d.explanation(), Catch::Contains("Unione 2020") && Catch::Contains("allows 1 renewal"));
+        CHECK_THAT(d.explanation(), Catch::Contains("Unione 2020") && Catch::Contains("consente 1 rinnovo"));
     }
     SECTION("a Truccazzano 2001 loculo is not renewable") {
         const auto c = fixed_term(ymd(2008, 3, 19), 30, "Truccazzano 2001");
@@ -79,7 +79,7 @@ TEST_CASE("a renewal is refused when the rules allow none", "[renewal]") {
         const auto d = decide_renewal(reg(), c, PlotKind::ossario, "Truccazzano", ymd(2037, 1, 1));
         REQUIRE_FALSE(d.allowed());
         CHECK(d.refusal->code == RefusalCode::no_version);
-        CHECK_THAT(d.explanation(), Catch::Contains("Truccazzano") && Catch::Contains("2037-01-01"));
+        CHECK_THAT(d.explanation(), Catch::Contains("Truccazzano") && Catch::Contains("01/01/2037"));
     }
     SECTION("a perpetual concession") {
         Concession c;
@@ -212,8 +212,8 @@ TEST_CASE("a renewal whose new expiry falls before its own date is refused, with
     // Expired in 1990; renewed from there (the rule), 10 years end in 2000, long gone in 2026.
     const auto c = fixed_term(ymd(1960, 5, 5), 30);
     const auto d = decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2026, 11, 26));
-    check_refused(d, RefusalCode::renewal_ends_before, "2000-05-05");
-    CHECK_THAT(d.refusal->message, Catch::Contains("1990-05-05") && Catch::Contains("2026-11-26"));
+    check_refused(d, RefusalCode::renewal_ends_before, "05/05/2000");
+    CHECK_THAT(d.refusal->message, Catch::Contains("05/05/1990") && Catch::Contains("26/11/2026"));
     CHECK(d.refusal->version_name == "Unione 2020");
     SECTION("ending on its own date it is still granted: valid through that day") {
         const auto recent = fixed_term(ymd(1987, 9, 2), 30);  // expired 2017-09-02, renewed to 2027-09-02
@@ -226,9 +226,9 @@ TEST_CASE("a renewal whose new expiry falls before its own date is refused, with
 TEST_CASE("a renewal dated after today is refused when today is known", "[renewal]") {
     const auto c = fixed_term(ymd(2021, 3, 1), 30, "Unione 2020");
     check_refused(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2351, 1, 1), ymd(2026, 12, 2)),
-                  RefusalCode::after_today, "2351-01-01");
+                  RefusalCode::after_today, "01/01/2351");
     check_refused(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2026, 12, 3), ymd(2026, 12, 2)),
-                  RefusalCode::after_today, "2026-12-02");
+                  RefusalCode::after_today, "02/12/2026");
     CHECK(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2026, 12, 2), ymd(2026, 12, 2)).allowed());
     // A preview of a day to come (a notice's posting) gives no today.
     CHECK(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2050, 6, 1)).allowed());
@@ -261,11 +261,11 @@ fonte = "x"
     c.expires_on = ymd(2040, 1, 1);
     SECTION("the same day again: the same renewal recorded twice") {
         check_refused(decide_renewal(*load.regulation, c, PlotKind::loculo, "Liscate", ymd(2029, 6, 1)),
-                      RefusalCode::not_after_last_renewal, "2029-06-01");
+                      RefusalCode::not_after_last_renewal, "01/06/2029");
     }
     SECTION("a day before the last one") {
         check_refused(decide_renewal(*load.regulation, c, PlotKind::loculo, "Liscate", ymd(2029, 5, 31)),
-                      RefusalCode::not_after_last_renewal, "2029-06-01");
+                      RefusalCode::not_after_last_renewal, "01/06/2029");
     }
     SECTION("the day after is a renewal of its own") {
         CHECK(decide_renewal(*load.regulation, c, PlotKind::loculo, "Liscate", ymd(2029, 6, 2)).allowed());
@@ -280,7 +280,7 @@ TEST_CASE("a renewal dated before the last burial is refused: the burial may hav
     d.buried_on = ymd(2040, 2, 3);
     c.deceased.push_back(d);
     check_refused(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2040, 2, 2)), RefusalCode::before_last_change,
-                  "2040-02-03");
+                  "03/02/2040");
     CHECK(decide_renewal(reg(), c, PlotKind::loculo, "Liscate", ymd(2040, 2, 3)).allowed());  // the same day is fine
 }
 

@@ -88,7 +88,7 @@ TEST_CASE("a renewal lasts the whole years the last burial needs to reach 20 yea
     CHECK(d.years == 6);
     CHECK(d.new_expiry == ymd(2036, 3, 1));
     CHECK(d.burial_reaches_on == ymd(2035, 6, 10));
-    CHECK_THAT(d.explanation(), Catch::Contains("reaches its years on 2035-06-10 (art. 50"));
+    CHECK_THAT(d.explanation(), Catch::Contains("compie i suoi anni il 10/06/2035 (art. 50"));
     SECTION("boundary: reached on an anniversary of the expiry needs no extra year") {
         CHECK(renew(buried(ymd(2030, 3, 1), {ymd(2015, 3, 1)})).years == 5);
         CHECK(renew(buried(ymd(2030, 3, 1), {ymd(2015, 3, 2)})).years == 6);
@@ -113,8 +113,8 @@ TEST_CASE("a renewal the last burial does not need is refused, with the day it r
     const auto d = renew(buried(ymd(2030, 3, 1), {ymd(2010, 3, 1)}));
     REQUIRE_FALSE(d.allowed());
     CHECK(d.refusal->code == RefusalCode::renewal_not_needed);
-    CHECK_THAT(d.refusal->message, Catch::Contains("the last burial, on 2010-03-01, reaches 20 years on 2030-03-01, "
-                                                   "within the current expiry of 2030-03-01") &&
+    CHECK_THAT(d.refusal->message, Catch::Contains("l'ultima sepoltura, del 01/03/2010, compie 20 anni il 01/03/2030, "
+                                                   "entro la scadenza attuale del 01/03/2030") &&
                                        Catch::Contains("art. 50"));
     SECTION("one day later it needs a year") {
         const auto one = renew(buried(ymd(2030, 3, 1), {ymd(2010, 3, 2)}));
@@ -126,7 +126,7 @@ TEST_CASE("a renewal the last burial does not need is refused, with the day it r
         const auto none = renew(buried(ymd(2030, 3, 1), {}));
         REQUIRE_FALSE(none.allowed());
         CHECK(none.refusal->code == RefusalCode::renewal_not_needed);
-        CHECK_THAT(none.refusal->message, Catch::Contains("no burial is recorded"));
+        CHECK_THAT(none.refusal->message, Catch::Contains("non è registrata alcuna sepoltura"));
     }
 }
 

@@ -67,7 +67,7 @@ TEST_CASE("not earlier than 12 months before the expiry: refused the day before,
     const auto early = renew_on(reg, ymd(2051, 3, 31), ymd(2050, 3, 30));
     REQUIRE_FALSE(early.allowed());
     CHECK(early.refusal->code == RefusalCode::renewal_window_not_open);
-    CHECK_THAT(early.refusal->message, Catch::Contains("2050-03-31") && Catch::Contains("art. 42 c.1"));
+    CHECK_THAT(early.refusal->message, Catch::Contains("31/03/2050") && Catch::Contains("art. 42 c.1"));
     CHECK(early.refusal->basis == "art. 42 c.1");
     CHECK(renew_on(reg, ymd(2051, 3, 31), ymd(2050, 3, 31)).allowed());
     SECTION("and with no end, any day after the expiry") {
@@ -88,7 +88,7 @@ TEST_CASE("a window counted in months ends on the last day of a shorter month", 
         const auto late = renew_on(reg, ymd(2040, 8, 31), ymd(2041, 3, 1));
         REQUIRE_FALSE(late.allowed());
         CHECK(late.refusal->code == RefusalCode::renewal_window_closed);
-        CHECK_THAT(late.refusal->message, Catch::Contains("2041-02-28") && Catch::Contains("too late"));
+        CHECK_THAT(late.refusal->message, Catch::Contains("28/02/2041") && Catch::Contains("troppo tardi"));
     }
 }
 
@@ -97,7 +97,7 @@ TEST_CASE("only after the expiry: the expiry day itself is too early", "[renewal
     const auto same_day = renew_on(reg, ymd(2040, 12, 31), ymd(2040, 12, 31));
     REQUIRE_FALSE(same_day.allowed());
     CHECK(same_day.refusal->code == RefusalCode::renewal_window_not_open);
-    CHECK_THAT(same_day.refusal->message, Catch::Contains("2041-01-01"));
+    CHECK_THAT(same_day.refusal->message, Catch::Contains("01/01/2041"));
     CHECK(renew_on(reg, ymd(2040, 12, 31), ymd(2041, 1, 1)).allowed());
 }
 
@@ -108,7 +108,7 @@ TEST_CASE("not once the concession is on a posted list of expired ones", "[renew
     const auto after = renew_on(reg, ymd(2040, 8, 31), ymd(2041, 1, 10), posted);
     REQUIRE_FALSE(after.allowed());
     CHECK(after.refusal->code == RefusalCode::renewal_after_posting);
-    CHECK_THAT(after.refusal->message, Catch::Contains("2041-01-10") && Catch::Contains("art. 43"));
+    CHECK_THAT(after.refusal->message, Catch::Contains("10/01/2041") && Catch::Contains("art. 43"));
     SECTION("a list posted before this expiry, of an earlier one since renewed, does not count") {
         const std::vector<Posting> earlier = {{ymd(2040, 8, 31), ymd(2040, 8, 31)}};
         CHECK(renew_on(reg, ymd(2040, 8, 31), ymd(2041, 1, 10), earlier).allowed());

@@ -6,7 +6,10 @@
 namespace cemetery {
 
 namespace {
-std::string years_text(int n) { return std::to_string(n) + (n == 1 ? " year" : " years"); }
+std::string years_text(int n) { return std::to_string(n) + (n == 1 ? " anno" : " anni"); }
+
+// «Unione 2020», as the messages name a version.
+std::string quoted(const std::string& name) { return "«" + name + "»"; }
 
 // The last burial the register records: a burial may have restarted the term.
 std::optional<Date> last_burial(const Concession& c) {
@@ -39,20 +42,21 @@ std::optional<Refusal> outside_window(const RenewalWindow& w, Date expiry, Date 
     };
     if (const auto opens = w.opens_on(expiry); opens && on < *opens) {
         return refuse(RefusalCode::renewal_window_not_open,
-                      "version \"" + version + "\" opens the renewal of a concession expiring on " + to_iso(expiry) +
-                          " on " + to_iso(*opens) + ": a renewal dated " + to_iso(on) + " is too early");
+                      "la versione " + quoted(version) + " apre il rinnovo di una concessione che scade il " +
+                          to_italian(expiry) + " dal " + to_italian(*opens) + ": un rinnovo del " + to_italian(on) +
+                          " è troppo presto");
     }
     if (const auto closes = w.closes_on(expiry); closes && on > *closes) {
         return refuse(RefusalCode::renewal_window_closed,
-                      "version \"" + version + "\" closed the renewal of a concession expired on " + to_iso(expiry) +
-                          " on " + to_iso(*closes) + ": a renewal dated " + to_iso(on) + " is too late");
+                      "la versione " + quoted(version) + " chiude il rinnovo di una concessione scaduta il " +
+                          to_italian(expiry) + " il " + to_italian(*closes) + ": un rinnovo del " + to_italian(on) +
+                          " è troppo tardi");
     }
     if (w.closes_at_posting) {
         if (const auto posting = posted_by(postings, expiry, on)) {
             return refuse(RefusalCode::renewal_after_posting,
-                          "the concession is on the list of expired concessions posted on " +
-                              to_iso(posting->posted_on) + ": version \"" + version +
-                              "\" allows no renewal once it is posted");
+                          "la concessione è nell'elenco delle scadute affisso il " + to_italian(posting->posted_on) +
+                              ": la versione " + quoted(version) + " non consente il rinnovo dopo l'affissione");
         }
     }
     return std::nullopt;
@@ -62,11 +66,11 @@ std::optional<Refusal> outside_window(const RenewalWindow& w, Date expiry, Date 
 
 std::string RenewalDecision::explanation() const {
     if (refusal) return refusal->message;
-    std::string out = "renewal " + std::to_string(renewals_used + 1) + " of " + std::to_string(renewals_allowed) +
-                      " under " + version_name + " (" + years_text(years) + ": " + basis + "): expiry " +
-                      to_iso(previous_expiry) + " → " + to_iso(new_expiry);
+    std::string out = "rinnovo " + std::to_string(renewals_used + 1) + " di " + std::to_string(renewals_allowed) +
+                      " secondo la versione " + quoted(version_name) + " (" + years_text(years) + ": " + basis +
+                      "): scadenza " + to_italian(previous_expiry) + " → " + to_italian(new_expiry);
     if (burial_reaches_on) {
-        out += "; the last burial reaches its years on " + to_iso(*burial_reaches_on) + " (" + burial_cap_basis + ")";
+        out += "; l'ultima sepoltura compie i suoi anni il " + to_italian(*burial_reaches_on) + " (" + burial_cap_basis + ")";
     }
     return out;
 }
@@ -87,52 +91,52 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
         return d;
     }
     if (c.perpetual || !c.expires_on) {
-        return refuse(RefusalCode::concession_perpetual, "a perpetual concession has no term to renew");
+        return refuse(RefusalCode::concession_perpetual, "una concessione perpetua non ha una durata da rinnovare");
     }
     // Then the register's history in time order.
     if (today && on > *today) {
-        return refuse(RefusalCode::after_today, "the renewal date " + to_iso(on) + " is after today (" +
-                                                    to_iso(*today) + "): a renewal is recorded once granted");
+        return refuse(RefusalCode::after_today, "la data del rinnovo " + to_italian(on) + " è dopo oggi (" +
+                                                    to_italian(*today) + "): un rinnovo si registra una volta concesso");
     }
     if (on < c.signed_on) {
         return refuse(RefusalCode::before_signing,
-                      "the renewal date " + to_iso(on) + " is before the signing date " + to_iso(c.signed_on));
+                      "la data del rinnovo " + to_italian(on) + " precede la stipula del " + to_italian(c.signed_on));
     }
     if (const Renewal* last = last_renewal(c); last && on <= last->granted_on) {
-        const std::string deed = last->deed.empty() ? std::string() : " (deed " + last->deed + ")";
+        const std::string deed = last->deed.empty() ? std::string() : " (atto " + last->deed + ")";
         return refuse(RefusalCode::not_after_last_renewal,
                       on == last->granted_on
-                          ? "a renewal dated " + to_iso(on) + deed + " is already recorded: the same renewal cannot "
-                                                                     "be recorded twice"
-                          : "the last renewal was granted on " + to_iso(last->granted_on) + deed +
-                                ": a renewal dated " + to_iso(on) + " cannot come before it");
+                          ? "un rinnovo del " + to_italian(on) + deed + " è già registrato: lo stesso rinnovo non si "
+                                                                     "registra due volte"
+                          : "l'ultimo rinnovo è stato concesso il " + to_italian(last->granted_on) + deed +
+                                ": un rinnovo del " + to_italian(on) + " non può precederlo");
     }
     if (const auto burial = last_burial(c); burial && on < *burial) {
         return refuse(RefusalCode::before_last_change,
-                      "the last burial was on " + to_iso(*burial) + ": a renewal dated " + to_iso(on) +
-                          " cannot come before it, the term it renews may have restarted then");
+                      "l'ultima sepoltura è del " + to_italian(*burial) + ": un rinnovo del " + to_italian(on) +
+                          " non può precederla, la durata che rinnova può essere ripartita allora");
     }
     const RegulationVersion* version = reg.version_for(comune, on);
     if (!version) {
-        return refuse(RefusalCode::no_version, "no version of the regulation covers " + std::string(comune) + " on " +
-                                                   to_iso(on) + ": the renewal cannot be decided");
+        return refuse(RefusalCode::no_version, "nessuna versione del regolamento si applica a " + std::string(comune) + " il " +
+                                                   to_italian(on) + ": il rinnovo non si può decidere");
     }
     d.version_name = version->name;
     d.basis = version->basis;
     const KindRule* rule = version->rule_for(kind);
-    if (!rule) return refuse(RefusalCode::no_rule_for_kind, "version \"" + version->name + "\" has no rule for " + k);
+    if (!rule) return refuse(RefusalCode::no_rule_for_kind, "la versione " + quoted(version->name) + " non ha una regola per " + k);
     d.basis = rule->basis;
     d.renewals_allowed = rule->renewals_allowed;
     const bool has_length = !rule->renewal.years.empty() || rule->renewal.is_fraction();
     if (rule->renewals_allowed == 0 || (!has_length && !rule->renewal_until_years_after_burial)) {
         return refuse(RefusalCode::kind_not_renewable,
-                      "version \"" + version->name + "\" allows no renewal for " + k + " (" + rule->basis + ")");
+                      "la versione " + quoted(version->name) + " non consente rinnovi per " + k + " (" + rule->basis + ")");
     }
     if (d.renewals_used >= rule->renewals_allowed) {
         return refuse(RefusalCode::renewals_used_up,
-                      "version \"" + version->name + "\" allows " + std::to_string(rule->renewals_allowed) +
-                          (rule->renewals_allowed == 1 ? " renewal" : " renewals") + " for " + k + " and " +
-                          std::to_string(d.renewals_used) + " already granted (" + rule->basis + ")");
+                      "la versione " + quoted(version->name) + " consente " + std::to_string(rule->renewals_allowed) +
+                          (rule->renewals_allowed == 1 ? " rinnovo" : " rinnovi") + " per " + k + " e " +
+                          std::to_string(d.renewals_used) + " già concessi (" + rule->basis + ")");
     }
     if (rule->renewal_window) {
         if (auto refusal = outside_window(*rule->renewal_window, *c.expires_on, on, postings, version->name)) {
@@ -146,8 +150,8 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
                          : reg.max_period_years.value;
     if (has_length && d.years < 1) {
         return refuse(RefusalCode::kind_not_renewable,
-                      "version \"" + version->name + "\" renews " + k + " for a fraction of the term that is under a "
-                      "year for this deed's " + years_text(c.term_years.value_or(0)) + " (" + rule->basis + ")");
+                      "la versione " + quoted(version->name) + " rinnova " + k + " per una frazione della durata che per i " +
+                      years_text(c.term_years.value_or(0)) + " di questo atto è meno di un anno (" + rule->basis + ")");
     }
     d.previous_expiry = *c.expires_on;
     // The new period runs from the current expiry, not from the request (domain rule),
@@ -160,19 +164,19 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
         const auto burial = last_burial(c);
         if (!burial) {
             return refuse(RefusalCode::renewal_not_needed,
-                          "version \"" + version->name + "\" renews " + k + " only for the years the last burial needs "
-                          "to reach " + years_text(cap->value) + ", and no burial is recorded under the concession (" +
-                              cap->basis + ")");
+                          "la versione " + quoted(version->name) + " rinnova " + k + " solo per gli anni che servono all'ultima "
+                          "sepoltura per compierne " + std::to_string(cap->value) +
+                              ", e nella concessione non è registrata alcuna sepoltura (" + cap->basis + ")");
         }
         // The day the last body buried completes its years, counted as the version counts a period.
         const Date reached = period_end(*burial, cap->value, counting);
         d.burial_reaches_on = reached;
         if (reached <= *c.expires_on) {
             return refuse(RefusalCode::renewal_not_needed,
-                          "the last burial, on " + to_iso(*burial) + ", reaches " + years_text(cap->value) + " on " +
-                              to_iso(reached) + ", within the current expiry of " + to_iso(*c.expires_on) +
-                              ": version \"" + version->name + "\" renews " + k +
-                              " only for the years still needed, and none is (" + cap->basis + ")");
+                          "l'ultima sepoltura, del " + to_italian(*burial) + ", compie " + years_text(cap->value) + " il " +
+                              to_italian(reached) + ", entro la scadenza attuale del " + to_italian(*c.expires_on) +
+                              ": la versione " + quoted(version->name) + " rinnova " + k +
+                              " solo per gli anni ancora necessari, e non ne serve alcuno (" + cap->basis + ")");
         }
         // Whole years, rounded up, and never longer than the rule's own length.
         int needed = 1;
@@ -183,9 +187,10 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
     if (d.new_expiry < on) {
         // Valid through its expiry day: ending on the renewal date itself is still a day granted.
         return refuse(RefusalCode::renewal_ends_before,
-                      "renewed from its expiry of " + to_iso(d.previous_expiry) + ", the " + years_text(d.years) +
-                          " of version \"" + version->name + "\" end on " + to_iso(d.new_expiry) +
-                          ", before the renewal date " + to_iso(on) + ": the family would pay for years already gone");
+                      "rinnovata dalla scadenza del " + to_italian(d.previous_expiry) + ", i " + years_text(d.years) +
+                          " della versione " + quoted(version->name) + " finiscono il " + to_italian(d.new_expiry) +
+                          ", prima della data del rinnovo " + to_italian(on) +
+                          ": la famiglia pagherebbe anni già trascorsi");
     }
     // A tariff for the deed's own term, or a share of its concession tariff (tariff.hpp).
     d.price = quote_price(reg, comune, kind, TariffItem::renewal, c.term_years, on);

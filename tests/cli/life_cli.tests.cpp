@@ -367,15 +367,15 @@ TEST_CASE("cemetery renew refuses the same renewal twice, a deed used in the com
     SECTION("the same renewal twice, and its deed for another concession") {
         office.ok({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2022-01-10", "--deed", "R-7"});
         check_refused(office.run({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2022-01-10", "--deed", "R-7"}),
-                      "2022-01-10");
+                      "10/01/2022");
         check_refused(office.run({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2021-06-01"}),
-                      "2022-01-10");
+                      "10/01/2022");
         const auto j = json::parse(office.ok({"show", "E-1987-031", "--comune", "Liscate", "--format", "json"}).out);
         CHECK(j["rinnovi"].size() == 1);
     }
     SECTION("a renewal dated centuries ahead") {
         check_refused(office.run({"renew", "E-1987-031", "--comune", "Liscate", "--on", "2351-01-01"}),
-                      "after today");
+                      "è dopo oggi");
     }
     SECTION("a renewal that would end before it is granted") {
         // Expired in 1990 (a 30-year deed of 1960); 10 more years from there end in 2000.
@@ -386,8 +386,8 @@ TEST_CASE("cemetery renew refuses the same renewal twice, a deed used in the com
                          "Liscate;Loculo;C;1;2;1;L-1960-001;05/05/1960;30;Sironi;Marta\n");
         office.ok({"import", csv.string()});
         const auto r = office.run({"renew", "L-1960-001", "--comune", "Liscate", "--on", "2026-11-26"});
-        check_refused(r, "2000-05-05");
-        CHECK_THAT(r.err, Catch::Contains("1990-05-05") && Catch::Contains("2026-11-26"));
+        check_refused(r, "05/05/2000");
+        CHECK_THAT(r.err, Catch::Contains("05/05/1990") && Catch::Contains("26/11/2026"));
     }
 }
 
@@ -484,7 +484,7 @@ TEST_CASE("a regulation that closes renewals at the posting, or six months after
         const auto rules = rules_with("non_dopo_affissione = true, fonte = \"art. 43: non dopo l'affissione\"");
         office.ok({"post", "--comune", "Liscate", "--as-of", "2026-11-30", "--on", "2026-11-30"});
         const auto refused = renew(rules);
-        check_refused(refused, "posted on 2026-11-30");
+        check_refused(refused, "affisso il 30/11/2026");
         CHECK_THAT(refused.err, Catch::Contains("art. 43"));
         const auto show = json::parse(office.ok({"show", "E-1987-031", "--comune", "Liscate", "--format", "json"}).out);
         CHECK(show["rinnovi"].empty());
@@ -496,7 +496,7 @@ TEST_CASE("a regulation that closes renewals at the posting, or six months after
         CHECK(renewed.exit_code == 0);
     }
     SECTION("six months after the expiry") {
-        check_refused(renew(rules_with("mesi_dopo = 6, fonte = \"art. 42\"")), "2018-03-02");
+        check_refused(renew(rules_with("mesi_dopo = 6, fonte = \"art. 42\"")), "02/03/2018");
     }
 }
 

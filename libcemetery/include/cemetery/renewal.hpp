@@ -29,7 +29,7 @@ struct RenewalDecision {
     std::string burial_cap_basis;
 
     [[nodiscard]] bool allowed() const { return !refusal.has_value(); }
-    // "renewal 1 of 1 under Unione 2020 (loculo, 10 years: ...): 2030-02-28 → 2040-02-28"
+    // "rinnovo 1 di 1 secondo la versione «Unione 2020» (10 anni: ...): scadenza 28/02/2030 → 28/02/2040"
     // or the refusal's message.
     [[nodiscard]] std::string explanation() const;
 };
