@@ -1301,7 +1301,7 @@ Held held(const cemetery::Register& reg, const std::string& comune, const std::s
     for (const auto& p : record->concession.holders) h.holders.push_back(p.surname + " " + p.given_name);
     for (const auto& r : reg.life(*id).restarts) {
         h.restarts.push_back(cemetery::to_iso(r.buried_on) + " " + r.deceased + ": " +
-                             cemetery::to_iso(r.previous_start) + "/" + cemetery::to_iso(r.previous_expiry) + " -> " +
+                             cemetery::to_iso(r.previous_start) + "/" + (r.previous_expiry ? cemetery::to_iso(*r.previous_expiry) : "") + " -> " +
                              cemetery::to_iso(r.new_start) + "/" + cemetery::to_iso(r.new_expiry) + " " +
                              r.version_name);
     }

@@ -28,6 +28,10 @@ struct ConcessionRequest {
     // when it is not one on offer, or when given where there is no choice and it
     // differs from the version's term.
     std::optional<int> years;
+    // Where the version's term starts at the request or at the payment (decorrenza
+    // "richiesta", "pagamento"): their dates. No payment yet: the term has not started.
+    std::optional<Date> requested_on;
+    std::optional<Date> paid_on;
     // The day it is recorded: a deed signed, or a person born, dead or buried, after
     // it is refused. The clock's today unless given (tests pin it).
     Date today = cemetery::today();
@@ -50,7 +54,10 @@ struct ConcessionDecision {
 // when a person has a bad field, when the kind is granted only at a death and no
 // deceased is given (RR Lombardia 4/2022 art. 27 c.6), when the place cannot hold
 // the first deceased's remains, and when no version of the regulation covers the
-// comune on the signing date (decide_term).
+// comune on the signing date (decide_term). A term that starts at an event still to
+// come (no first deceased under "sepoltura" or "decesso", no payment under
+// "pagamento") is granted not started; a first deceased with no date of death, where
+// the term starts at the death, is refused.
 [[nodiscard]] ConcessionDecision decide_concession(const Regulation& regulation, const ConcessionRequest& request,
                                                    const ConcessionContext& context);
 
