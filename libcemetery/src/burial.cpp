@@ -39,6 +39,18 @@ std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concessi
         }
         r.new_expiry = add_years(r.new_start, *c.term_years);
         r.basis = rule ? (rule->term_start_basis.empty() ? rule->basis : rule->term_start_basis) : "the deed's own term";
+        // This burial is the first of those that extend the term: from the burial when
+        // that ends later than from the death, as a deed granted with its burial gets
+        // (decide_concession) and an import of the same rows (restarts_at_burials).
+        if (rule && rule->extends_at_every_burial.on &&
+            !(burial.extension_declined && rule->extends_at_every_burial.declinable)) {
+            const Date extended = add_years(burial.on, *c.term_years);
+            if (extended > r.new_expiry) {
+                r.new_start = burial.on;
+                r.new_expiry = extended;
+                r.basis += "; " + rule->extends_at_every_burial.basis;
+            }
+        }
         return r;
     }
     if (!rule) return std::nullopt;
