@@ -174,11 +174,11 @@ TEST_CASE("under giorno_prima a term restarted at a burial ends the day before t
           "[scadenza][burial]") {
     Concession c = expiring(ymd(2005, 3, 1), term_end("Melzo", ymd(2005, 3, 1), PlotKind::tomba_famiglia), "Vigilia");
     REQUIRE(c.expires_on == ymd(2035, 2, 28));
-    const auto restart = term_restart_at(reg(), c, PlotKind::tomba_famiglia, RemainsCount{1, 0, 0}, ymd(2012, 7, 15), {});
+    const auto restart = term_restart_at(reg(), c, PlotKind::tomba_famiglia, RemainsCount{1, 0, 0}, cemetery::BurialEvent{ymd(2012, 7, 15), {}, {}, false});
     REQUIRE(restart);
     CHECK(restart->new_expiry == ymd(2042, 7, 14));
     SECTION("on 29 February") {
-        const auto leap = term_restart_at(reg(), c, PlotKind::tomba_famiglia, RemainsCount{1, 0, 0}, ymd(2012, 2, 29), {});
+        const auto leap = term_restart_at(reg(), c, PlotKind::tomba_famiglia, RemainsCount{1, 0, 0}, cemetery::BurialEvent{ymd(2012, 2, 29), {}, {}, false});
         REQUIRE(leap);
         CHECK(leap->new_expiry == ymd(2042, 2, 27));
     }

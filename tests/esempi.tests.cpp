@@ -333,7 +333,11 @@ TEST_CASE("Montechiarugolo: the common field runs ten years from the day of the 
         deed.first_burial = ymd(2016, 2, 29);
         CHECK(*signed_deed(reg, deed).expires_on == ymd(2026, 2, 28));
     }
-    SECTION("without the burial date nothing is decided") {
-        CHECK(refusal_of(term_of(reg, deed)) == RefusalCode::burial_date_missing);
+    SECTION("without the burial date the turn has not started: no expiry, not perpetual") {
+        const auto decided = term_of(reg, deed);
+        REQUIRE(decided.term);
+        CHECK_FALSE(decided.term->expires_on);
+        CHECK_FALSE(decided.term->perpetual);
+        CHECK(decided.term->years == 10);
     }
 }

@@ -3,6 +3,7 @@
 // nothing (issue 3, "Importing a register: the file").
 #include "rules_fixture.hpp"
 #include "support.hpp"
+#include "term_start_files.hpp"
 
 #include <cemetery/csv.hpp>
 #include <cemetery/import.hpp>
@@ -1301,7 +1302,7 @@ Held held(const cemetery::Register& reg, const std::string& comune, const std::s
     for (const auto& p : record->concession.holders) h.holders.push_back(p.surname + " " + p.given_name);
     for (const auto& r : reg.life(*id).restarts) {
         h.restarts.push_back(cemetery::to_iso(r.buried_on) + " " + r.deceased + ": " +
-                             cemetery::to_iso(r.previous_start) + "/" + cemetery::to_iso(r.previous_expiry) + " -> " +
+                             cemetery::to_iso(r.previous_start) + "/" + (r.previous_expiry ? cemetery::to_iso(*r.previous_expiry) : "") + " -> " +
                              cemetery::to_iso(r.new_start) + "/" + cemetery::to_iso(r.new_expiry) + " " +
                              r.version_name);
     }
@@ -1495,4 +1496,64 @@ TEST_CASE("one deceased on two rows with two burial dates is refused, whatever t
         CHECK(h.restarts.size() == 1);
         CHECK(h.expires_on == ymd(2042, 5, 5));
     }
+}
+
+TEST_CASE("a tomb whose term runs from the death and is extended at every burial gets one term in every order",
+          "[import][restart][extension]") {
+    // Liscate's family tombs under the small regulation: 40 years from the death of
+    // the first buried, extended at every burial. Ada is buried the day after the deed,
+    // Carla in 2022, Bruno in 2025: the term reaches Bruno's burial plus 40 years.
+    auto tomb = [](const std::string& given, const std::string& died, const std::string& buried) {
+        return Cells{{"Comune", "Liscate"},        {"Tipo", "Tomba di famiglia"},     {"Settore", "P"},
+                     {"Fila", ""},                 {"Numero", "7"},                   {"Piano", ""},
+                     {"Numero_Concessione", "P-2021-001"}, {"Data_Concessione", "10/03/2020"}, {"Durata_Anni", ""},
+                     {"Concessionario_Cognome", "Brambilla"}, {"Concessionario_Nome", "Carlo"},
+                     {"Defunto_Cognome", "Brambilla"}, {"Defunto_Nome", given}, {"Defunto_Data_Nascita", "01/01/1930"},
+                     {"Defunto_Data_Morte", died}, {"Data_Sepoltura", buried}};
+    };
+    const auto rows_ada = row(tomb("Ada", "08/03/2020", "11/03/2020"));
+    const auto rows_bruno = row(tomb("Bruno", "02/05/2025", "05/05/2025"));
+    const auto rows_carla = row(tomb("Carla", "28/08/2022", "01/09/2022"));
+    std::vector<Held> seen;
+    for (const auto& rows : every_order({rows_ada, rows_bruno, rows_carla})) {
+        UnionRegister u;
+        const auto report =
+            cemetery::import_register_text(u.reg, test::term_start_regulation(), file_of(rows), "registro.csv");
+        INFO(describe(report) << cemetery::join(rows, "\n"));
+        REQUIRE(report.ok());
+        seen.push_back(held(u.reg, "Liscate", "P-2021-001"));
+        CHECK(u.reg.verify().ok());
+    }
+    for (const Held& h : seen) {
+        INFO(h);
+        CHECK(h == seen.front());
+        CHECK(h.term_start == ymd(2025, 5, 5));
+        CHECK(h.expires_on == ymd(2065, 5, 5));
+        REQUIRE_FALSE(h.restarts.empty());
+        CHECK_THAT(h.restarts.back(), Catch::StartsWith("2025-05-05 Brambilla Bruno:") &&
+                                          Catch::Contains("-> 2025-05-05/2065-05-05 Prova 2020"));
+    }
+
+    // The same burials recorded one by one reach the same term.
+    UnionRegister buried;
+    REQUIRE(cemetery::import_register_text(buried.reg, test::term_start_regulation(), file_of({rows_ada}), "registro.csv")
+                .ok());
+    const auto id = buried.reg.find_concession(buried.reg.find_comune("Liscate")->id, "P-2021-001");
+    REQUIRE(id);
+    for (const auto& [given, died, on] : {std::tuple{"Carla", ymd(2022, 8, 28), ymd(2022, 9, 1)},
+                                          std::tuple{"Bruno", ymd(2025, 5, 2), ymd(2025, 5, 5)}}) {
+        cemetery::BurialRequest request;
+        request.deceased.surname = "Brambilla";
+        request.deceased.given_name = given;
+        request.deceased.born_on = ymd(1930, 1, 1);
+        request.deceased.died_on = died;
+        request.deceased.buried_on = on;
+        request.today = on;
+        const auto outcome = buried.reg.bury(*id, request, test::term_start_regulation());
+        INFO(outcome.reason());
+        REQUIRE(outcome);
+    }
+    const auto one_by_one = held(buried.reg, "Liscate", "P-2021-001");
+    CHECK(one_by_one.term_start == seen.front().term_start);
+    CHECK(one_by_one.expires_on == seen.front().expires_on);
 }

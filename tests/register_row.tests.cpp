@@ -44,7 +44,7 @@ const std::vector<std::string> full_header{"Comune",
                                            "Defunto_Nome",
                                            "Defunto_Data_Nascita",
                                            "Defunto_Data_Morte",
-                                           "Data_Sepoltura"};
+                                           "Data_Sepoltura", "Data_Richiesta", "Data_Pagamento"};
 
 RegisterHeader header_of(const std::vector<std::string>& names) {
     auto parsed = cemetery::parse_register_header(names);

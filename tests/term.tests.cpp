@@ -130,8 +130,14 @@ TEST_CASE("a common-field turn starts at the burial", "[term]") {
         CHECK(d.term->term_start == ymd(2022, 5, 4));
         CHECK(d.term->expires_on == ymd(2032, 5, 4));
     }
-    SECTION("without it") {
-        CHECK(decide_term(reg(), r).refusal->code == RefusalCode::burial_date_missing);
+    SECTION("without it, the turn has not started: no expiry, not perpetual") {
+        const auto d = decide_term(reg(), r);
+        REQUIRE(d);
+        CHECK_FALSE(d.term->started());
+        CHECK_FALSE(d.term->expires_on);
+        CHECK_FALSE(d.term->perpetual);
+        CHECK(d.term->years == 10);
+        CHECK(d.term->term_start == ymd(2022, 5, 2));
     }
 }
 

@@ -14,7 +14,7 @@ namespace cli {
 void add_concede_command(CLI::App& app, Session& session) {
     auto* cmd = app.add_subcommand("concede", "Grant a free plot: a new concession with its holders and first deceased");
     struct Args {
-        std::string comune, cemetery, kind, settore, fila, numero, piano, on, deed;
+        std::string comune, cemetery, kind, settore, fila, numero, piano, on, deed, requested, paid;
         std::vector<std::string> holders;
         std::string deceased, born, died, buried, remains = "feretro";
         std::string applicant_born;
@@ -32,6 +32,10 @@ void add_concede_command(CLI::App& app, Session& session) {
     cmd->add_option("--anni", args->years,
                     "The term agreed, where the regulation offers a choice (loculi for 30 or 40 years)")
         ->check(CLI::PositiveNumber);
+    cmd->add_option("--richiesta", args->requested,
+                    "The date of the request, where the term runs from it (it may precede the signing)");
+    cmd->add_option("--pagamento", args->paid,
+                    "The payment date, where the term runs from it (none: the term has not started)");
     cmd->add_option("--deed", args->deed, "Deed number (default: the next of the comune and year, 2026/0012)");
     cmd->add_option("--holder", args->holders, "A holder: \"Surname,Given name[,codice fiscale]\" (repeat for more)")
         ->required();
@@ -62,13 +66,18 @@ void add_concede_command(CLI::App& app, Session& session) {
         request.form = remains_form(args->remains);
         request.years = args->years;
         if (!args->applicant_born.empty()) request.applicant_born_on = date_option(args->applicant_born, "--applicant-born");
+        if (!args->requested.empty()) request.requested_on = date_option(args->requested, "--richiesta");
+        if (!args->paid.empty()) request.paid_on = date_option(args->paid, "--pagamento");
         const auto out = session.reg().concede(request, session.regulation());
         if (!out) refuse("concession", out);
         const auto& c = *out.concession;
         std::cout << "Granted " << c.deed_number << " (" << comune.name << "): " << cemetery::code(plot.kind) << ", "
                   << cemetery::describe(plot.location) << ", " << cem.name << "; signed "
-                  << cemetery::to_iso(c.signed_on) << ", expires "
-                  << (c.expires_on ? cemetery::to_iso(*c.expires_on) : std::string("never (perpetual)")) << " ("
+                  << cemetery::to_iso(c.signed_on) << ", "
+                  << (c.expires_on  ? "expires " + cemetery::to_iso(*c.expires_on)
+                      : c.perpetual ? std::string("expires never (perpetual)")
+                                    : std::string("not started (no expiry until the event its term runs from)"))
+                  << " ("
                   << (c.term_years ? std::to_string(*c.term_years) + " years, " : std::string()) << "version "
                   << c.version_name << ")\n"
                   << "Tariff: "

@@ -47,8 +47,14 @@ void add_history_command(CLI::App& app, Session& session) {
                       << cemetery::to_italian(p.list_as_of) << ")\n";
         }
         for (const auto& r : life.restarts) {
+            if (!r.previous_expiry) {
+                // The term was waiting for this burial (or the death it follows).
+                std::cout << "Decorrenza iniziata il " << cemetery::to_italian(r.new_start) << " (" << r.deceased
+                          << "): scadenza " << cemetery::to_italian(r.new_expiry) << " (" << r.basis << ")\n";
+                continue;
+            }
             std::cout << "Decorrenza ripartita il " << cemetery::to_italian(r.buried_on) << " (" << r.deceased
-                      << "): scadenza " << cemetery::to_italian(r.previous_expiry) << " → "
+                      << "): scadenza " << cemetery::to_italian(*r.previous_expiry) << " → "
                       << cemetery::to_italian(r.new_expiry) << " (" << r.basis << ")\n";
         }
         for (const auto& s : life.successions) {

@@ -29,6 +29,7 @@ std::string status_word(cemetery::ConcessionStatus status) {
         case cemetery::ConcessionStatus::forfeited: return "decaduta";
         case cemetery::ConcessionStatus::surrendered: return "rinunciata";
         case cemetery::ConcessionStatus::closed: return "chiusa";
+        case cemetery::ConcessionStatus::not_started: return "non decorsa";
     }
     return "";
 }

@@ -115,6 +115,9 @@ std::string term_start_text(cemetery::TermStart start) {
     switch (start) {
         case cemetery::TermStart::signing: return "dalla stipula";
         case cemetery::TermStart::burial: return "dalla sepoltura";
+        case cemetery::TermStart::request: return "dalla richiesta";
+        case cemetery::TermStart::payment: return "dal pagamento";
+        case cemetery::TermStart::death: return "dal decesso";
     }
     return "";
 }

@@ -67,10 +67,15 @@ void BurialDialog::UpdateOutcome() {
                                                   record_.comune.name, life_.remains(), r);
     if (!decision.allowed()) {
         ShowVerdict(RefusalText(_("The regulation does not allow this burial: %s."), *decision.refusal), false);
+    } else if (decision.restart && !decision.restart->previous_expiry) {
+        ShowVerdict(wxString::Format(_("The term starts with this burial: expiry %s."),
+                                     date_text(decision.restart->new_expiry)) +
+                        wxS("\n") + wxString::Format(_("Rule: %s"), to_wx(decision.restart->basis)),
+                    !r.deceased.surname.empty());
     } else if (decision.restart) {
         ShowVerdict(wxString::Format(_("The term restarts at this burial: new expiry %s (was %s)."),
                                      date_text(decision.restart->new_expiry),
-                                     date_text(decision.restart->previous_expiry)) +
+                                     date_text(*decision.restart->previous_expiry)) +
                         wxS("\n") + wxString::Format(_("Rule: %s"), to_wx(decision.restart->basis)),
                     !r.deceased.surname.empty());
     } else {

@@ -20,6 +20,7 @@ wxString status_text(ConcessionStatus status) {
         case ConcessionStatus::forfeited: return _("forfeited");
         case ConcessionStatus::surrendered: return _("surrendered");
         case ConcessionStatus::closed: return _("closed");
+        case ConcessionStatus::not_started: return _("not started");
     }
     return wxString();
 }
@@ -48,6 +49,10 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::term_choice_missing: return _("the regulation offers several terms: the deed must say which");
         case RefusalCode::term_too_long: return _("the period is longer than the maximum allowed");
         case RefusalCode::burial_date_missing: return _("the burial date is missing");
+        case RefusalCode::request_date_missing: return _("the term starts at the request: the request's date is missing");
+        case RefusalCode::request_after_signing: return _("the request is dated after the deed it asked for");
+        case RefusalCode::death_date_missing: return _("the term starts at the death: the date of death is missing");
+        case RefusalCode::extension_not_declinable: return _("the regulation does not let the holders decline an extension of the term here");
         case RefusalCode::concession_perpetual: return _("a perpetual concession has no term to renew");
         case RefusalCode::concession_ended: return _("the concession has ended");
         case RefusalCode::kind_not_renewable: return _("this kind of place cannot be renewed");
@@ -307,6 +312,9 @@ wxString term_start_text(cemetery::TermStart start) {
     switch (start) {
         case cemetery::TermStart::signing: return _("from the signing");
         case cemetery::TermStart::burial: return _("from the burial");
+        case cemetery::TermStart::request: return _("from the request");
+        case cemetery::TermStart::payment: return _("from the payment");
+        case cemetery::TermStart::death: return _("from the death");
     }
     return wxString();
 }

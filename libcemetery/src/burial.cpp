@@ -13,20 +13,60 @@ const RegulationVersion* version_named(const Regulation& reg, const std::string&
     return nullptr;
 }
 
+const KindRule* rule_of_own_version(const Regulation& reg, const Concession& c, PlotKind kind) {
+    const RegulationVersion* own = version_named(reg, c.version_name);
+    return own ? own->rule_for(kind) : nullptr;
+}
+
 }  // namespace
 
 std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concession& c, PlotKind kind,
-                                           const RemainsCount& present, Date on, const std::string& deceased) {
-    // The term restarts only under the version that gave it, and only at a later burial.
-    if (present.total() == 0 || c.perpetual || !c.term_years || !c.expires_on) return std::nullopt;
+                                           const RemainsCount& present, const BurialEvent& burial) {
+    if (c.perpetual || !c.term_years) return std::nullopt;
     const RegulationVersion* own = version_named(reg, c.version_name);
     const KindRule* rule = own ? own->rule_for(kind) : nullptr;
-    if (!rule || !rule->term_restarts_at_burial.on) return std::nullopt;
-    // The restarted term counts its last day as the version that gave it does.
-    const Date new_expiry = period_end(on, *c.term_years, own->end_counting.value);
-    if (new_expiry <= *c.expires_on) return std::nullopt;
-    return TermRestart{on,  deceased,   c.term_start, *c.expires_on,
-                       on,  new_expiry, own->name,    rule->term_restarts_at_burial.basis};
+    const std::string version = own ? own->name : std::string();
+    // A started, restarted or extended term counts its last day as the version that gave it does.
+    const EndCounting counting = own ? own->end_counting.value : EndCounting::same_day;
+    TermRestart r{burial.on, burial.deceased, c.term_start, c.expires_on, burial.on, {}, version, {}};
+    if (!c.started()) {
+        // The burial, or the death it follows, is the event the term was waiting for.
+        // A legacy deed has no rule: only a common-field turn waits, for its burial.
+        const TermStart start = rule ? rule->term_start : TermStart::burial;
+        if (start == TermStart::death) {
+            if (!burial.died_on) return std::nullopt;  // not guessed: decide_burial asks for it
+            r.new_start = *burial.died_on;
+        } else if (start != TermStart::burial) {
+            return std::nullopt;  // a payment starts it, not a burial
+        }
+        r.new_expiry = period_end(r.new_start, *c.term_years, counting);
+        r.basis = rule ? (rule->term_start_basis.empty() ? rule->basis : rule->term_start_basis) : "the deed's own term";
+        // This burial is the first of those that extend the term: from the burial when
+        // that ends later than from the death, as a deed granted with its burial gets
+        // (decide_concession) and an import of the same rows (restarts_at_burials).
+        if (rule && rule->extends_at_every_burial.on &&
+            !(burial.extension_declined && rule->extends_at_every_burial.declinable)) {
+            const Date extended = period_end(burial.on, *c.term_years, counting);
+            if (extended > r.new_expiry) {
+                r.new_start = burial.on;
+                r.new_expiry = extended;
+                r.basis += "; " + rule->extends_at_every_burial.basis;
+            }
+        }
+        return r;
+    }
+    if (!rule) return std::nullopt;
+    if (rule->extends_at_every_burial.on) {
+        if (burial.extension_declined && rule->extends_at_every_burial.declinable) return std::nullopt;
+        r.basis = rule->extends_at_every_burial.basis;
+    } else if (rule->term_restarts_at_burial.on && present.total() > 0) {
+        r.basis = rule->term_restarts_at_burial.basis;
+    } else {
+        return std::nullopt;
+    }
+    r.new_expiry = period_end(burial.on, *c.term_years, counting);
+    if (r.new_expiry <= *c.expires_on) return std::nullopt;
+    return r;
 }
 
 void apply_restart(Concession& c, const TermRestart& restart) {
@@ -77,7 +117,23 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
         return d;
     }
 
-    d.restart = term_restart_at(reg, c, kind, present, on, who.full_name());
+    if (const KindRule* own = rule_of_own_version(reg, c, kind)) {
+        if (req.extension_declined && !(own->extends_at_every_burial.on && own->extends_at_every_burial.declinable)) {
+            return refuse(RefusalCode::extension_not_declinable,
+                          "under version \"" + c.version_name + "\" the term of a " + k +
+                              " is not extended at a burial in a way the holders may decline",
+                          own->basis);
+        }
+        if (!c.started() && own->term_start == TermStart::death && !who.died_on) {
+            return refuse(RefusalCode::death_date_missing,
+                          "the term of this " + k + " starts at the death (" + own->term_start_basis +
+                              "): the date of death is needed",
+                          own->term_start_basis);
+        }
+    } else if (req.extension_declined) {
+        return refuse(RefusalCode::extension_not_declinable, "the term of this " + k + " is not extended at a burial");
+    }
+    d.restart = term_restart_at(reg, c, kind, present, BurialEvent{on, who.full_name(), who.died_on, req.extension_declined});
     return d;
 }
 

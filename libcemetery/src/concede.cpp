@@ -165,7 +165,19 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
     tr.comune = ctx.comune_name;
     tr.kind = ctx.kind;
     tr.signed_on = req.signed_on;
-    if (!deceased.empty()) tr.first_burial = deceased.front().buried_on;
+    if (!deceased.empty()) {
+        tr.first_burial = deceased.front().buried_on;
+        tr.died_on = deceased.front().died_on;
+        if (rule->term_start == TermStart::death && !tr.died_on) {
+            return refuse(refusal(RefusalCode::death_date_missing,
+                                  "under version \"" + version->name + "\" the term of a " + kind +
+                                      " starts at the death (" + rule->term_start_basis +
+                                      "): the deceased's date of death is needed",
+                                  version->name, rule->term_start_basis));
+        }
+    }
+    tr.requested_on = req.requested_on;
+    tr.paid_on = req.paid_on;
     tr.stated_years = req.years;
     const TermDecision term = decide_term(reg, tr);
     if (!term) return refuse(*term.refusal);
@@ -178,6 +190,16 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
     apply_term(c, *term.term);
     c.holders = req.holders;
     c.deceased = deceased;
+    // The first burial extends a term that every burial extends (the first included),
+    // as `bury` would: the deed's term then runs from the burial when that ends later.
+    if (!deceased.empty() && rule->extends_at_every_burial.on && c.expires_on) {
+        const Date on = *deceased.front().buried_on;
+        const Date extended = add_years(on, *c.term_years);
+        if (extended > *c.expires_on) {
+            c.term_start = on;
+            c.expires_on = extended;
+        }
+    }
     d.concession = std::move(c);
     return d;
 }

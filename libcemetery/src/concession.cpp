@@ -25,6 +25,7 @@ ConcessionStatus Concession::status_on(Date d) const {
     // A place freed after expiry (one freed after an ending says how it ended, above).
     if (closed_on && *closed_on <= d) return ConcessionStatus::closed;
     if (perpetual) return ConcessionStatus::perpetual;
+    if (!started()) return ConcessionStatus::not_started;
     // Valid through the expiry day itself, expired from the next.
     if (expires_on && d > *expires_on) return ConcessionStatus::expired;
     return ConcessionStatus::active;
@@ -39,6 +40,7 @@ std::string_view code(ConcessionStatus status) {
         case ConcessionStatus::forfeited: return "forfeited";
         case ConcessionStatus::surrendered: return "surrendered";
         case ConcessionStatus::closed: return "closed";
+        case ConcessionStatus::not_started: return "not_started";
     }
     return "?";
 }

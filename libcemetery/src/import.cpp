@@ -75,6 +75,8 @@ RegisterColumn column_of(RefusalCode code) {
         case RefusalCode::term_too_long: return RegisterColumn::durata_anni;
         case RefusalCode::burial_date_missing: return RegisterColumn::data_sepoltura;
         case RefusalCode::before_signing: return RegisterColumn::decorrenza;
+        case RefusalCode::request_date_missing:
+        case RefusalCode::request_after_signing: return RegisterColumn::data_richiesta;
         case RefusalCode::no_rule_for_kind: return RegisterColumn::tipo;
         default: return RegisterColumn::data_concessione;
     }
@@ -89,6 +91,8 @@ std::string concession_signature(const RegisterRow& r, CemeteryId cemetery) {
     s += '\x1F' + (r.term_years ? std::to_string(*r.term_years) : "");
     s += '\x1F' + (r.stated_expiry ? to_iso(*r.stated_expiry) : "");
     s += '\x1F' + (r.term_start ? to_iso(*r.term_start) : "");
+    s += '\x1F' + (r.requested_on ? to_iso(*r.requested_on) : "");
+    s += '\x1F' + (r.paid_on ? to_iso(*r.paid_on) : "");
     s += r.perpetual ? "\x1FP" : "\x1F-";
     return s;
 }
@@ -195,7 +199,7 @@ public:
         g.kind = *r.kind;
         g.comune = place.comune;
         g.cemetery = place.cemetery;
-        g.deed = DeedTerm{*r.signed_on, r.term_years, r.term_start, r.stated_expiry, r.perpetual};
+        g.deed = DeedTerm{*r.signed_on, r.term_years, r.term_start, r.stated_expiry, r.perpetual, r.requested_on, r.paid_on};
         const Location where{r.settore, r.fila, r.numero, r.piano};
         auto [p, new_place] = place_index_.try_emplace(place_key(place.cemetery, where),
                                                        static_cast<std::uint32_t>(places_.size()));
@@ -325,7 +329,7 @@ private:
     // A row's deceased, kept for the term until every row was read.
     static void note_burial(Group& g, const RegisterRow& r) {
         if (!r.deceased) return;
-        const RowBurial b{person_of(*r.deceased), r.deceased->buried_on, r.line};
+        const RowBurial b{person_of(*r.deceased), r.deceased->buried_on, r.line, r.deceased->died_on};
         if (!g.first_burial) {
             g.first_burial = b;
         } else {
@@ -393,7 +397,7 @@ private:
         auto record = reg_.record(id);
         std::vector<RowBurial> known;
         if (record) {
-            for (const auto& d : record->concession.deceased) known.push_back(RowBurial{person_of(d), d.buried_on, 0});
+            for (const auto& d : record->concession.deceased) known.push_back(RowBurial{person_of(d), d.buried_on, 0, d.died_on});
         }
         const bool same = record && !in_burial_order(known) && same_concession(*record, g, [&] {
             return decide_imported_term(regulation_, g.comune->name, g.kind, g.deed, known).term;
@@ -644,6 +648,7 @@ private:
             case RegisterColumn::data_concessione: return to_italian(g.deed.signed_on);
             case RegisterColumn::decorrenza: return g.deed.stated_start ? to_italian(*g.deed.stated_start) : "";
             case RegisterColumn::tipo: return std::string(code(g.kind));
+            case RegisterColumn::data_richiesta: return g.deed.requested_on ? to_italian(*g.deed.requested_on) : "";
             default: return "";  // a burial date missing on every row, say
         }
     }

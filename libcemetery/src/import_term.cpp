@@ -35,7 +35,7 @@ std::vector<RowRestart> restarts_at_burials(const Regulation& regulation, Conces
     for (const RowBurial& b : burials) {
         // A burial without its day restarts nothing and counts for nothing: it is not guessed.
         if (!b.on) continue;
-        if (auto restart = term_restart_at(regulation, concession, kind, present, *b.on, {})) {
+        if (auto restart = term_restart_at(regulation, concession, kind, present, BurialEvent{*b.on, {}, b.died_on, false})) {
             apply_restart(concession, *restart);
             out.push_back(RowRestart{b.person, std::move(*restart)});
         }
@@ -59,6 +59,10 @@ ImportedTerm decide_imported_term(const Regulation& regulation, const std::strin
     // expiry is compared below, with the term the burials brought it to.
     if (deed.perpetual) request.stated_expiry = deed.stated_expiry;
     if (!burials.empty() && burials.front().on) request.first_burial = burials.front().on;
+    request.requested_on = deed.requested_on;
+    request.paid_on = deed.paid_on;
+    // The death the term may run from: the first buried's (the one the place was granted for).
+    if (!burials.empty()) request.died_on = burials.front().died_on;
     TermDecision decision = decide_term(regulation, request);
     if (!decision) {
         out.refusal = std::move(decision.refusal);

@@ -25,6 +25,7 @@ struct RowBurial {
     std::uint64_t person = 0;  // a fingerprint of the deceased's name and dates
     std::optional<Date> on;
     std::size_t line = 0;
+    std::optional<Date> died_on;  // where the term starts at the death
 };
 
 // What a deed says of its term, alike on every row of it.
@@ -34,6 +35,8 @@ struct DeedTerm {
     std::optional<Date> stated_start;
     std::optional<Date> stated_expiry;
     bool perpetual = false;
+    std::optional<Date> requested_on;  // Data_Richiesta
+    std::optional<Date> paid_on;       // Data_Pagamento
 };
 
 // A term restarted at the burial of `person`: the rows give the name

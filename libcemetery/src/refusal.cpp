@@ -13,6 +13,10 @@ std::string_view code_name(RefusalCode code) {
         case RefusalCode::term_choice_missing: return "term_choice_missing";
         case RefusalCode::term_too_long: return "term_too_long";
         case RefusalCode::burial_date_missing: return "burial_date_missing";
+        case RefusalCode::request_date_missing: return "request_date_missing";
+        case RefusalCode::request_after_signing: return "request_after_signing";
+        case RefusalCode::death_date_missing: return "death_date_missing";
+        case RefusalCode::extension_not_declinable: return "extension_not_declinable";
         case RefusalCode::concession_perpetual: return "concession_perpetual";
         case RefusalCode::concession_ended: return "concession_ended";
         case RefusalCode::kind_not_renewable: return "kind_not_renewable";

@@ -36,6 +36,8 @@ constexpr std::array<std::pair<RegisterColumn, std::string_view>, register_colum
     {RegisterColumn::defunto_data_nascita, "Defunto_Data_Nascita"},
     {RegisterColumn::defunto_data_morte, "Defunto_Data_Morte"},
     {RegisterColumn::data_sepoltura, "Data_Sepoltura"},
+    {RegisterColumn::data_richiesta, "Data_Richiesta"},
+    {RegisterColumn::data_pagamento, "Data_Pagamento"},
 }};
 
 static_assert(
@@ -391,6 +393,10 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
         }
     }
     row.stated_expiry = r.date(RegisterColumn::scadenza);
+    row.requested_on = r.date(RegisterColumn::data_richiesta);
+    row.paid_on = r.date(RegisterColumn::data_pagamento);
+    r.not_after(RegisterColumn::data_richiesta, row.requested_on, future);
+    r.not_after(RegisterColumn::data_pagamento, row.paid_on, future);
 
     const std::string perpetua = r.text(RegisterColumn::perpetua);
     if (const auto yes = read_yes_no(perpetua)) {

@@ -5,6 +5,17 @@
 
 namespace cemetery {
 
+std::string_view italian_code(TermStart start) {
+    switch (start) {
+        case TermStart::signing: return "stipula";
+        case TermStart::burial: return "sepoltura";
+        case TermStart::request: return "richiesta";
+        case TermStart::payment: return "pagamento";
+        case TermStart::death: return "decesso";
+    }
+    return "stipula";
+}
+
 bool RegulationVersion::names_comune(std::string_view comune) const {
     if (comuni.empty()) return true;
     const std::string wanted = fold(comune);

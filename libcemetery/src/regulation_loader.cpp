@@ -176,6 +176,26 @@ void read_life_rules(const Reader& r, const toml::table& t, const std::string& w
         rule.granted_in_life_from_age = age;
     }
     rule.term_restarts_at_burial = read_flag(r, t, "riparte_alla_sepoltura", what);
+    // proroga_a_ogni_sepoltura = { rinunciabile = true, fonte = "..." }
+    if (const auto* node = t.get("proroga_a_ogni_sepoltura")) {
+        const std::string what_p = what + ", \"proroga_a_ogni_sepoltura\"";
+        const toml::table& p = r.table_at(*node, what_p);
+        r.only_keys(p, {"rinunciabile", "fonte"}, what_p);
+        BurialExtension& e = rule.extends_at_every_burial;
+        e.on = true;
+        if (const auto* declinable = p.get("rinunciabile")) {
+            const auto value = declinable->value<bool>();
+            if (!value) r.fail(declinable->source(), "\"rinunciabile\" must be true or false in " + what_p);
+            e.declinable = *value;
+        }
+        e.basis = r.text(p, "fonte", what_p);
+        // The extension already counts every burial: a restart from the second one on
+        // beside it would say the same thing twice, or contradict it.
+        if (rule.term_restarts_at_burial.on) {
+            r.fail(node->source(), "\"proroga_a_ogni_sepoltura\" and \"riparte_alla_sepoltura\" cannot both be set in " +
+                                       what + ": the extension already counts every burial, the first included");
+        }
+    }
 }
 
 // A period, or a list of them: durata_anni = 30, or durata_anni = [30, 40].
@@ -321,7 +341,8 @@ KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, co
     r.only_keys(t,
                 {"durata_anni", "rinnovi", "anni_rinnovo", "frazione_rinnovo", "finestra_rinnovo", "decorrenza", "fonte", "capienza",
                  "solo_al_decesso", "solo_al_decesso_fonte", "in_vita_da_anni", "riparte_alla_sepoltura",
-                 "riparte_alla_sepoltura_fonte", "rinnovo_fino_a_anni_dalla_sepoltura"},
+                 "riparte_alla_sepoltura_fonte", "rinnovo_fino_a_anni_dalla_sepoltura", "decorrenza_fonte",
+                 "proroga_a_ogni_sepoltura"},
                 what);
     KindRule rule;
     rule.kind = kind;
@@ -337,12 +358,28 @@ KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, co
     if (const auto* window = t.get("finestra_rinnovo")) rule.renewal_window = read_window(r, *window, what, rule, reg);
     const toml::node& start = r.need(t, "decorrenza", what);
     const auto start_text = start.value<std::string>();
-    if (start_text == "stipula") {
-        rule.term_start = TermStart::signing;
-    } else if (start_text == "sepoltura") {
-        rule.term_start = TermStart::burial;
-    } else {
-        r.fail(start.source(), "\"decorrenza\" must be \"stipula\" or \"sepoltura\"");
+    bool known = false;
+    for (TermStart s : {TermStart::signing, TermStart::burial, TermStart::request, TermStart::payment, TermStart::death}) {
+        if (start_text == italian_code(s)) {
+            rule.term_start = s;
+            known = true;
+        }
+    }
+    if (!known) {
+        r.fail(start.source(), "\"decorrenza\" must be \"stipula\", \"sepoltura\", \"richiesta\", \"pagamento\" or "
+                               "\"decesso\"");
+    }
+    // The starts this file has always known share the kind's source; the others say their own.
+    const bool own_source = rule.term_start != TermStart::signing && rule.term_start != TermStart::burial;
+    if (own_source) {
+        if (!t.get("decorrenza_fonte")) {
+            r.fail(start.source(), "\"decorrenza\" = \"" + std::string(italian_code(rule.term_start)) +
+                                       "\" needs \"decorrenza_fonte\" in " + what);
+        }
+        rule.term_start_basis = r.text(t, "decorrenza_fonte", what);
+    } else if (const auto* extra = t.get("decorrenza_fonte")) {
+        r.fail(extra->source(), "\"decorrenza_fonte\" is for \"richiesta\", \"pagamento\" or \"decesso\"; \"" +
+                                    std::string(italian_code(rule.term_start)) + "\" takes the kind's \"fonte\" in " + what);
     }
     rule.basis = r.text(t, "fonte", what);
     read_life_rules(r, t, what, rule);

@@ -128,24 +128,51 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
                           reg.max_period_years.basis + ")",
                       term.version_name, reg.max_period_years.basis);
     }
+    std::string start_basis = term.basis;
+    if (term.source == TermSource::regulation) {
+        const KindRule* rule = reg.version_for(req.comune, req.signed_on)->rule_for(req.kind);
+        if (!rule->term_start_basis.empty()) start_basis = rule->term_start_basis;
+    }
+    // The request comes before the deed, or on its day: the earliest a term may start.
+    if (starts == TermStart::request) {
+        if (!req.requested_on) {
+            return refuse(RefusalCode::request_date_missing,
+                          "the term of a " + kind + " starts at the request (" + start_basis +
+                              "): the request's date is needed",
+                          term.version_name, start_basis);
+        }
+        if (*req.requested_on > req.signed_on) {
+            return refuse(RefusalCode::request_after_signing, "the request (" + to_iso(*req.requested_on) +
+                                                                  ") cannot come after the deed it asked for (" +
+                                                                  to_iso(req.signed_on) + ")",
+                          term.version_name, start_basis);
+        }
+    }
+    const Date earliest = starts == TermStart::request ? *req.requested_on : req.signed_on;
+    std::optional<Date> start;
     if (req.stated_term_start) {
-        if (*req.stated_term_start < req.signed_on) {
+        if (*req.stated_term_start < earliest) {
             return refuse(RefusalCode::before_signing, "the term cannot start (" + to_iso(*req.stated_term_start) +
                                                            ") before the deed is signed (" + to_iso(req.signed_on) + ")");
         }
-        term.term_start = *req.stated_term_start;
-    } else if (starts == TermStart::burial) {
-        if (!req.first_burial) {
-            return refuse(RefusalCode::burial_date_missing,
-                          "the term of a " + kind + " starts at the burial: a burial date is needed", term.version_name,
-                          term.basis);
-        }
-        term.term_start = *req.first_burial;
+        start = req.stated_term_start;
     } else {
-        term.term_start = req.signed_on;
+        switch (starts) {
+            case TermStart::signing: start = req.signed_on; break;
+            case TermStart::request: start = req.requested_on; break;
+            // Events that may still be to come: without them the term has not started.
+            case TermStart::burial: start = req.first_burial; break;
+            case TermStart::payment: start = req.paid_on; break;
+            case TermStart::death: start = req.died_on; break;
+        }
     }
     term.years = years;
-    term.expires_on = period_end(term.term_start, years, counting_of(in_force));
+    if (start) {
+        term.term_start = *start;
+        term.expires_on = period_end(*start, years, counting_of(in_force));
+    } else {
+        term.term_start = req.signed_on;  // the place is held from the signing
+    }
 
     TermDecision d;
     if (req.stated_expiry) {
@@ -156,7 +183,15 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
 }
 
 std::optional<std::string> keep_stated_expiry(Term& term, Date stated) {
-    if (term.perpetual || !term.years || !term.expires_on || stated == *term.expires_on) return std::nullopt;
+    if (term.perpetual || !term.years || stated == term.expires_on) return std::nullopt;
+    // A register that states an expiry for a term still waiting for its event knows
+    // the event: the stated expiry stands, as the register's word.
+    if (!term.expires_on) {
+        term.expires_on = stated;
+        term.source = TermSource::stated_expiry;
+        return "stated expiry " + to_iso(stated) + " kept; the term of " + years_text(*term.years) +
+               " had not started (" + to_iso(term.term_start) + ")";
+    }
     std::string notice = "stated expiry " + to_iso(stated) + " kept; " + to_iso(term.term_start) + " + " +
                          years_text(*term.years) + " gives " + to_iso(*term.expires_on);
     term.expires_on = stated;
@@ -176,8 +211,9 @@ void apply_term(Concession& c, const Term& term) {
 std::string explain_expiry(const Concession& c, PlotKind kind) {
     const std::string k{code(kind)};
     if (c.perpetual) return "perpetual: signed " + to_iso(c.signed_on) + ", " + k + ", a perpetual deed";
-    std::string out = c.expires_on ? "expires " + to_iso(*c.expires_on) + ": " : std::string("no expiry: ");
-    out += (c.term_start == c.signed_on ? "signed " : "term from ") + to_iso(c.term_start) + ", " + k;
+    std::string out = c.expires_on ? "expires " + to_iso(*c.expires_on) + ": " : std::string("not started: ");
+    out += (c.term_start == c.signed_on || !c.expires_on ? "signed " : "term from ") +
+           to_iso(c.expires_on ? c.term_start : c.signed_on) + ", " + k;
     if (c.term_years) out += ", " + years_text(*c.term_years);
     switch (c.term_source) {
         case TermSource::regulation: out += ", version " + c.version_name; break;
@@ -196,8 +232,10 @@ std::string explain_expiry_in_italian(const Concession& c, PlotKind kind) {
     const auto years = [](int n) { return std::to_string(n) + (n == 1 ? " anno" : " anni"); };
     const auto version = [](const std::string& name) { return "versione «" + name + "» del regolamento"; };
     if (c.perpetual) return "perpetua: stipulata il " + to_italian(c.signed_on) + ", " + k + ", concessione perpetua";
-    std::string out = c.expires_on ? "scade il " + to_italian(*c.expires_on) + ": " : std::string("senza scadenza: ");
-    out += (c.term_start == c.signed_on ? "stipulata il " : "decorrenza dal ") + to_italian(c.term_start) + ", " + k;
+    std::string out = c.expires_on ? "scade il " + to_italian(*c.expires_on) + ": "
+                                   : std::string("non decorsa, senza scadenza finché l'evento da cui decorre non avviene: ");
+    out += (c.term_start == c.signed_on || !c.expires_on ? "stipulata il " : "decorrenza dal ") +
+           to_italian(c.expires_on ? c.term_start : c.signed_on) + ", " + k;
     if (c.term_years) out += ", " + years(*c.term_years);
     switch (c.term_source) {
         case TermSource::regulation: out += ", " + version(c.version_name); break;

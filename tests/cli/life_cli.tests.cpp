@@ -3,6 +3,7 @@
 // after its posting; each refusal with exit 1 and the rule on stderr.
 #include "cli/run.hpp"
 #include "support.hpp"
+#include "term_start_files.hpp"
 
 #include <cemetery/codice_fiscale.hpp>
 #include <cemetery/csv.hpp>
@@ -560,5 +561,62 @@ TEST_CASE("cemetery concede in life where the rule sets an age: --applicant-born
         INFO(bad);
         CHECK(bad.exit_code != 0);
         CHECK_THAT(bad.err, Catch::Contains("--applicant-born"));
+    }
+}
+
+TEST_CASE("a regulation whose terms run from the request, the death, and are extended at every burial",
+          "[cli][life][decorrenza]") {
+    Office office;
+    const auto rules = office.dir.file("regolamento.toml");
+    test::write_file(rules, test::general_section + test::term_start_versions);
+    const auto with_rules = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--regolamento", rules.string()});
+        return args;
+    };
+    const auto place = [&](const std::string& kind, const std::string& numero) {
+        office.ok({"plots", "add", "--comune", "Liscate", "--kind", kind, "--settore", "P", "--numero", numero});
+        return std::vector<std::string>{"--comune", "Liscate", "--kind", kind, "--settore", "P", "--numero", numero};
+    };
+    const auto concede = [&](const std::vector<std::string>& where, std::vector<std::string> rest) {
+        std::vector<std::string> args = {"concede"};
+        args.insert(args.end(), where.begin(), where.end());
+        args.insert(args.end(), {"--holder", "Pèrego,Lucia"});
+        args.insert(args.end(), rest.begin(), rest.end());
+        return with_rules(args);
+    };
+
+    SECTION("concede --richiesta: the term runs from the request") {
+        const auto loculo = place("loculo", "1");
+        check_refused(office.run(concede(loculo, {"--on", "2024-03-11"})), "request_date_missing");
+        check_refused(office.run(concede(loculo, {"--on", "2024-03-11", "--richiesta", "2024-03-12"})),
+                      "request_after_signing");
+        const auto r = office.ok(concede(loculo, {"--on", "2024-03-11", "--richiesta", "2024-02-29"}));
+        CHECK_THAT(r.out, Catch::Contains("expires 2054-02-28"));
+    }
+    SECTION("concede --pagamento: not paid, not started; paid, from the payment") {
+        CHECK_THAT(office.ok(concede(place("ossario", "2"), {"--on", "2025-06-02"})).out, Catch::Contains("not started"));
+        CHECK_THAT(office.ok(concede(place("ossario", "3"), {"--on", "2025-06-02", "--pagamento", "2025-06-20"})).out,
+                   Catch::Contains("expires 2045-06-20"));
+    }
+    SECTION("bury extends a cappella's term; --rinuncia-proroga is refused where the rule does not allow it") {
+        office.ok(concede(place("cappella", "4"), {"--on", "2021-03-01", "--deed", "C-1"}));
+        check_refused(office.run(with_rules({"bury", "C-1", "--comune", "Liscate", "--deceased", "Bassi,Aldo", "--died",
+                                             "2026-11-18", "--buried", "2026-11-20", "--rinuncia-proroga"})),
+                      "extension_not_declinable");
+        const auto r = office.ok(with_rules({"bury", "C-1", "--comune", "Liscate", "--deceased", "Bassi,Aldo", "--died",
+                                             "2026-11-18", "--buried", "2026-11-20"}));
+        CHECK_THAT(r.out, Catch::Contains("expires 2076-11-20"));
+    }
+    SECTION("bury --rinuncia-proroga where the rule allows it: a tomb not started runs from the death") {
+        const auto r = office.ok(concede(place("tomba_famiglia", "5"), {"--on", "2021-03-01", "--deed", "T-1"}));
+        CHECK_THAT(r.out, Catch::Contains("not started"));
+        const auto b = office.ok(with_rules({"bury", "T-1", "--comune", "Liscate", "--deceased", "Bassi,Aldo", "--died",
+                                             "2026-11-18", "--buried", "2026-11-20", "--rinuncia-proroga"}));
+        CHECK_THAT(b.out, Catch::Contains("expires 2066-11-18"));
+        CHECK_THAT(b.out, Catch::Contains("the term starts on 2026-11-18"));
+        // A later burial, declined: the term stays.
+        const auto c = office.ok(with_rules({"bury", "T-1", "--comune", "Liscate", "--deceased", "Bassi,Rina", "--died",
+                                             "2026-11-25", "--buried", "2026-11-27", "--rinuncia-proroga"}));
+        CHECK_THAT(c.out, Catch::Contains("expires 2066-11-18"));
     }
 }

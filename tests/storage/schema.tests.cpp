@@ -1,6 +1,7 @@
 #include "support.hpp"
 
 #include "storage/fixtures.hpp"
+#include "term_start_files.hpp"
 
 #include <cemetery/register.hpp>
 
@@ -256,4 +257,106 @@ TEST_CASE("a register of schema 1 is brought up to date with its concessions and
     CHECK(test::sqlite3_shell(file, "UPDATE concession SET ending = 'lost' WHERE id = 1;").status != 0);
     CHECK(test::sqlite3_shell(file, "UPDATE concession SET term_source = 'guess' WHERE id = 1;").status != 0);
     CHECK(test::sqlite3_shell(file, "UPDATE plot SET kind = 'ossario' WHERE id = 1;").status == 0);
+}
+
+namespace {
+
+// A tomba di famiglia in Liscate granted under the small regulation whose term starts
+// at the death, with nobody dead yet: a term not started, stored on `reg`.
+ConcessionId grant_not_started(Register& reg, const std::string& numero) {
+    const auto liscate = reg.find_comune("Liscate");
+    REQUIRE(liscate);
+    const auto cemetery = reg.find_cemetery(liscate->id, "Liscate");
+    REQUIRE(cemetery);
+    Plot p;
+    p.cemetery = cemetery->id;
+    p.kind = PlotKind::tomba_famiglia;
+    p.location = Location{"Z", "1", numero, ""};
+    const auto plot = reg.add_plot(p);
+    REQUIRE(plot);
+    ConcessionRequest r;
+    r.comune = liscate->id;
+    r.plot = *plot.value;
+    r.signed_on = ymd(2026, 1, 12);
+    r.holders = {test::holder("Pèrego", "Lucia")};
+    r.today = r.signed_on;
+    const auto out = reg.concede(r, test::term_start_regulation());
+    INFO(out.reason());
+    REQUIRE(out);
+    CHECK_FALSE(out.concession->expires_on);
+    return out.concession->id;
+}
+
+// Checks the CHECKs schema 7 loosened: still no term at all, nor a perpetual with an expiry.
+void check_term_rules_hold(const std::filesystem::path& file, ConcessionId id) {
+    const auto where = " WHERE id = " + std::to_string(id.value()) + ";";
+    CHECK(test::sqlite3_shell(file, "UPDATE concession SET term_years = NULL" + where).status != 0);
+    CHECK(test::sqlite3_shell(file, "UPDATE concession SET perpetual = 1, term_years = NULL, expires_on = '2090-01-01'" +
+                                        where)
+              .status != 0);
+}
+
+}  // namespace
+
+TEST_CASE("a register of schema 6 takes terms not started once migrated", "[schema][not-started]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    {
+        // A register as schema 6 wrote it: schema 7 only edits two tables' text, so
+        // undoing the edit and the version number gives back the older file.
+        test::UnionRegister u(file);
+    }
+    const auto undo = test::sqlite3_shell(
+        file,
+        "PRAGMA writable_schema = ON;"
+        "UPDATE sqlite_schema SET sql = replace(sql, "
+        "'OR (perpetual = 0 AND (expires_on IS NOT NULL OR term_years IS NOT NULL)))', "
+        "'OR (perpetual = 0 AND expires_on IS NOT NULL))') WHERE type = 'table' AND name = 'concession';"
+        "UPDATE sqlite_schema SET sql = replace(sql, 'previous_expiry TEXT,', 'previous_expiry TEXT NOT NULL,') "
+        "WHERE type = 'table' AND name = 'term_restart';"
+        "PRAGMA writable_schema = OFF;"
+        "PRAGMA user_version = 6;");
+    INFO(undo.output);
+    REQUIRE(undo.status == 0);
+    REQUIRE(shell_value(file, "SELECT instr(sql, 'previous_expiry TEXT NOT NULL') > 0 FROM sqlite_schema "
+                              "WHERE name = 'term_restart';") == "1");
+    // Schema 6 refuses a concession with neither expiry nor perpetuity.
+    REQUIRE(test::sqlite3_shell(file, "INSERT INTO concession (comune_id) VALUES (2);").status != 0);
+    ConcessionId waiting;
+    {
+        auto reg = Register::open(file);
+        waiting = grant_not_started(reg, "2");
+        const auto id = grant_not_started(reg, "1");
+        // The burial that starts it is kept with no previous expiry.
+        const auto out =
+            reg.bury(id,
+                     BurialRequest{test::deceased("Pèrego", "Giuseppe", ymd(1941, 3, 3), ymd(2026, 2, 1), ymd(2026, 2, 4)),
+                                   RemainsForm::coffin, ymd(2026, 2, 4)},
+                     test::term_start_regulation());
+        INFO(out.reason());
+        REQUIRE(out);
+        REQUIRE(reg.life(id).restarts.size() == 1);
+        CHECK_FALSE(reg.life(id).restarts.front().previous_expiry);
+    }
+    CHECK(shell_value(file, "PRAGMA user_version;") == std::to_string(Register::schema_version()));
+    CHECK(shell_value(file, "PRAGMA integrity_check;") == "ok");
+    check_term_rules_hold(file, waiting);
+}
+
+TEST_CASE("a register of schema 5 written by that program takes terms not started once migrated",
+          "[schema][not-started]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    std::filesystem::copy_file(CEMETERY_TEST_DATA_DIR "/registro-v5.sqlite", file);
+    REQUIRE(shell_value(file, "PRAGMA user_version;") == "5");
+    ConcessionId id;
+    {
+        auto reg = Register::open(file);
+        CHECK(reg.count_concessions() == 7);
+        id = grant_not_started(reg, "1");
+        CHECK(reg.concession(id)->status_on(ymd(2100, 1, 1)) == ConcessionStatus::not_started);
+        CHECK(reg.verify().ok());
+    }
+    CHECK(shell_value(file, "PRAGMA integrity_check;") == "ok");
+    check_term_rules_hold(file, id);
 }

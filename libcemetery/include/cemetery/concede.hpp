@@ -32,6 +32,10 @@ struct ConcessionRequest {
     // (in_vita_da_anni). When not given, the first holder's codice fiscale tells it
     // (codice_fiscale_birth_date, as of the signing date).
     std::optional<Date> applicant_born_on;
+    // Where the version's term starts at the request or at the payment (decorrenza
+    // "richiesta", "pagamento"): their dates. No payment yet: the term has not started.
+    std::optional<Date> requested_on;
+    std::optional<Date> paid_on;
     // The day it is recorded: a deed signed, or a person born, dead or buried, after
     // it is refused. The clock's today unless given (tests pin it).
     Date today = cemetery::today();
@@ -56,7 +60,10 @@ struct ConcessionDecision {
 // life from an age, when no deceased is given and the applicant's birth date is unknown
 // or the age is not reached on the signing date; when the place cannot hold
 // the first deceased's remains, and when no version of the regulation covers the
-// comune on the signing date (decide_term).
+// comune on the signing date (decide_term). A term that starts at an event still to
+// come (no first deceased under "sepoltura" or "decesso", no payment under
+// "pagamento") is granted not started; a first deceased with no date of death, where
+// the term starts at the death, is refused.
 [[nodiscard]] ConcessionDecision decide_concession(const Regulation& regulation, const ConcessionRequest& request,
                                                    const ConcessionContext& context);
 

@@ -53,7 +53,9 @@ enum class Ending { none, revoked, forfeited, surrendered };
 
 // What a concession is on a given day. `closed`: its place was freed after it expired
 // (closing.hpp); one that ended before its term keeps saying how it ended.
-enum class ConcessionStatus { active, expired, perpetual, revoked, forfeited, surrendered, closed };
+// `not_started`: its term runs from an event still to come (a burial, a death, a
+// payment), so it has no expiry yet and is neither expired nor perpetual.
+enum class ConcessionStatus { active, expired, perpetual, revoked, forfeited, surrendered, closed, not_started };
 
 // Where the concession's term came from, so its expiry can explain itself.
 enum class TermSource {
@@ -71,7 +73,7 @@ struct Concession {
     Date term_start{};            // decorrenza
     std::optional<int> term_years;  // none when perpetual
     bool perpetual = false;
-    std::optional<Date> expires_on;  // last valid day; none when perpetual
+    std::optional<Date> expires_on;  // last valid day; none when perpetual or not started
     TermSource term_source = TermSource::deed;
     std::string version_name;  // regulation version in force on signing, if any
     Ending ending = Ending::none;
@@ -90,6 +92,8 @@ struct Concession {
 
     // Status on day d: valid through expires_on, expired from the next day.
     [[nodiscard]] ConcessionStatus status_on(Date d) const;
+    // False while its term waits for the event it runs from (no expiry, not perpetual).
+    [[nodiscard]] bool started() const { return perpetual || expires_on.has_value(); }
 };
 
 [[nodiscard]] std::string_view code(ConcessionStatus status);  // "expired"

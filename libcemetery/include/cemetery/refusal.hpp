@@ -18,6 +18,10 @@ enum class RefusalCode {
     term_choice_missing,      // the version offers terms to choose from, and the deed names none
     term_too_long,            // a period over the maximum
     burial_date_missing,      // the term starts at the burial, and there is none
+    request_date_missing,     // the term starts at the request, and the deed gives no date for it
+    request_after_signing,    // a request dated after the deed it asked for
+    death_date_missing,       // the term starts at the death, and the burial that starts it gives none
+    extension_not_declinable, // a burial declining an extension the regulation does not let holders decline
     concession_perpetual,     // a perpetual concession cannot be renewed
     concession_ended,         // revoked, forfeited or surrendered
     kind_not_renewable,       // the version allows no renewal for the kind

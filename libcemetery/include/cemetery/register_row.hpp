@@ -45,9 +45,11 @@ enum class RegisterColumn {
     defunto_data_nascita,
     defunto_data_morte,
     data_sepoltura,
+    data_richiesta,  // where the term starts at the request
+    data_pagamento,  // where the term starts at the payment
 };
 
-inline constexpr std::size_t register_column_count = 24;
+inline constexpr std::size_t register_column_count = 26;
 
 // The canonical name: "Numero_Concessione".
 [[nodiscard]] std::string_view column_name(RegisterColumn column);
@@ -120,6 +122,8 @@ struct RegisterRow {
     std::optional<Date> term_start;     // Decorrenza, when the row states one
     std::optional<int> term_years;      // Durata_Anni
     std::optional<Date> stated_expiry;  // Scadenza, when the row states one
+    std::optional<Date> requested_on;   // Data_Richiesta
+    std::optional<Date> paid_on;        // Data_Pagamento
     bool perpetual = false;
     std::optional<HolderFields> holder;      // none when all its cells are empty
     std::optional<DeceasedFields> deceased;  // none when all its cells are empty

@@ -26,11 +26,19 @@ struct Setting {
     std::string basis;
 };
 
-// When a concession's term starts (decorrenza).
+// When a concession's term starts (decorrenza). Where it starts at an event still to
+// come (a burial, a death, a payment), the concession is granted with its term not
+// started: no expiry until the event is recorded (Concession::started()).
 enum class TermStart {
     signing,  // the signing date of the deed
     burial,   // the first burial (campo comune: a turn, not a concession)
+    request,  // the date of the request, which may come before the deed
+    payment,  // the day the fee was paid
+    death,    // the death of the person the place is granted for
 };
+
+// "stipula", "sepoltura", "richiesta", "pagamento", "decesso": as the file writes it.
+[[nodiscard]] std::string_view italian_code(TermStart start);
 
 // What one place of a kind holds: coffins, and the boxes of bones and urns of ashes
 // that may be added beside them (DPR 285/1990 art. 93: the right of burial lasts
@@ -45,6 +53,16 @@ struct Capacity {
 // A yes/no rule of a version for a kind, with its source; off when the file is silent.
 struct RuleFlag {
     bool on = false;
+    std::string basis;
+};
+
+// A term extended at every burial, the first included ("ogni nuovo feretro ha diritto
+// a 30 anni"; "il loculo doppio dura finché entrambe le salme abbiano compiuto 40
+// anni"): at each burial the expiry becomes the later of the current one and the
+// burial plus the deed's years. `declinable`: the holders may decline it at a burial.
+struct BurialExtension {
+    bool on = false;
+    bool declinable = false;
     std::string basis;
 };
 
@@ -109,6 +127,7 @@ struct KindRule {
     // sets a length; refused when none is needed.
     std::optional<Setting<int>> renewal_until_years_after_burial;
     TermStart term_start = TermStart::signing;
+    std::string term_start_basis;  // the source of a decorrenza other than stipula/sepoltura
     std::string basis;  // "Truccazzano (30 anni); Cusano Milanino ..."
     // The life of a concession: how full a place may be, whether it is granted only
     // when someone is to be buried in it (RR Lombardia 4/2022 art. 27 c.6), and
@@ -118,7 +137,8 @@ struct KindRule {
     // Without a death, granted only to an applicant of this age (in_vita_da_anni):
     // with or without granted_only_at_death, "at a death, or in life from that age".
     std::optional<LivingApplicantAge> granted_in_life_from_age;
-    RuleFlag term_restarts_at_burial;
+    RuleFlag term_restarts_at_burial;     // from the second burial on
+    BurialExtension extends_at_every_burial;  // from the first burial on
 };
 
 // A version of the rules ("Unione 2020").

@@ -19,21 +19,29 @@ struct TermRequest {
     std::string comune;
     PlotKind kind = PlotKind::loculo;
     Date signed_on{};
-    std::optional<Date> first_burial;  // needed where the term starts at the burial
+    std::optional<Date> first_burial;  // where the term starts at the burial
+    std::optional<Date> requested_on;  // where it starts at the request (may precede the signing)
+    std::optional<Date> paid_on;       // where it starts at the payment
+    std::optional<Date> died_on;       // where it starts at the death of the person it is for
     std::optional<Date> stated_term_start;  // the deed's own decorrenza, when it states one
     std::optional<int> stated_years;   // the deed's own term, if it states one
     bool perpetual = false;
     std::optional<Date> stated_expiry;  // a legacy register's own expiry
 };
 
+// A term whose start is an event still to come (a burial, a death, a payment) is not
+// started: it has its years but no expiry, and `term_start` is the signing, the day
+// from which the place is held.
 struct Term {
     Date term_start{};
     std::optional<int> years;  // none when perpetual
     bool perpetual = false;
-    std::optional<Date> expires_on;
+    std::optional<Date> expires_on;  // none when perpetual or not started
     TermSource source = TermSource::deed;
     std::string version_name;  // the version in force on signing, if any
     std::string basis;         // the rule's source
+
+    [[nodiscard]] bool started() const { return perpetual || expires_on.has_value(); }
 };
 
 struct TermDecision {
@@ -43,6 +51,10 @@ struct TermDecision {
     explicit operator bool() const { return term.has_value(); }
 };
 
+// Where the term starts (decorrenza): the version's rule for the kind, the burial for a
+// legacy common-field turn, else the signing; a deed stating its own start keeps it.
+// A start at the request needs the request's date, on or before the signing; a start
+// at a burial, a death or a payment not yet known leaves the term not started.
 // Rules, in order: a perpetual deed only up to the cut-off (DPR 803/1975); under a
 // version, the version's term for the kind (a different stated term is refused);
 // before any version, the deed's own term; never over the maximum period (DPR

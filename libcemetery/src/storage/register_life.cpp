@@ -174,12 +174,14 @@ LifeOutcome Register::bury(ConcessionId id, const BurialRequest& request, const 
         form.bind(1, std::string(code(request.form)));
         form.bind(2, deceased_id);
         form.exec();
-        append_change(db, impl_->user, "concession", id.value(), "bury",
-                      {{"deceased", request.deceased.full_name()},
-                       {"deceased_id", deceased_id},
-                       {"buried_on", to_iso(*request.deceased.buried_on)},
-                       {"remains", code(request.form)},
-                       {"version_name", decision.version_name}});
+        nlohmann::json details{{"deceased", request.deceased.full_name()},
+                               {"deceased_id", deceased_id},
+                               {"buried_on", to_iso(*request.deceased.buried_on)},
+                               {"remains", code(request.form)},
+                               {"version_name", decision.version_name}};
+        // The holders' word is part of the act: kept in the log with the burial.
+        if (request.extension_declined) details["extension_declined"] = true;
+        append_change(db, impl_->user, "concession", id.value(), "bury", details);
         if (const auto& r = decision.restart) {
             auto& us = db.statement(
                 "UPDATE concession SET term_start = ?, expires_on = ?, row_version = row_version + 1 WHERE id = ?");
@@ -191,14 +193,19 @@ LifeOutcome Register::bury(ConcessionId id, const BurialRequest& request, const 
             append_change(db, impl_->user, "concession", id.value(), "term_restart",
                           {{"buried_on", to_iso(r->buried_on)},
                            {"previous_start", to_iso(r->previous_start)},
-                           {"previous_expiry", to_iso(r->previous_expiry)},
+                           {"previous_expiry", r->previous_expiry ? to_iso(*r->previous_expiry) : ""},
                            {"new_start", to_iso(r->new_start)},
                            {"new_expiry", to_iso(r->new_expiry)},
                            {"version_name", r->version_name},
                            {"basis", r->basis}});
-            out.notices.push_back("the term restarts at this burial under version \"" + r->version_name + "\" (" +
-                                  r->basis + "): expiry " + to_iso(r->previous_expiry) + " → " +
-                                  to_iso(r->new_expiry));
+            if (r->previous_expiry) {
+                out.notices.push_back("the term restarts at this burial under version \"" + r->version_name + "\" (" +
+                                      r->basis + "): expiry " + to_iso(*r->previous_expiry) + " → " +
+                                      to_iso(r->new_expiry));
+            } else {
+                out.notices.push_back("the term starts on " + to_iso(r->new_start) + " (" + r->basis + "): expiry " +
+                                      to_iso(r->new_expiry));
+            }
         }
         out.concession = impl_->load_concession(id);
     });
@@ -362,7 +369,7 @@ ConcessionLife Register::life(ConcessionId id) const {
             while (s.executeStep()) {
                 out.restarts.push_back(TermRestart{
                     storage::column_required_date(s.getColumn(0)), s.getColumn(1).getString(),
-                    storage::column_required_date(s.getColumn(2)), storage::column_required_date(s.getColumn(3)),
+                    storage::column_required_date(s.getColumn(2)), storage::column_date(s.getColumn(3)),
                     storage::column_required_date(s.getColumn(4)), storage::column_required_date(s.getColumn(5)),
                     s.getColumn(6).getString(), s.getColumn(7).getString()});
             }

@@ -280,7 +280,7 @@ WriteResult<ConcessionId> Register::Load::add_restart(ConcessionId id, std::opti
             us.exec();
             st.added[id.value()].restarts.push_back({{"buried_on", to_iso(r.buried_on)},
                                                      {"previous_start", to_iso(r.previous_start)},
-                                                     {"previous_expiry", to_iso(r.previous_expiry)},
+                                                     {"previous_expiry", r.previous_expiry ? to_iso(*r.previous_expiry) : ""},
                                                      {"new_start", to_iso(r.new_start)},
                                                      {"new_expiry", to_iso(r.new_expiry)},
                                                      {"version_name", r.version_name},

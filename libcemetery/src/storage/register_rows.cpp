@@ -115,7 +115,7 @@ void insert_term_restart(Database& db, ConcessionId id, std::optional<DeceasedId
     s.bindNoCopy(3, r.deceased);
     s.bind(4, to_iso(r.buried_on));
     s.bind(5, to_iso(r.previous_start));
-    s.bind(6, to_iso(r.previous_expiry));
+    bind_date(s, 6, r.previous_expiry);  // NULL: the burial started the term
     s.bind(7, to_iso(r.new_start));
     s.bind(8, to_iso(r.new_expiry));
     s.bindNoCopy(9, r.version_name);

@@ -189,25 +189,30 @@ constexpr std::array v2_checks{
                  "ending = 'none' OR ending = 'revoked' OR ending = 'forfeited' OR ending = 'surrendered'"},
 };
 
-void rewrite_checks(Database& db) {
+// Edits each table's text in sqlite_schema as `rewrites` say, all or nothing.
+template <std::size_t N>
+void rewrite_table_text(Database& db, const std::array<CheckRewrite, N>& rewrites, int made_by) {
     const int version = db.sql().execAndGet("PRAGMA schema_version").getInt();
     db.exec("PRAGMA writable_schema = ON");
-    for (const auto& c : v2_checks) {
+    for (const auto& c : rewrites) {
         SQLite::Statement edit(db.sql(),
                                "UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) "
                                "WHERE type = 'table' AND name = ?3 AND instr(sql, ?1) > 0");
         edit.bind(1, std::string(c.before));
         edit.bind(2, std::string(c.after));
         edit.bind(3, std::string(c.table));
-        // A file whose table text is not the one version 1 wrote is not ours to edit.
+        // A file whose table text is not the one the schema wrote is not ours to edit.
         if (edit.exec() != 1) {
             db.exec("PRAGMA writable_schema = OFF");
-            throw SQLite::Exception("the " + std::string(c.table) + " table is not as schema 1 made it");
+            throw SQLite::Exception("the " + std::string(c.table) + " table is not as schema " +
+                                    std::to_string(made_by) + " made it");
         }
     }
     db.exec("PRAGMA schema_version = " + std::to_string(version + 1));
     db.exec("PRAGMA writable_schema = OFF");
 }
+
+void rewrite_checks(Database& db) { rewrite_table_text(db, v2_checks, 1); }
 
 constexpr std::string_view v2_sql = R"SQL(
 DROP TRIGGER concession_plot_comune;
@@ -375,6 +380,23 @@ void redact_log(Database& db) {
     db.exec(std::string(v4_finish_sql));
 }
 
+// Version 7: terms that have not started. A concession whose term runs from an event
+// still to come (a burial, a death, a payment: regulation.hpp, TermStart) is neither
+// perpetual nor has an expiry, only its years; and the restart that starts its term
+// at last has no expiry before it. Both rules are loosened by editing the tables'
+// text, as version 2 does: the rows already there satisfy the new rules as they did
+// the old ones, and the overlap triggers already read a missing expiry as "held for
+// now on" (COALESCE ... '9999-12-31').
+constexpr std::array v7_checks{
+    CheckRewrite{"concession", "OR (perpetual = 0 AND expires_on IS NOT NULL))",
+                 "OR (perpetual = 0 AND (expires_on IS NOT NULL OR term_years IS NOT NULL)))"},
+    CheckRewrite{"term_restart", "previous_expiry TEXT NOT NULL,", "previous_expiry TEXT,"},
+};
+
+void loosen_term_checks(Database& db) { rewrite_table_text(db, v7_checks, 6); }
+
+constexpr std::string_view v7_sql = "";
+
 constexpr std::array migrations{
     Migration{1, "initial register", v1_sql},
     Migration{2, "faster checks on insert", v2_sql, &rewrite_checks},
@@ -382,6 +404,7 @@ constexpr std::array migrations{
     Migration{4, "tamper-evident log", v4_sql, nullptr, &seal_log},
     Migration{5, "search and lists at scale", v5_sql},
     Migration{6, "holders' data out of the change log", v6_sql, nullptr, &redact_log},
+    Migration{7, "terms not started yet", v7_sql, &loosen_term_checks},
 };
 
 }  // namespace
