@@ -111,13 +111,13 @@ TEST_CASE("a deed under a choice of term must say which, and only a term on offe
         const auto d = decide_term(reg, deed(ymd(2021, 5, 1), std::nullopt));
         REQUIRE_FALSE(d);
         CHECK(d.refusal->code == RefusalCode::term_choice_missing);
-        CHECK_THAT(d.refusal->message, Catch::Contains("30 or 40 years") && Catch::Contains("art. 40"));
+        CHECK_THAT(d.refusal->message, Catch::Contains("30 o 40 anni") && Catch::Contains("art. 40"));
     }
     SECTION("a term not on offer: refused with the choices and the article") {
         const auto d = decide_term(reg, deed(ymd(2021, 5, 1), 35));
         REQUIRE_FALSE(d);
         CHECK(d.refusal->code == RefusalCode::term_differs);
-        CHECK_THAT(d.refusal->message, Catch::Contains("35 years") && Catch::Contains("30 or 40 years") &&
+        CHECK_THAT(d.refusal->message, Catch::Contains("35 anni") && Catch::Contains("30 o 40 anni") &&
                                            Catch::Contains("art. 40"));
     }
 }

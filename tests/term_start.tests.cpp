@@ -71,13 +71,13 @@ TEST_CASE("a term from the request runs from the request's date", "[term][decorr
     SECTION("a request after the deed is refused") {
         r.requested_on = ymd(2024, 3, 12);
         const auto d = decide_term(reg(), r);
-        check_refused(d, RefusalCode::request_after_signing, "2024-03-12");
-        CHECK_THAT(d.refusal->message, Catch::Contains("2024-03-11"));
+        check_refused(d, RefusalCode::request_after_signing, "12/03/2024");
+        CHECK_THAT(d.refusal->message, Catch::Contains("11/03/2024"));
     }
     SECTION("a deed's own start may not come before the request") {
         r.requested_on = ymd(2024, 2, 1);
         r.stated_term_start = ymd(2024, 1, 31);
-        check_refused(decide_term(reg(), r), RefusalCode::before_signing, "2024-01-31");
+        check_refused(decide_term(reg(), r), RefusalCode::before_signing, "31/01/2024");
     }
 }
 

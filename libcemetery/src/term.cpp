@@ -13,6 +13,10 @@ TermDecision refuse(RefusalCode code, std::string message, std::string version =
 }
 
 std::string years_text(int n) { return std::to_string(n) + (n == 1 ? " year" : " years"); }
+std::string anni_text(int n) { return std::to_string(n) + (n == 1 ? " anno" : " anni"); }
+
+// «Unione 2020», as the messages name a version.
+std::string quoted(const std::string& name) { return "«" + name + "»"; }
 
 // How the term's last day is counted: as the version in force on the signing says; a
 // deed signed before any version by the civil-code rule.
@@ -20,26 +24,26 @@ EndCounting counting_of(const RegulationVersion* version) {
     return version ? version->end_counting.value : EndCounting::same_day;
 }
 
-// "30 or 40 years", "20, 30 or 40 years"
+// "30 o 40 anni", "20, 30 o 40 anni"
 std::string choices_text(const std::vector<int>& years) {
     std::string out;
     for (std::size_t i = 0; i < years.size(); ++i) {
-        if (i > 0) out += i + 1 == years.size() ? " or " : ", ";
+        if (i > 0) out += i + 1 == years.size() ? " o " : ", ";
         out += std::to_string(years[i]);
     }
-    return out + " years";
+    return out + " anni";
 }
 
 }  // namespace
 
 TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
-    const std::string kind{code(req.kind)};
+    const std::string kind{italian_name(req.kind)};
 
     // Perpetual deeds: only those signed before DPR 803/1975 came into force (N10), or
     // the cut-off the file sets for the comune and kind.
     if (req.perpetual) {
         if (req.stated_years || req.stated_expiry) {
-            return refuse(RefusalCode::perpetual_with_term, "a perpetual deed cannot also state a term or an expiry");
+            return refuse(RefusalCode::perpetual_with_term, "un atto perpetuo non può indicare anche una durata o una scadenza");
         }
         const PerpetualCutoff cutoff = reg.perpetual_cutoff_for(req.comune, req.kind);
         TermDecision d;
@@ -49,9 +53,9 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
         }
         if (!cutoff.read_as_years) {
             return refuse(RefusalCode::perpetual_not_allowed,
-                          "a " + kind + " deed signed on " + to_iso(req.signed_on) + " in " + req.comune +
-                              " cannot be perpetual: only deeds signed on or before " + to_iso(cutoff.until) +
-                              " can (" + cutoff.basis + ")",
+                          "un atto di " + kind + " stipulato il " + to_italian(req.signed_on) + " a " + req.comune +
+                              " non può essere perpetuo: lo possono solo gli atti stipulati entro il " +
+                              to_italian(cutoff.until) + " (" + cutoff.basis + ")",
                           {}, cutoff.basis);
         }
         // Written perpetual after the cut-off: the comune reads it as a fixed term from the signing.
@@ -59,9 +63,9 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
         const RegulationVersion* in_force = reg.version_for(req.comune, req.signed_on);
         const Date end = period_end(req.signed_on, years, counting_of(in_force));
         d.term = Term{req.signed_on, years, false, end, TermSource::deed, {}, cutoff.basis};
-        d.notices.push_back("a " + kind + " deed written perpetual but signed on " + to_iso(req.signed_on) +
-                            ", after " + to_iso(cutoff.until) + ", is read as " + years_text(years) +
-                            " from its signing (" + cutoff.basis + ")");
+        d.notices.push_back("un atto di " + kind + " scritto perpetuo ma stipulato il " + to_italian(req.signed_on) +
+                            ", dopo il " + to_italian(cutoff.until) + ", vale " + anni_text(years) +
+                            " dalla stipula (" + cutoff.basis + ")");
         return d;
     }
 
@@ -73,28 +77,29 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
         const KindRule* rule = version->rule_for(req.kind);
         if (!rule) {
             return refuse(RefusalCode::no_rule_for_kind,
-                          "version \"" + version->name + "\" has no rule for " + kind, version->name, version->basis);
+                          "la versione " + quoted(version->name) + " non ha una regola per " + kind, version->name,
+                          version->basis);
         }
         if (!rule->term_choices.empty()) {
             // The deed records which of the terms on offer was agreed: never guessed.
             const auto& choices = rule->term_choices;
             if (!req.stated_years) {
                 return refuse(RefusalCode::term_choice_missing,
-                              "version \"" + version->name + "\" grants " + kind + " for " + choices_text(choices) +
-                                  ": the deed must say which (" + rule->basis + ")",
+                              "la versione " + quoted(version->name) + " concede " + kind + " per " + choices_text(choices) +
+                                  ": l'atto deve dire quale (" + rule->basis + ")",
                               version->name, rule->basis);
             }
             if (std::find(choices.begin(), choices.end(), *req.stated_years) == choices.end()) {
                 return refuse(RefusalCode::term_differs,
-                              "the deed states " + years_text(*req.stated_years) + ", but version \"" + version->name +
-                                  "\" grants " + kind + " for " + choices_text(choices) + " (" + rule->basis + ")",
+                              "l'atto indica " + anni_text(*req.stated_years) + ", ma la versione " + quoted(version->name) +
+                                  " concede " + kind + " per " + choices_text(choices) + " (" + rule->basis + ")",
                               version->name, rule->basis);
             }
             years = *req.stated_years;
         } else if (req.stated_years && *req.stated_years != rule->term_years) {
             return refuse(RefusalCode::term_differs,
-                          "the deed states " + years_text(*req.stated_years) + ", but version \"" + version->name +
-                              "\" gives " + kind + " " + years_text(rule->term_years) + " (" + rule->basis + ")",
+                          "l'atto indica " + anni_text(*req.stated_years) + ", ma la versione " + quoted(version->name) +
+                              " dà " + kind + " per " + anni_text(rule->term_years) + " (" + rule->basis + ")",
                           version->name, rule->basis);
         } else {
             years = rule->term_years;
@@ -108,13 +113,14 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
         if (first && req.signed_on >= *first) {
             // After the rules began for this comune but none covers the day: say so, never guess.
             return refuse(RefusalCode::no_version,
-                          "no version of the regulation covers " + req.comune + " on " + to_iso(req.signed_on));
+                          "nessuna versione del regolamento si applica a " + req.comune + " il " +
+                              to_italian(req.signed_on));
         }
         // A legacy deed, signed before any version: its own term stands (N10 by analogy).
         if (!req.stated_years) {
             return refuse(RefusalCode::term_missing,
-                          "signed on " + to_iso(req.signed_on) + ", before any version of the regulation for " +
-                              req.comune + ": the deed's own term in years is needed");
+                          "stipulato il " + to_italian(req.signed_on) + ", prima di ogni versione del regolamento per " +
+                              req.comune + ": serve la durata in anni dell'atto stesso");
         }
         years = *req.stated_years;
         // The common field is a turn that starts at the burial, whatever the era.
@@ -124,7 +130,7 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
     }
     if (years > reg.max_period_years.value) {
         return refuse(RefusalCode::term_too_long,
-                      years_text(years) + " is over the maximum of " + years_text(reg.max_period_years.value) + " (" +
+                      anni_text(years) + " superano il massimo di " + anni_text(reg.max_period_years.value) + " (" +
                           reg.max_period_years.basis + ")",
                       term.version_name, reg.max_period_years.basis);
     }
@@ -137,14 +143,14 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
     if (starts == TermStart::request) {
         if (!req.requested_on) {
             return refuse(RefusalCode::request_date_missing,
-                          "the term of a " + kind + " starts at the request (" + start_basis +
-                              "): the request's date is needed",
+                          "la durata di " + kind + " decorre dalla richiesta (" + start_basis +
+                              "): serve la data della richiesta",
                           term.version_name, start_basis);
         }
         if (*req.requested_on > req.signed_on) {
-            return refuse(RefusalCode::request_after_signing, "the request (" + to_iso(*req.requested_on) +
-                                                                  ") cannot come after the deed it asked for (" +
-                                                                  to_iso(req.signed_on) + ")",
+            return refuse(RefusalCode::request_after_signing, "la richiesta (" + to_italian(*req.requested_on) +
+                                                                  ") non può seguire l'atto che chiedeva (" +
+                                                                  to_italian(req.signed_on) + ")",
                           term.version_name, start_basis);
         }
     }
@@ -152,8 +158,9 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
     std::optional<Date> start;
     if (req.stated_term_start) {
         if (*req.stated_term_start < earliest) {
-            return refuse(RefusalCode::before_signing, "the term cannot start (" + to_iso(*req.stated_term_start) +
-                                                           ") before the deed is signed (" + to_iso(req.signed_on) + ")");
+            return refuse(RefusalCode::before_signing, "la durata non può decorrere (" + to_italian(*req.stated_term_start) +
+                                                           ") prima della stipula dell'atto (" +
+                                                           to_italian(req.signed_on) + ")");
         }
         start = req.stated_term_start;
     } else {

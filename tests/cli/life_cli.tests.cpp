@@ -425,7 +425,7 @@ TEST_CASE("a regulation offering loculi for 30 or 40 years: the deed says which,
                                             "--deceased", "Pèrego,Giuseppe", "--died", "2026-11-28"};
 
     SECTION("without --anni the grant is refused with the choices and the article") {
-        check_refused(office.run(with_rules(grant)), "30 or 40 years");
+        check_refused(office.run(with_rules(grant)), "30 o 40 anni");
         CHECK(office.ok({"plots", "list", "--comune", "Liscate", "--format", "csv"}).out.find("2026/0001") ==
               std::string::npos);
     }
@@ -456,7 +456,7 @@ TEST_CASE("a regulation offering loculi for 30 or 40 years: the deed says which,
         const auto refused = office.run(with_rules({"import", csv.string()}));
         INFO(refused);
         CHECK(refused.exit_code == 3);
-        CHECK_THAT(refused.err, Catch::Contains("scelte.csv:3: Durata_Anni") && Catch::Contains("30 or 40 years"));
+        CHECK_THAT(refused.err, Catch::Contains("scelte.csv:3: Durata_Anni") && Catch::Contains("30 o 40 anni"));
         CHECK(office.run({"show", "L-2021-001", "--comune", "Liscate"}).exit_code != 0);
 
         test::write_file(csv, head + forty);
@@ -514,7 +514,7 @@ TEST_CASE("a comune that reads perpetual deeds after its cut-off as 99 years: th
                      "concessionario_cognome;concessionario_nome\n"
                      "Liscate;Cappella;C;1;P-1984-001;29/02/1984;sì;Colombo;Aldo\n");
     const auto imported = office.ok({"--regolamento", rules.string(), "import", csv.string()});
-    CHECK_THAT(imported.out + imported.err, Catch::Contains("read as 99 years"));
+    CHECK_THAT(imported.out + imported.err, Catch::Contains("vale 99 anni"));
     const auto show = json::parse(office.ok({"show", "P-1984-001", "--comune", "Liscate", "--format", "json"}).out);
     CHECK(show["perpetua"] == false);
     CHECK(show["scadenza"] == "2083-02-28");
