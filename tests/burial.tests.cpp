@@ -54,12 +54,12 @@ TEST_CASE("a burial beyond the capacity of the place is refused", "[burial]") {
     const auto c = granted(ymd(2026, 1, 10), 30, "Unione 2020");
     SECTION("a second coffin in a loculo") {
         check_refused(decide_burial(reg(), c, PlotKind::loculo, "Liscate", RemainsCount{1, 0, 0}, burial(ymd(2030, 1, 1))),
-                      RefusalCode::capacity_exceeded, "holds 1 coffin under version \"Unione 2020\" and 1 already");
+                      RefusalCode::capacity_exceeded, "accoglie 1 feretro secondo la versione «Unione 2020» e già vi riposano 1");
     }
     SECTION("a fifth coffin in a family tomb") {
         check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", RemainsCount{4, 0, 0},
                                     burial(ymd(2030, 1, 1))),
-                      RefusalCode::capacity_exceeded, "holds 4 coffins");
+                      RefusalCode::capacity_exceeded, "accoglie 4 feretri");
     }
     SECTION("the fourth coffin in a family tomb still fits") {
         CHECK(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", RemainsCount{3, 2, 1}, burial(ymd(2030, 1, 1)))
@@ -71,7 +71,7 @@ TEST_CASE("a burial after the concession ended or expired is refused", "[burial]
     auto c = granted(ymd(2026, 1, 10), 30, "Unione 2020");
     SECTION("after expiry") {
         check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, burial(ymd(2056, 1, 11))),
-                      RefusalCode::concession_expired, "expired on 2056-01-10");
+                      RefusalCode::concession_expired, "scaduta il 10/01/2056");
     }
     SECTION("on the expiry day it is still valid") {
         CHECK(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, burial(ymd(2056, 1, 10))).allowed());
@@ -101,12 +101,12 @@ TEST_CASE("a burial's dates are checked", "[burial]") {
     SECTION("no burial date") {
         r.deceased.buried_on.reset();
         check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, r),
-                      RefusalCode::burial_date_missing, "date");
+                      RefusalCode::burial_date_missing, "data");
     }
     SECTION("before the deed") {
         r = burial(ymd(2025, 6, 1));
         check_refused(decide_burial(reg(), c, PlotKind::tomba_famiglia, "Liscate", {}, r), RefusalCode::before_signing,
-                      "before the deed");
+                      "non può precedere la stipula");
     }
 }
 
@@ -169,7 +169,7 @@ fonte = "x"
     const auto c = granted(ymd(2022, 1, 1), 30, "V");
     check_refused(decide_burial(*load.regulation, c, PlotKind::tomba_famiglia, "Liscate", RemainsCount{1, 0, 0},
                                 burial(ymd(2023, 1, 1))),
-                  RefusalCode::capacity_not_configured, "sets no capacity");
+                  RefusalCode::capacity_not_configured, "non fissa la capienza");
 }
 
 TEST_CASE("nobody is buried under a concession that ended or whose place was freed, whatever the burial date",

@@ -78,9 +78,9 @@ TEST_CASE("a plot that is not free is not granted", "[concede]") {
     auto ctx = context(PlotKind::loculo);
     ctx.plot_state = PlotStateOn{PlotState::occupied, ConcessionId{3}, "E-1987-031"};
     check_refused(decide_concession(reg(), request(ymd(2026, 12, 1)), ctx), RefusalCode::plot_not_free,
-                  "occupied on 2026-12-01 (concession E-1987-031)");
+                  "occupato il 01/12/2026 (concessione E-1987-031)");
     ctx.plot_state = PlotStateOn{PlotState::out_of_use, {}, {}};
-    check_refused(decide_concession(reg(), request(ymd(2026, 12, 1)), ctx), RefusalCode::plot_not_free, "out_of_use");
+    check_refused(decide_concession(reg(), request(ymd(2026, 12, 1)), ctx), RefusalCode::plot_not_free, "fuori uso");
 }
 
 TEST_CASE("a loculo is granted only at a death (RR Lombardia 4/2022 art. 27 c.6)", "[concede]") {
@@ -99,14 +99,14 @@ TEST_CASE("a loculo is granted only at a death (RR Lombardia 4/2022 art. 27 c.6)
 TEST_CASE("a new concession is refused when no version covers the comune that day", "[concede]") {
     // Truccazzano left the Union on 1 January 2024 and no later rules are known.
     check_refused(decide_concession(reg(), request(ymd(2026, 12, 1)), context(PlotKind::loculo, "Truccazzano")),
-                  RefusalCode::no_version, "Truccazzano on 2026-12-01");
+                  RefusalCode::no_version, "Truccazzano il 01/12/2026");
 }
 
 TEST_CASE("a new concession needs a holder and people with dates in order", "[concede]") {
     auto r = request(ymd(2026, 12, 1));
     SECTION("no holder") {
         r.holders.clear();
-        check_refused(decide_concession(reg(), r, context(PlotKind::loculo)), RefusalCode::holder_missing, "holder");
+        check_refused(decide_concession(reg(), r, context(PlotKind::loculo)), RefusalCode::holder_missing, "concessionario");
     }
     SECTION("death before birth") {
         r.first_deceased->died_on = ymd(1930, 1, 1);
@@ -122,7 +122,7 @@ TEST_CASE("a new concession needs a holder and people with dates in order", "[co
         r.first_deceased->died_on = ymd(2026, 11, 1);
         r.first_deceased->buried_on = ymd(2026, 11, 3);
         check_refused(decide_concession(reg(), r, context(PlotKind::loculo)), RefusalCode::before_signing,
-                      "before the deed is signed");
+                      "non può precedere la stipula");
     }
     SECTION("a holder's tax code that is not one") {
         r.holders.front().codice_fiscale = "XXXXXX00X00X000X";
@@ -135,7 +135,7 @@ TEST_CASE("a place that cannot hold the remains is not granted for them", "[conc
     auto r = request(ymd(2026, 12, 1));
     r.form = RemainsForm::coffin;
     check_refused(decide_concession(reg(), r, context(PlotKind::cinerario)), RefusalCode::capacity_exceeded,
-                  "holds 0 coffins");
+                  "accoglie 0 feretri");
     r.form = RemainsForm::urn;
     CHECK(decide_concession(reg(), r, context(PlotKind::cinerario)).allowed());
 }
@@ -145,13 +145,13 @@ TEST_CASE("a deed is not recorded before it is signed, nor a death before it hap
     SECTION("a signing after today") {
         r.today = ymd(2026, 11, 30);
         check_refused(decide_concession(reg(), r, context(PlotKind::loculo)), RefusalCode::after_today,
-                      "after today (2026-11-30)");
+                      "dopo oggi (30/11/2026)");
     }
     SECTION("a deed centuries ahead") {
         r.signed_on = ymd(9999, 12, 31);
         r.first_deceased->died_on = ymd(9999, 12, 29);
         r.today = ymd(2026, 12, 2);
-        check_refused(decide_concession(reg(), r, context(PlotKind::loculo)), RefusalCode::after_today, "9999-12-31");
+        check_refused(decide_concession(reg(), r, context(PlotKind::loculo)), RefusalCode::after_today, "31/12/9999");
     }
     SECTION("a death after today, on a deed of today") {
         r.first_deceased->died_on = ymd(2026, 12, 5);
@@ -207,8 +207,8 @@ ConcessionDecision in_life(PlotKind kind, Date signed_on, std::optional<Date> bo
 TEST_CASE("a loculo in life only from 65: refused the day before the 65th birthday, granted on it",
           "[concede][applicant_age]") {
     check_refused(in_life(PlotKind::loculo, ymd(2026, 3, 1), ymd(1961, 3, 2)), RefusalCode::applicant_too_young,
-                  "aged 65 or more (art. 41 c.2: in vita a chi ha compiuto 65 anni): the applicant, born on "
-                  "1961-03-02, meets it only from 2026-03-02");
+                  "di almeno 65 anni (art. 41 c.2: in vita a chi ha compiuto 65 anni): il richiedente, nato il "
+                  "02/03/1961, la soddisfa solo dal 02/03/2026");
     CHECK(in_life(PlotKind::loculo, ymd(2026, 3, 2), ymd(1961, 3, 2)).allowed());
     SECTION("at a death the age does not count") {
         auto r = request(ymd(2026, 3, 1));
@@ -217,7 +217,7 @@ TEST_CASE("a loculo in life only from 65: refused the day before the 65th birthd
     }
     SECTION("born on 29 February: 65 on 28 February of a common year") {
         check_refused(in_life(PlotKind::loculo, ymd(2025, 2, 27), ymd(1960, 2, 29)), RefusalCode::applicant_too_young,
-                      "meets it only from 2025-02-28");
+                      "la soddisfa solo dal 28/02/2025");
         CHECK(in_life(PlotKind::loculo, ymd(2025, 2, 28), ymd(1960, 2, 29)).allowed());
     }
 }
@@ -225,8 +225,8 @@ TEST_CASE("a loculo in life only from 65: refused the day before the 65th birthd
 TEST_CASE("an ossario in life from 65 or turning 65 in the year: from 1 January of that year",
           "[concede][applicant_age]") {
     check_refused(in_life(PlotKind::ossario, ymd(2025, 12, 31), ymd(1961, 3, 2)), RefusalCode::applicant_too_young,
-                  "or turning 65 in the year of the request (art. 42: 65 anni compiuti o da compiere nell'anno): the "
-                  "applicant, born on 1961-03-02, meets it only from 2026-01-01");
+                  "o che li compie nell'anno della richiesta (art. 42: 65 anni compiuti o da compiere nell'anno): il "
+                  "richiedente, nato il 02/03/1961, la soddisfa solo dal 01/01/2026");
     CHECK(in_life(PlotKind::ossario, ymd(2026, 1, 1), ymd(1961, 3, 2)).allowed());
     SECTION("born on 29 February") {
         CHECK_FALSE(in_life(PlotKind::ossario, ymd(2024, 12, 31), ymd(1960, 2, 29)).allowed());
@@ -240,7 +240,7 @@ TEST_CASE("the applicant's birth date: as given, else from the first holder's co
     r.first_deceased.reset();
     SECTION("unknown") {
         check_refused(decide_concession(in_life_rules(), r, context(PlotKind::loculo)),
-                      RefusalCode::applicant_born_on_missing, "the applicant's birth date is needed");
+                      RefusalCode::applicant_born_on_missing, "serve la data di nascita del richiedente");
     }
     SECTION("from the codice fiscale: a woman born on 29/02/1960") {
         r.holders.front().codice_fiscale = "DDALSU60B69F205";
@@ -248,18 +248,18 @@ TEST_CASE("the applicant's birth date: as given, else from the first holder's co
         CHECK(decide_concession(in_life_rules(), r, context(PlotKind::loculo)).allowed());
         r.signed_on = r.today = ymd(2025, 2, 27);
         check_refused(decide_concession(in_life_rules(), r, context(PlotKind::loculo)), RefusalCode::applicant_too_young,
-                      "born on 1960-02-29 (from the codice fiscale of D'Adda Luisa), meets it only from 2025-02-28");
+                      "nato il 29/02/1960 (dal codice fiscale di D'Adda Luisa), la soddisfa solo dal 28/02/2025");
     }
     SECTION("a date given wins over the codice fiscale") {
         r.holders.front().codice_fiscale = "DDALSU60B69F205";
         r.holders.front().codice_fiscale += *codice_fiscale_check_letter(r.holders.front().codice_fiscale);
         r.applicant_born_on = ymd(1970, 1, 1);
         check_refused(decide_concession(in_life_rules(), r, context(PlotKind::loculo)), RefusalCode::applicant_too_young,
-                      "born on 1970-01-01, meets it only from 2035-01-01");
+                      "nato il 01/01/1970, la soddisfa solo dal 01/01/2035");
     }
     SECTION("a birth after the signing is refused") {
         r.applicant_born_on = ymd(2026, 3, 2);
         check_refused(decide_concession(in_life_rules(), r, context(PlotKind::loculo)), RefusalCode::person_invalid,
-                      "after the signing date");
+                      "dopo la stipula");
     }
 }

@@ -77,7 +77,7 @@ void apply_restart(Concession& c, const TermRestart& restart) {
 BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKind kind, std::string_view comune,
                              const RemainsCount& present, const BurialRequest& req) {
     BurialDecision d;
-    const std::string k{code(kind)};
+    const std::string k{italian_name(kind)};
     auto refuse = [&](RefusalCode code, std::string message, std::string basis = {}) {
         d.refusal = Refusal{code, std::move(message), d.version_name, std::move(basis)};
         return d;
@@ -88,7 +88,7 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
         return d;
     }
     const Deceased& who = req.deceased;
-    if (!who.buried_on) return refuse(RefusalCode::burial_date_missing, "a burial needs its date");
+    if (!who.buried_on) return refuse(RefusalCode::burial_date_missing, "una sepoltura richiede la sua data");
     if (auto bad = check_people({}, {who}, FutureLimit{req.today, 0})) {
         d.refusal = bad;
         return d;
@@ -96,22 +96,24 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
     const Date on = *who.buried_on;
     if (on < c.signed_on) {
         return refuse(RefusalCode::before_signing,
-                      "the burial (" + to_iso(on) + ") cannot come before the deed is signed (" + to_iso(c.signed_on) + ")");
+                      "la sepoltura (" + to_italian(on) + ") non può precedere la stipula dell'atto (" +
+                          to_italian(c.signed_on) + ")");
     }
     if (!c.perpetual && c.expires_on && on > *c.expires_on) {
-        return refuse(RefusalCode::concession_expired, "the concession expired on " + to_iso(*c.expires_on) +
-                                                           ": a burial on " + to_iso(on) + " needs a renewal first");
+        return refuse(RefusalCode::concession_expired, "la concessione è scaduta il " + to_italian(*c.expires_on) +
+                                                           ": una sepoltura il " + to_italian(on) +
+                                                           " richiede prima un rinnovo");
     }
 
     const RegulationVersion* version = reg.version_for(comune, on);
     if (!version) version = version_named(reg, c.version_name);
     if (!version) {
-        return refuse(RefusalCode::no_version, "no version of the regulation covers " + std::string(comune) + " on " +
-                                                   to_iso(on) + ": the burial cannot be decided");
+        return refuse(RefusalCode::no_version, "nessuna versione del regolamento si applica a " + std::string(comune) + " il " +
+                                                   to_italian(on) + ": la sepoltura non si può decidere");
     }
     d.version_name = version->name;
     const KindRule* rule = version->rule_for(kind);
-    if (!rule) return refuse(RefusalCode::no_rule_for_kind, "version \"" + version->name + "\" has no rule for " + k);
+    if (!rule) return refuse(RefusalCode::no_rule_for_kind, "la versione «" + version->name + "» non ha una regola per " + k);
     if (auto full = check_capacity(*rule, version->name, present, req.form)) {
         d.refusal = full;
         return d;
@@ -120,18 +122,18 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
     if (const KindRule* own = rule_of_own_version(reg, c, kind)) {
         if (req.extension_declined && !(own->extends_at_every_burial.on && own->extends_at_every_burial.declinable)) {
             return refuse(RefusalCode::extension_not_declinable,
-                          "under version \"" + c.version_name + "\" the term of a " + k +
-                              " is not extended at a burial in a way the holders may decline",
+                          "secondo la versione «" + c.version_name + "» la durata di " + k +
+                              " non ha una proroga alla sepoltura a cui i concessionari possano rinunciare",
                           own->basis);
         }
         if (!c.started() && own->term_start == TermStart::death && !who.died_on) {
             return refuse(RefusalCode::death_date_missing,
-                          "the term of this " + k + " starts at the death (" + own->term_start_basis +
-                              "): the date of death is needed",
+                          "la durata di questo " + k + " decorre dal decesso (" + own->term_start_basis +
+                              "): serve la data di morte",
                           own->term_start_basis);
         }
     } else if (req.extension_declined) {
-        return refuse(RefusalCode::extension_not_declinable, "the term of this " + k + " is not extended at a burial");
+        return refuse(RefusalCode::extension_not_declinable, "la durata di questo " + k + " non ha proroga alla sepoltura");
     }
     d.restart = term_restart_at(reg, c, kind, present, BurialEvent{on, who.full_name(), who.died_on, req.extension_declined});
     return d;

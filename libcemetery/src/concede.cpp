@@ -13,44 +13,68 @@ Refusal refusal(RefusalCode code, std::string message, std::string version = {},
 
 std::string form_words(RemainsForm form) {
     switch (form) {
-        case RemainsForm::coffin: return "coffin";
-        case RemainsForm::box: return "box of bones";
-        case RemainsForm::urn: return "urn";
+        case RemainsForm::coffin: return "feretro";
+        case RemainsForm::box: return "cassetta ossario";
+        case RemainsForm::urn: return "urna";
     }
-    return "coffin";
+    return "feretro";
 }
+
+// "feretri", "cassette ossario", "urne"
+std::string forms_words(RemainsForm form) {
+    switch (form) {
+        case RemainsForm::coffin: return "feretri";
+        case RemainsForm::box: return "cassette ossario";
+        case RemainsForm::urn: return "urne";
+    }
+    return "feretri";
+}
+
+// "occupato", as a message names the state of a plot.
+std::string state_words(PlotState state) {
+    switch (state) {
+        case PlotState::free: return "libero";
+        case PlotState::conceded: return "concesso";
+        case PlotState::occupied: return "occupato";
+        case PlotState::out_of_use: return "fuori uso";
+    }
+    return std::string(code(state));
+}
+
+// «Unione 2020», as the messages name a version.
+std::string quoted(const std::string& name) { return "«" + name + "»"; }
 
 std::string age_words(const LivingApplicantAge& age) {
     const std::string n = std::to_string(age.years);
-    return "aged " + n + " or more" + (age.in_the_year ? ", or turning " + n + " in the year of the request" : "");
+    return "di almeno " + n + " anni" + (age.in_the_year ? ", o che li compie nell'anno della richiesta" : "");
 }
 
 // A concession without a death where the kind is granted in life only from an age: the
 // applicant's birth date as given, else as the first holder's codice fiscale writes it.
 std::optional<Refusal> check_applicant_age(const LivingApplicantAge& age, const ConcessionRequest& req,
                                            const std::string& version, PlotKind kind) {
-    const std::string rule = "under version \"" + version + "\" a " + std::string(code(kind)) +
-                             " without a death is granted only to an applicant " + age_words(age) + " (" + age.basis +
+    const std::string rule = "secondo la versione " + quoted(version) + " " + std::string(italian_name(kind)) +
+                             " senza un decesso si concede solo a un richiedente " + age_words(age) + " (" + age.basis +
                              ")";
     std::optional<Date> born = req.applicant_born_on;
     std::string whence;
     if (!born && !req.holders.empty() && !req.holders.front().codice_fiscale.empty()) {
         born = codice_fiscale_birth_date(req.holders.front().codice_fiscale, req.signed_on);
-        if (born) whence = " (from the codice fiscale of " + req.holders.front().full_name() + ")";
+        if (born) whence = " (dal codice fiscale di " + req.holders.front().full_name() + ")";
     }
     if (!born) {
         return refusal(RefusalCode::applicant_born_on_missing,
-                       rule + ": the applicant's birth date is needed (or the first holder's codice fiscale)", version,
+                       rule + ": serve la data di nascita del richiedente (o il codice fiscale del primo concessionario)", version,
                        age.basis);
     }
     if (*born > req.signed_on) {
-        return refusal(RefusalCode::person_invalid, "the applicant's birth date " + to_iso(*born) + whence +
-                                                        " is after the signing date " + to_iso(req.signed_on));
+        return refusal(RefusalCode::person_invalid, "la data di nascita del richiedente " + to_italian(*born) + whence +
+                                                        " è dopo la stipula del " + to_italian(req.signed_on));
     }
     if (!age.met_by(*born, req.signed_on)) {
         return refusal(RefusalCode::applicant_too_young,
-                       rule + ": the applicant, born on " + to_iso(*born) + whence + ", meets it only from " +
-                           to_iso(age.from_day(*born)),
+                       rule + ": il richiedente, nato il " + to_italian(*born) + whence + ", la soddisfa solo dal " +
+                           to_italian(age.from_day(*born)),
                        version, age.basis);
     }
     return std::nullopt;
@@ -72,11 +96,11 @@ std::optional<Refusal> check_people(const std::vector<Holder>& holders, const st
 
 std::optional<Refusal> check_capacity(const KindRule& rule, const std::string& version_name,
                                       const RemainsCount& present, RemainsForm form) {
-    const std::string kind{code(rule.kind)};
+    const std::string kind{italian_name(rule.kind)};
     if (!rule.capacity) {
         return refusal(RefusalCode::capacity_not_configured,
-                       "version \"" + version_name + "\" sets no capacity for " + kind +
-                           ": a burial beyond the first cannot be decided",
+                       "la versione " + quoted(version_name) + " non fissa la capienza di " + kind +
+                           ": una sepoltura oltre la prima non si può decidere",
                        version_name, rule.basis);
     }
     const Capacity& c = *rule.capacity;
@@ -89,9 +113,9 @@ std::optional<Refusal> check_capacity(const KindRule& rule, const std::string& v
     }
     if (used + 1 > room) {
         return refusal(RefusalCode::capacity_exceeded,
-                       "a " + kind + " holds " + std::to_string(room) + " " + form_words(form) +
-                           (room == 1 ? "" : "s") + " under version \"" + version_name + "\" and " +
-                           std::to_string(used) + " already rest there (" + c.basis + ")",
+                       kind + " accoglie " + std::to_string(room) + " " + (room == 1 ? form_words(form) : forms_words(form)) +
+                           " secondo la versione " + quoted(version_name) + " e già vi riposano " +
+                           std::to_string(used) + " (" + c.basis + ")",
                        version_name, c.basis);
     }
     return std::nullopt;
@@ -100,18 +124,18 @@ std::optional<Refusal> check_capacity(const KindRule& rule, const std::string& v
 ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequest& req,
                                      const ConcessionContext& ctx) {
     ConcessionDecision d;
-    const std::string kind{code(ctx.kind)};
+    const std::string kind{italian_name(ctx.kind)};
     auto refuse = [&](Refusal r) {
         d.refusal = std::move(r);
         return d;
     };
     if (ctx.plot_state.state != PlotState::free) {
-        std::string why = "the plot is " + std::string(code(ctx.plot_state.state)) + " on " + to_iso(req.signed_on);
-        if (!ctx.plot_state.deed_number.empty()) why += " (concession " + ctx.plot_state.deed_number + ")";
-        return refuse(refusal(RefusalCode::plot_not_free, why + ": only a free plot can be granted"));
+        std::string why = "il posto è " + state_words(ctx.plot_state.state) + " il " + to_italian(req.signed_on);
+        if (!ctx.plot_state.deed_number.empty()) why += " (concessione " + ctx.plot_state.deed_number + ")";
+        return refuse(refusal(RefusalCode::plot_not_free, why + ": si concede solo un posto libero"));
     }
     if (req.holders.empty()) {
-        return refuse(refusal(RefusalCode::holder_missing, "a concession needs at least one holder"));
+        return refuse(refusal(RefusalCode::holder_missing, "una concessione richiede almeno un concessionario"));
     }
     std::vector<Deceased> deceased;
     if (req.first_deceased) {
@@ -121,21 +145,21 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
     }
     // Nothing is recorded ahead of its day: a deed once signed, a death once it happened.
     if (req.signed_on > req.today) {
-        return refuse(refusal(RefusalCode::after_today, "the signing date " + to_iso(req.signed_on) +
-                                                            " is after today (" + to_iso(req.today) +
-                                                            "): a deed is recorded once signed"));
+        return refuse(refusal(RefusalCode::after_today, "la data di stipula " + to_italian(req.signed_on) +
+                                                            " è dopo oggi (" + to_italian(req.today) +
+                                                            "): un atto si registra una volta stipulato"));
     }
     if (auto bad = check_people(req.holders, deceased, FutureLimit{req.today, 0})) return refuse(*bad);
 
     const RegulationVersion* version = reg.version_for(ctx.comune_name, req.signed_on);
     if (!version) {
-        return refuse(refusal(RefusalCode::no_version, "no version of the regulation covers " + ctx.comune_name +
-                                                           " on " + to_iso(req.signed_on) +
-                                                           ": a new concession cannot be decided"));
+        return refuse(refusal(RefusalCode::no_version, "nessuna versione del regolamento si applica a " +
+                                                           ctx.comune_name + " il " + to_italian(req.signed_on) +
+                                                           ": una nuova concessione non si può decidere"));
     }
     const KindRule* rule = version->rule_for(ctx.kind);
     if (!rule) {
-        return refuse(refusal(RefusalCode::no_rule_for_kind, "version \"" + version->name + "\" has no rule for " + kind,
+        return refuse(refusal(RefusalCode::no_rule_for_kind, "la versione " + quoted(version->name) + " non ha una regola per " + kind,
                               version->name, version->basis));
     }
     if (rule->granted_in_life_from_age && deceased.empty()) {
@@ -145,8 +169,8 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
         }
     } else if (rule->granted_only_at_death.on && deceased.empty()) {
         return refuse(refusal(RefusalCode::granted_only_at_death,
-                              "under version \"" + version->name + "\" a " + kind +
-                                  " is granted only when someone is to be buried in it: name the deceased (" +
+                              "secondo la versione " + quoted(version->name) + " " + kind +
+                                  " si concede solo quando vi si deve seppellire qualcuno: indicare il defunto (" +
                                   rule->granted_only_at_death.basis + ")",
                               version->name, rule->granted_only_at_death.basis));
     }
@@ -155,9 +179,9 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
             if (auto full = check_capacity(*rule, version->name, {}, req.form)) return refuse(*full);
         }
         if (*deceased.front().buried_on < req.signed_on) {
-            return refuse(refusal(RefusalCode::before_signing, "the burial (" + to_iso(*deceased.front().buried_on) +
-                                                                   ") cannot come before the deed is signed (" +
-                                                                   to_iso(req.signed_on) + ")"));
+            return refuse(refusal(RefusalCode::before_signing, "la sepoltura (" + to_italian(*deceased.front().buried_on) +
+                                                                   ") non può precedere la stipula dell'atto (" +
+                                                                   to_italian(req.signed_on) + ")"));
         }
     }
 
@@ -170,9 +194,9 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
         tr.died_on = deceased.front().died_on;
         if (rule->term_start == TermStart::death && !tr.died_on) {
             return refuse(refusal(RefusalCode::death_date_missing,
-                                  "under version \"" + version->name + "\" the term of a " + kind +
-                                      " starts at the death (" + rule->term_start_basis +
-                                      "): the deceased's date of death is needed",
+                                  "secondo la versione " + quoted(version->name) + " la durata di " + kind +
+                                      " decorre dal decesso (" + rule->term_start_basis +
+                                      "): serve la data di morte del defunto",
                                   version->name, rule->term_start_basis));
         }
     }

@@ -168,7 +168,7 @@ TEST_CASE("cemetery concede in Truccazzano after 2023 is refused: no rules are k
     office.ok({"plots", "add", "--comune", "Truccazzano", "--cemetery", "Truccazzano", "--kind", "loculo", "--numero", "1"});
     check_refused(office.run({"concede", "--comune", "Truccazzano", "--cemetery", "Truccazzano", "--numero", "1", "--on",
                               "2026-12-01", "--holder", "Bassi,Ugo", "--deceased", "Bassi,Aldo"}),
-                  "no version of the regulation covers Truccazzano on 2026-12-01");
+                  "nessuna versione del regolamento si applica a Truccazzano il 01/12/2026");
 }
 
 TEST_CASE("cemetery bury adds the spouse's urn, and refuses a second coffin", "[cli][life]") {
@@ -543,8 +543,8 @@ TEST_CASE("cemetery concede in life where the rule sets an age: --applicant-born
         return office.run(args);
     };
     check_refused(grant("1", "Pèrego,Lucia", {"--applicant-born", "1961-12-02"}),
-                  "the applicant, born on 1961-12-02, meets it only from 2026-12-02");
-    check_refused(grant("1", "Pèrego,Lucia", {}), "the applicant's birth date is needed");
+                  "il richiedente, nato il 02/12/1961, la soddisfa solo dal 02/12/2026");
+    check_refused(grant("1", "Pèrego,Lucia", {}), "serve la data di nascita del richiedente");
     const auto granted = grant("1", "Pèrego,Lucia", {"--applicant-born", "1961-12-01"});
     INFO(granted);
     CHECK(granted.exit_code == 0);
@@ -554,7 +554,7 @@ TEST_CASE("cemetery concede in life where the rule sets an age: --applicant-born
         std::string code = "PRGLCU61T42F205";
         code += *cemetery::codice_fiscale_check_letter(code);
         check_refused(grant("2", "Pèrego,Lucia," + code, {}),
-                      "born on 1961-12-02 (from the codice fiscale of Pèrego Lucia), meets it only from 2026-12-02");
+                      "nato il 02/12/1961 (dal codice fiscale di Pèrego Lucia), la soddisfa solo dal 02/12/2026");
     }
     SECTION("a date that is not one") {
         const auto bad = grant("2", "Pèrego,Lucia", {"--applicant-born", "02/12/1961"});
