@@ -171,9 +171,14 @@ TEST_CASE("Malalbergo: family tombs perpetual until 05/06/1979; loculi and ossar
         CHECK(*c.expires_on == ymd(2015, 2, 28));
         CHECK(renew(reg, c, deed, ymd(2015, 3, 2)).new_expiry == ymd(2050, 2, 28));
     }
-    SECTION("a 99-year family tomb is not decided: its renewal is not on the page, so the kind has no rule") {
-        CHECK(refusal_of(term_of(reg, {"Malalbergo", PlotKind::tomba_famiglia, ymd(1990, 1, 10), 99})) ==
-              RefusalCode::no_rule_for_kind);
+    SECTION("a family tomb of 10/01/1990 lasts 99 years, to 10/01/2089; its renewal, not on the page, is not decided") {
+        const Deed deed{"Malalbergo", PlotKind::tomba_famiglia, ymd(1990, 1, 10)};
+        auto c = signed_deed(reg, deed);
+        CHECK(*c.expires_on == ymd(2089, 1, 10));
+        const auto r = renew(reg, c, deed, ymd(2089, 1, 10));
+        CHECK(refusal_of(r) == RefusalCode::renewal_not_stated);
+        CHECK_THAT(r.refusal->message, Catch::Contains("non dice se e per quanto si rinnova") &&
+                                           Catch::Contains("necessità di rinnovo"));
     }
 }
 
@@ -193,8 +198,14 @@ TEST_CASE("Gasperina: colombari for 30 or 50 years, the 30 renewed once for 10; 
         CHECK(r.new_expiry == ymd(2044, 2, 28));
         CHECK(refusal_of(renew(reg, c, deed, ymd(2044, 2, 28))) == RefusalCode::renewals_used_up);
     }
-    SECTION("a 50-year colombaro of 10/05/2010 expires 10/05/2060") {
-        CHECK(*signed_deed(reg, {"Gasperina", PlotKind::loculo, ymd(2010, 5, 10), 50}).expires_on == ymd(2060, 5, 10));
+    SECTION("a 50-year colombaro of 10/05/2010 expires 10/05/2060 and is not renewable: the renewals follow the term") {
+        const Deed deed{"Gasperina", PlotKind::loculo, ymd(2010, 5, 10), 50};
+        auto c = signed_deed(reg, deed);
+        CHECK(*c.expires_on == ymd(2060, 5, 10));
+        const auto r = renew(reg, c, deed, ymd(2060, 5, 10));
+        CHECK(refusal_of(r) == RefusalCode::kind_not_renewable);
+        CHECK_THAT(r.refusal->message, Catch::Contains("non consente rinnovi per") && Catch::Contains("di 50 anni") &&
+                                           Catch::Contains("la cinquantennale non rinnovabile"));
     }
     SECTION("a term not on offer, or none, is refused with the choices") {
         const auto forty = term_of(reg, {"Gasperina", PlotKind::loculo, ymd(2010, 5, 10), 40});
@@ -249,9 +260,13 @@ TEST_CASE("Banchette: loculi, ossari and cinerary niches 50 years from the signi
             CHECK(rule->granted_only_at_death.on);
         }
     }
-    SECTION("a 99-year family area is not decided: its renewal is not on the page") {
-        CHECK(refusal_of(term_of(reg, {"Banchette", PlotKind::tomba_famiglia, ymd(2015, 9, 15), 99})) ==
-              RefusalCode::no_rule_for_kind);
+    SECTION("a family area of 29/02/2016 lasts 99 years from the signing, to 28/02/2115; its renewal is not decided") {
+        for (auto kind : {PlotKind::tomba_famiglia, PlotKind::cappella}) {
+            const Deed deed{"Banchette", kind, ymd(2016, 2, 29)};
+            auto c = signed_deed(reg, deed);
+            CHECK(*c.expires_on == ymd(2115, 2, 28));
+            CHECK(refusal_of(renew(reg, c, deed, ymd(2115, 2, 28))) == RefusalCode::renewal_not_stated);
+        }
     }
 }
 
@@ -308,9 +323,12 @@ TEST_CASE("Gargnano: loculi, urns and ossari 30 years, renewed once for 30, no f
         CHECK(*c.expires_on == ymd(2042, 12, 12));
         CHECK(renew(reg, c, deed, ymd(2042, 12, 12)).new_expiry == ymd(2072, 12, 12));
     }
-    SECTION("a ground grave is not decided: the page says nothing of its renewal") {
-        CHECK(refusal_of(term_of(reg, {"Gargnano", PlotKind::fossa, ymd(2012, 12, 12), 10})) ==
-              RefusalCode::no_rule_for_kind);
+    SECTION("a ground grave buried 12/12/2012 ends 12/12/2022; the page says nothing of its renewal, so none is decided") {
+        Deed deed{"Gargnano", PlotKind::fossa, ymd(2012, 12, 10), 10};
+        deed.first_burial = ymd(2012, 12, 12);
+        auto c = signed_deed(reg, deed);
+        CHECK(*c.expires_on == ymd(2022, 12, 12));
+        CHECK(refusal_of(renew(reg, c, deed, ymd(2022, 12, 1))) == RefusalCode::renewal_not_stated);
     }
 }
 

@@ -12,6 +12,7 @@
 #include <cemetery/renewal.hpp>
 #include <cemetery/term.hpp>
 
+#include <algorithm>
 #include <random>
 #include <sstream>
 
@@ -45,9 +46,11 @@ std::string draw_kind_rule(Draw& draw, PlotKind kind) {
     std::ostringstream out;
     out << "  [versione.tipi." << cemetery::code(kind) << "]\n";
     int shortest = draw.between(1, 99);
+    bool choice = false;
     if (draw.chance(30)) {
         const int longer = draw.between(shortest, 99);
-        if (longer != shortest) {
+        choice = longer != shortest;
+        if (choice) {
             out << "  durata_anni = [" << shortest << ", " << longer << "]\n";
         } else {
             out << "  durata_anni = " << shortest << '\n';
@@ -55,8 +58,15 @@ std::string draw_kind_rule(Draw& draw, PlotKind kind) {
     } else {
         out << "  durata_anni = " << shortest << '\n';
     }
-    const int renewals = draw.between(0, 3);
-    out << "  rinnovi = " << renewals << '\n';
+    int renewals = draw.between(0, 3);
+    if (choice && draw.chance(50)) {
+        // Renewals that depend on the term chosen: one count per term.
+        const int other = draw.between(0, 3);
+        out << "  rinnovi = [" << renewals << ", " << other << "]\n";
+        renewals = std::max(renewals, other);
+    } else {
+        out << "  rinnovi = " << renewals << '\n';
+    }
     if (renewals > 0) {
         const int shape = draw.between(0, 2);
         if (shape == 0) {
@@ -164,7 +174,8 @@ TEST_CASE("whatever the file says, a term never ends before it starts and a rene
                 CHECK(d.new_expiry >= on);
                 CHECK(d.years >= 1);
                 CHECK(d.years <= drawn.regulation.max_period_years.value);
-                CHECK(static_cast<int>(c->renewals.size()) < rule.renewals_allowed);
+                REQUIRE(c->term_years);
+                CHECK(static_cast<int>(c->renewals.size()) < rule.renewals_for(*c->term_years).value_or(0));
                 c->renewals.push_back({{}, on, d.years, d.previous_expiry, d.new_expiry, "", d.version_name});
                 c->expires_on = d.new_expiry;
             }

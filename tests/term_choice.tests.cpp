@@ -209,3 +209,115 @@ TEST_CASE("a rule shape the text cannot mean is refused naming its line", "[regu
         CHECK_THAT(e.message, Catch::Contains("anni_rinnovo") && Catch::Contains("frazione_rinnovo"));
     }
 }
+
+TEST_CASE("renewals that depend on the term chosen: the 30-year deed once, the 50-year one never",
+          "[renewal][choice]") {
+    // Written in the order the text gives them, 50 first: each count goes with its term.
+    const auto reg = load("durata_anni = [50, 30]\nrinnovi = [0, 1]\nanni_rinnovo = 10\n");
+    const auto* rule = reg.versions.front().rule_for(PlotKind::loculo);
+    REQUIRE(rule);
+    CHECK(rule->renewals_for(30) == 1);
+    CHECK(rule->renewals_for(50) == 0);
+    CHECK_FALSE(rule->renewals_for(40).has_value());
+    CHECK(rule->renewals_allowed == 1);
+
+    SECTION("a 30-year deed is renewed once, for 10 years, then no more") {
+        auto c = signed_for(reg, ymd(2012, 2, 29), 30);
+        const auto first = renew(reg, c, ymd(2042, 2, 28));
+        REQUIRE(first.allowed());
+        CHECK(first.years == 10);
+        CHECK(first.renewals_allowed == 1);
+        CHECK(first.new_expiry == ymd(2052, 2, 28));
+        const auto again = renew(reg, c, ymd(2052, 2, 28));
+        REQUIRE_FALSE(again.allowed());
+        CHECK(again.refusal->code == RefusalCode::renewals_used_up);
+        CHECK_THAT(again.refusal->message, Catch::Contains("consente 1 rinnovo per") && Catch::Contains("di 30 anni"));
+    }
+    SECTION("a 50-year deed is refused, naming its term and the rule") {
+        auto c = signed_for(reg, ymd(2012, 2, 29), 50);
+        const auto d = renew(reg, c, ymd(2062, 2, 28));
+        REQUIRE_FALSE(d.allowed());
+        CHECK(d.refusal->code == RefusalCode::kind_not_renewable);
+        CHECK_THAT(d.refusal->message, Catch::Contains("non consente rinnovi per") && Catch::Contains("di 50 anni") &&
+                                           Catch::Contains("art. 40"));
+    }
+    SECTION("a deed of a term the rule does not offer (signed under an older version) is not decided") {
+        Concession c;
+        c.signed_on = c.term_start = ymd(2005, 3, 1);
+        c.term_years = 40;
+        c.expires_on = ymd(2045, 3, 1);
+        const auto d = renew(reg, c, ymd(2045, 3, 1));
+        REQUIRE_FALSE(d.allowed());
+        CHECK(d.refusal->code == RefusalCode::kind_not_renewable);
+        CHECK_THAT(d.refusal->message, Catch::Contains("alla durata scelta (30 anni: 1 rinnovo; 50 anni: 0 rinnovi)") &&
+                                           Catch::Contains("questo atto di 40 anni"));
+    }
+}
+
+TEST_CASE("renewals per term given in a shape the text cannot mean are refused naming the line", "[regulation][choice]") {
+    SECTION("a count for each term where one term is offered") {
+        const auto e = error_of("durata_anni = 30\nrinnovi = [1]\nanni_rinnovo = 10\n");
+        CHECK(e.line == 17);
+        CHECK_THAT(e.message, Catch::Contains("offers one term"));
+    }
+    SECTION("more or fewer counts than terms") {
+        const auto e = error_of("durata_anni = [30, 50]\nrinnovi = [1, 0, 2]\nanni_rinnovo = 10\n");
+        CHECK(e.line == 17);
+        CHECK_THAT(e.message, Catch::Contains("lists 3 counts") && Catch::Contains("offers 2 terms"));
+    }
+    SECTION("a count that is not a whole number") {
+        const auto e = error_of("durata_anni = [30, 50]\nrinnovi = [1, \"no\"]\nanni_rinnovo = 10\n");
+        CHECK(e.line == 17);
+        CHECK_THAT(e.message, Catch::Contains("whole number"));
+    }
+    SECTION("no term renewable and a length beside it") {
+        const auto e = error_of("durata_anni = [30, 50]\nrinnovi = [0, 0]\nanni_rinnovo = 10\n");
+        CHECK(e.line == 18);
+        CHECK_THAT(e.message, Catch::Contains("\"rinnovi\" is 0"));
+    }
+    SECTION("a length per renewal that does not match the most renewals a term has") {
+        const auto e = error_of("durata_anni = [30, 50]\nrinnovi = [2, 1]\nanni_rinnovo = [20, 10, 5]\n");
+        CHECK(e.line == 18);
+        CHECK_THAT(e.message, Catch::Contains("\"rinnovi\" is 2 at most"));
+    }
+}
+
+TEST_CASE("what the text leaves unsaid is written as such: the term decided, the renewal refused, never guessed",
+          "[renewal][choice]") {
+    SECTION("rinnovi = \"non_indicati\": a page that gives the term only") {
+        const auto reg = load("durata_anni = 99\nrinnovi = \"non_indicati\"\n");
+        auto c = signed_for(reg, ymd(2016, 2, 29), 99);
+        CHECK(*c.expires_on == ymd(2115, 2, 28));
+        const auto d = renew(reg, c, ymd(2115, 2, 1));
+        REQUIRE_FALSE(d.allowed());
+        CHECK(d.refusal->code == RefusalCode::renewal_not_stated);
+        CHECK_THAT(d.refusal->message, Catch::Contains("non dice se e per quanto si rinnova") && Catch::Contains("art. 40"));
+    }
+    SECTION("anni_rinnovo = \"non_indicata\": renewable twice, for how long not said; the count still counts") {
+        const auto reg = load("durata_anni = 35\nrinnovi = 2\nanni_rinnovo = \"non_indicata\"\n");
+        auto c = signed_for(reg, ymd(2010, 1, 1), 35);
+        const auto d = renew(reg, c, ymd(2045, 1, 1));
+        REQUIRE_FALSE(d.allowed());
+        CHECK(d.refusal->code == RefusalCode::renewal_not_stated);
+        CHECK_THAT(d.refusal->message, Catch::Contains("consente 2 rinnovi") && Catch::Contains("non ne dice la durata"));
+        c.renewals.push_back({{}, ymd(2044, 1, 1), 10, ymd(2045, 1, 1), ymd(2055, 1, 1), "", "Scelta"});
+        c.renewals.push_back({{}, ymd(2054, 1, 1), 10, ymd(2055, 1, 1), ymd(2065, 1, 1), "", "Scelta"});
+        c.expires_on = ymd(2065, 1, 1);
+        CHECK(renew(reg, c, ymd(2064, 6, 1)).refusal->code == RefusalCode::renewals_used_up);
+    }
+    SECTION("nothing may say more than the text beside them") {
+        auto e = error_of("durata_anni = 99\nrinnovi = \"non_indicati\"\nanni_rinnovo = 10\n");
+        CHECK(e.line == 18);
+        CHECK_THAT(e.message, Catch::Contains("\"anni_rinnovo\" given but \"rinnovi\" is \"non_indicati\""));
+        e = error_of("durata_anni = 99\nrinnovi = \"non_indicati\"\nfinestra_rinnovo = { mesi_prima = 6, fonte = \"a\" }\n");
+        CHECK(e.line == 18);
+        e = error_of("durata_anni = 99\nrinnovi = \"nessuno\"\n");
+        CHECK(e.line == 17);
+        CHECK_THAT(e.message, Catch::Contains("\"non_indicati\""));
+        e = error_of("durata_anni = 35\nrinnovi = 1\nanni_rinnovo = \"boh\"\n");
+        CHECK(e.line == 18);
+        CHECK_THAT(e.message, Catch::Contains("\"non_indicata\""));
+        e = error_of("durata_anni = 35\nrinnovi = 1\nanni_rinnovo = \"non_indicata\"\nfrazione_rinnovo = \"1/2\"\n");
+        CHECK_THAT(e.message, Catch::Contains("both given"));
+    }
+}

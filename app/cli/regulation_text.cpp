@@ -70,11 +70,16 @@ std::string term_text(const cemetery::KindSummary& kind) {
     return alternatives(numbers) + " anni (a scelta nell'atto)";
 }
 
-std::string renewals_text(const cemetery::KindSummary& kind) {
-    if (!kind.rule || kind.rule->renewals_allowed == 0) return "non rinnovabile";
-    const int n = kind.rule->renewals_allowed;
-    const auto& length = kind.rule->renewal;
+namespace {
+
+// The renewals of `n` under the rule, for the terms listed (all those on offer, or the
+// one term whose count this is).
+std::string renewals_of(const cemetery::KindRule& rule, int n, const std::vector<cemetery::TermRenewals>& terms) {
+    if (n == 0) return "non rinnovabile";
+    const cemetery::KindSummary kind{rule.kind, &rule, terms, {}, {}};
+    const auto& length = rule.renewal;
     const std::string how_many = counted(n, "rinnovo", "rinnovi");
+    if (rule.renewal_length_not_stated) return how_many + ", di durata non indicata dal regolamento";
     if (length.years.empty() && !length.is_fraction()) {
         // Only rinnovo_fino_a_anni_dalla_sepoltura sets the length (the loader allows no other way).
         const int reach = kind.rule->renewal_until_years_after_burial ? kind.rule->renewal_until_years_after_burial->value : 0;
@@ -99,6 +104,20 @@ std::string renewals_text(const cemetery::KindSummary& kind) {
         each.push_back("il " + std::to_string(i + 1) + "° di " + years(length.years[i]));
     }
     return how_many + ": " + cemetery::join(each, ", ");
+}
+
+}  // namespace
+
+std::string renewals_text(const cemetery::KindSummary& kind) {
+    if (!kind.rule) return "non rinnovabile";
+    if (kind.rule->renewals_not_stated) return "rinnovi non indicati dal regolamento";
+    if (kind.rule->renewals_per_term.empty()) return renewals_of(*kind.rule, kind.rule->renewals_allowed, kind.terms);
+    // "30 anni: 1 rinnovo di 10 anni; 50 anni: non rinnovabile"
+    std::vector<std::string> each;
+    for (const auto& t : kind.terms) {
+        each.push_back(years(t.term_years) + ": " + renewals_of(*kind.rule, static_cast<int>(t.renewal_years.size()), {t}));
+    }
+    return cemetery::join(each, "; ");
 }
 
 // "dai 12 mesi prima della scadenza, fino a 6 mesi dopo, non dopo l'affissione"

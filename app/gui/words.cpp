@@ -56,6 +56,7 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::concession_perpetual: return _("a perpetual concession has no term to renew");
         case RefusalCode::concession_ended: return _("the concession has ended");
         case RefusalCode::kind_not_renewable: return _("this kind of place cannot be renewed");
+        case RefusalCode::renewal_not_stated: return _("the regulation does not say how this kind of place is renewed");
         case RefusalCode::renewals_used_up: return _("every renewal allowed has already been granted");
         case RefusalCode::before_signing: return _("the date is before the signing of the deed");
         case RefusalCode::plot_not_free: return _("the place is not free on that day");
@@ -254,10 +255,19 @@ wxString term_text(const cemetery::KindSummary& kind) {
     return wxString::Format(_("%s or %d years (chosen in the deed)"), head, kind.terms.back().term_years);
 }
 
-wxString renewals_text(const cemetery::KindSummary& kind) {
-    if (!kind.rule || kind.rule->renewals_allowed == 0) return _("not renewable");
-    const int n = kind.rule->renewals_allowed;
-    const auto& length = kind.rule->renewal;
+namespace {
+
+// The renewals of `n` under the rule, for the terms listed (all those on offer, or the
+// one term whose count this is).
+wxString renewals_of(const cemetery::KindRule& rule, int n, const std::vector<cemetery::TermRenewals>& terms) {
+    if (n == 0) return _("not renewable");
+    const cemetery::KindSummary kind{rule.kind, &rule, terms, {}, {}};
+    const auto& length = rule.renewal;
+    if (rule.renewal_length_not_stated) {
+        return wxString::Format(wxPLURAL("%d renewal, of a length the regulation does not state",
+                                         "%d renewals, of a length the regulation does not state", n),
+                                n);
+    }
     if (length.years.empty() && !length.is_fraction()) {
         // Only the last burial's years set the length (rinnovo_fino_a_anni_dalla_sepoltura).
         const auto& cap = kind.rule->renewal_until_years_after_burial;
@@ -287,6 +297,22 @@ wxString renewals_text(const cemetery::KindSummary& kind) {
         each += years_text(y);
     }
     return wxString::Format(wxPLURAL("%d renewal: %s", "%d renewals: %s", n), n, each);
+}
+
+}  // namespace
+
+wxString renewals_text(const cemetery::KindSummary& kind) {
+    if (!kind.rule) return _("not renewable");
+    if (kind.rule->renewals_not_stated) return _("renewals not stated by the regulation");
+    if (kind.rule->renewals_per_term.empty()) return renewals_of(*kind.rule, kind.rule->renewals_allowed, kind.terms);
+    // "30 years: 1 renewal of 10 years; 50 years: not renewable"
+    wxString each;
+    for (const auto& t : kind.terms) {
+        if (!each.empty()) each += wxS("; ");
+        each += years_text(t.term_years) + wxS(": ") +
+                renewals_of(*kind.rule, static_cast<int>(t.renewal_years.size()), {t});
+    }
+    return each;
 }
 
 wxString renewal_window_text(const cemetery::RenewalWindow& w) {

@@ -20,6 +20,7 @@ std::string_view code_name(RefusalCode code) {
         case RefusalCode::concession_perpetual: return "concession_perpetual";
         case RefusalCode::concession_ended: return "concession_ended";
         case RefusalCode::kind_not_renewable: return "kind_not_renewable";
+        case RefusalCode::renewal_not_stated: return "renewal_not_stated";
         case RefusalCode::renewals_used_up: return "renewals_used_up";
         case RefusalCode::before_signing: return "before_signing";
         case RefusalCode::plot_not_free: return "plot_not_free";

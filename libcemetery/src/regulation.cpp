@@ -31,6 +31,12 @@ std::optional<Date> RegulationVersion::own_end_for(std::string_view comune) cons
     return end;
 }
 
+std::optional<int> KindRule::renewals_for(int deed_term) const {
+    if (renewals_per_term.empty()) return renewals_allowed;
+    if (auto it = renewals_per_term.find(deed_term); it != renewals_per_term.end()) return it->second;
+    return std::nullopt;
+}
+
 int RenewalLength::for_renewal(int index, int term_years) const {
     if (is_fraction()) return term_years * numerator / denominator;  // whole years, rounded down
     if (years.empty()) return 0;

@@ -236,13 +236,58 @@ RenewalLength read_fraction(const Reader& r, const toml::node& node, std::string
     return length;
 }
 
+// rinnovi = 1 for every term, or one count per term on offer in the order durata_anni
+// lists them: rinnovi = [1, 0] beside durata_anni = [30, 50] ("la trentennale
+// rinnovabile una volta, la cinquantennale no").
+void read_renewal_count(const Reader& r, const toml::table& t, const std::string& what,
+                        const std::vector<int>& terms_as_written, KindRule& rule) {
+    const toml::node& node = r.need(t, "rinnovi", what);
+    if (const auto text = node.value<std::string>()) {
+        // rinnovi = "non_indicati": the page gives the term only.
+        if (*text != "non_indicati") {
+            r.fail(node.source(), "\"rinnovi\" must be a whole number, a list of them (one per term), or "
+                                  "\"non_indicati\" where the text does not say");
+        }
+        rule.renewals_not_stated = true;
+        return;
+    }
+    const auto* list = node.as_array();
+    if (!list) {
+        rule.renewals_allowed = r.count(node, "rinnovi", 0);
+        return;
+    }
+    if (terms_as_written.size() < 2) {
+        r.fail(node.source(), "\"rinnovi\" lists a count per term but \"durata_anni\" offers one term in " + what +
+                                  ": give one number");
+    }
+    if (list->size() != terms_as_written.size()) {
+        r.fail(node.source(), "\"rinnovi\" lists " + std::to_string(list->size()) + " counts but \"durata_anni\" offers " +
+                                  std::to_string(terms_as_written.size()) + " terms in " + what +
+                                  ": one count for each term, in the same order");
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const int n = r.count(*list->get(i), "rinnovi", 0);
+        rule.renewals_per_term[terms_as_written[i]] = n;
+        rule.renewals_allowed = std::max(rule.renewals_allowed, n);
+    }
+}
+
 // rinnovi, and how long each lasts: anni_rinnovo = 10 (each), anni_rinnovo = [20, 10]
 // (one period per renewal), or frazione_rinnovo = "1/2" (of the deed's own term).
 void read_renewals(const Reader& r, const toml::table& t, const std::string& what, const Regulation& reg,
-                   KindRule& rule) {
-    rule.renewals_allowed = r.count(t, "rinnovi", what, 0);
+                   const std::vector<int>& terms_as_written, KindRule& rule) {
+    read_renewal_count(r, t, what, terms_as_written, rule);
     const auto* years = t.get("anni_rinnovo");
     const auto* fraction = t.get("frazione_rinnovo");
+    if (rule.renewals_not_stated) {
+        // Nothing about renewals is known: no key may say more than the text does.
+        for (const char* key : {"anni_rinnovo", "frazione_rinnovo", "finestra_rinnovo", "rinnovo_fino_a_anni_dalla_sepoltura"}) {
+            if (const auto* extra = t.get(key)) {
+                r.fail(extra->source(), "\"" + std::string(key) + "\" given but \"rinnovi\" is \"non_indicati\" in " + what);
+            }
+        }
+        return;
+    }
     if (rule.renewals_allowed == 0) {
         if (const auto* cap = t.get("rinnovo_fino_a_anni_dalla_sepoltura")) {
             r.fail(cap->source(), "\"rinnovo_fino_a_anni_dalla_sepoltura\" given but \"rinnovi\" is 0 in " + what);
@@ -264,13 +309,26 @@ void read_renewals(const Reader& r, const toml::table& t, const std::string& wha
         r.fail(fraction->source(), "\"anni_rinnovo\" and \"frazione_rinnovo\" both given in " + what +
                                        ": a renewal lasts either fixed years or a fraction of the term");
     }
+    if (const auto text = years ? years->value<std::string>() : std::nullopt) {
+        // anni_rinnovo = "non_indicata": "rinnovabile per 2 volte", for how long the text does not say.
+        if (*text != "non_indicata") {
+            r.fail(years->source(), "\"anni_rinnovo\" must be years, a list of them (one per renewal), or "
+                                    "\"non_indicata\" where the text does not say");
+        }
+        if (burial_cap) {
+            r.fail(burial_cap->source(), "\"rinnovo_fino_a_anni_dalla_sepoltura\" given but \"anni_rinnovo\" is "
+                                         "\"non_indicata\" in " + what);
+        }
+        rule.renewal_length_not_stated = true;
+        return;
+    }
     if (fraction) {
         rule.renewal = read_fraction(r, *fraction);
         // Whole years, rounded down: a fraction too small for a term on offer would
         // give a renewal that adds nothing.
         const std::vector<int> terms = rule.term_choices.empty() ? std::vector<int>{rule.term_years} : rule.term_choices;
         for (int term : terms) {
-            if (rule.renewal.for_renewal(0, term) < 1) {
+            if (rule.renewals_for(term).value_or(0) > 0 && rule.renewal.for_renewal(0, term) < 1) {
                 r.fail(fraction->source(), "\"frazione_rinnovo\" \"" + std::to_string(rule.renewal.numerator) + "/" +
                                                std::to_string(rule.renewal.denominator) + "\" of a " +
                                                std::to_string(term) + "-year term is less than a year in " + what);
@@ -288,7 +346,8 @@ void read_renewals(const Reader& r, const toml::table& t, const std::string& wha
     if (rule.renewal.years.size() > 1 && static_cast<int>(rule.renewal.years.size()) != rule.renewals_allowed) {
         r.fail(years->source(), "\"anni_rinnovo\" lists " + std::to_string(rule.renewal.years.size()) +
                                     " periods but \"rinnovi\" is " + std::to_string(rule.renewals_allowed) +
-                                    " in " + what + ": one period for every renewal, or one for all");
+                                    (rule.renewals_per_term.empty() ? "" : " at most") + " in " + what +
+                                    ": one period for every renewal, or one for all");
     }
 }
 
@@ -347,14 +406,15 @@ KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, co
     KindRule rule;
     rule.kind = kind;
     const toml::node& term = r.need(t, "durata_anni", what);
-    std::vector<int> terms = read_periods(r, term, "durata_anni", reg);
+    const std::vector<int> terms_as_written = read_periods(r, term, "durata_anni", reg);
+    std::vector<int> terms = terms_as_written;
     std::sort(terms.begin(), terms.end());
     if (std::adjacent_find(terms.begin(), terms.end()) != terms.end()) {
         r.fail(term.source(), "\"durata_anni\" lists a period twice in " + what);
     }
     rule.term_years = terms.front();
     if (terms.size() > 1) rule.term_choices = terms;
-    read_renewals(r, t, what, reg, rule);
+    read_renewals(r, t, what, reg, terms_as_written, rule);
     if (const auto* window = t.get("finestra_rinnovo")) rule.renewal_window = read_window(r, *window, what, rule, reg);
     const toml::node& start = r.need(t, "decorrenza", what);
     const auto start_text = start.value<std::string>();

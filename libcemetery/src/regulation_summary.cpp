@@ -104,7 +104,8 @@ std::vector<KindSummary> kinds_in(const Regulation& regulation, const Regulation
                                                                         : k.rule->term_choices;
             for (int term : terms) {
                 TermRenewals t{term, {}};
-                for (int i = 0; i < k.rule->renewals_allowed; ++i) t.renewal_years.push_back(k.rule->renewal.for_renewal(i, term));
+                const int renewals = k.rule->renewals_for(term).value_or(0);
+                for (int i = 0; i < renewals; ++i) t.renewal_years.push_back(k.rule->renewal.for_renewal(i, term));
                 k.terms.push_back(std::move(t));
             }
         }

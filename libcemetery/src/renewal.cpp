@@ -1,5 +1,6 @@
 #include <cemetery/concession_over.hpp>
 #include <cemetery/renewal.hpp>
+#include <cemetery/text.hpp>
 
 #include <algorithm>
 
@@ -126,16 +127,36 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
     const KindRule* rule = version->rule_for(kind);
     if (!rule) return refuse(RefusalCode::no_rule_for_kind, "la versione " + quoted(version->name) + " non ha una regola per " + k);
     d.basis = rule->basis;
-    d.renewals_allowed = rule->renewals_allowed;
-    const bool has_length = !rule->renewal.years.empty() || rule->renewal.is_fraction();
-    if (rule->renewals_allowed == 0 || (!has_length && !rule->renewal_until_years_after_burial)) {
-        return refuse(RefusalCode::kind_not_renewable,
-                      "la versione " + quoted(version->name) + " non consente rinnovi per " + k + " (" + rule->basis + ")");
+    if (rule->renewals_not_stated) {
+        return refuse(RefusalCode::renewal_not_stated,
+                      "la versione " + quoted(version->name) + " non dice se e per quanto si rinnova " + k + " (" +
+                          rule->basis + "): il rinnovo non si può decidere dal regolamento");
     }
-    if (d.renewals_used >= rule->renewals_allowed) {
+    // Where the renewals depend on the term chosen ("la cinquantennale non rinnovabile"),
+    // the deed's own term decides, and a term the rule does not offer decides nothing.
+    const int deed_term = c.term_years.value_or(rule->term_years);
+    const std::string of_term = rule->renewals_per_term.empty() ? std::string() : " di " + years_text(deed_term);
+    const std::optional<int> allowed = rule->renewals_for(deed_term);
+    if (!allowed) {
+        std::vector<std::string> offered;
+        for (const auto& [term, n] : rule->renewals_per_term) {
+            offered.push_back(years_text(term) + ": " + std::to_string(n) + (n == 1 ? " rinnovo" : " rinnovi"));
+        }
+        return refuse(RefusalCode::kind_not_renewable,
+                      "la versione " + quoted(version->name) + " lega i rinnovi di " + k + " alla durata scelta (" +
+                          join(offered, "; ") + ") e questo atto di " + years_text(deed_term) +
+                          " non ha una di quelle durate: il rinnovo non si può decidere (" + rule->basis + ")");
+    }
+    d.renewals_allowed = *allowed;
+    const bool has_length = !rule->renewal.years.empty() || rule->renewal.is_fraction();
+    if (*allowed == 0 || (!has_length && !rule->renewal_length_not_stated && !rule->renewal_until_years_after_burial)) {
+        return refuse(RefusalCode::kind_not_renewable, "la versione " + quoted(version->name) + " non consente rinnovi per " +
+                                                           k + of_term + " (" + rule->basis + ")");
+    }
+    if (d.renewals_used >= *allowed) {
         return refuse(RefusalCode::renewals_used_up,
-                      "la versione " + quoted(version->name) + " consente " + std::to_string(rule->renewals_allowed) +
-                          (rule->renewals_allowed == 1 ? " rinnovo" : " rinnovi") + " per " + k + " e " +
+                      "la versione " + quoted(version->name) + " consente " + std::to_string(*allowed) +
+                          (*allowed == 1 ? " rinnovo" : " rinnovi") + " per " + k + of_term + " e " +
                           std::to_string(d.renewals_used) + " già concessi (" + rule->basis + ")");
     }
     if (rule->renewal_window) {
@@ -144,9 +165,15 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
             return d;
         }
     }
+    if (rule->renewal_length_not_stated) {
+        return refuse(RefusalCode::renewal_not_stated,
+                      "la versione " + quoted(version->name) + " consente " + std::to_string(*allowed) +
+                          (*allowed == 1 ? " rinnovo" : " rinnovi") + " per " + k + of_term +
+                          " ma non ne dice la durata (" + rule->basis + "): il rinnovo non si può decidere dal regolamento");
+    }
     // A fraction counts from the term the deed agreed (a 40-year loculo renews for
     // 20 where a 30-year one renews for 15), not from the rule's shortest term.
-    d.years = has_length ? rule->renewal.for_renewal(d.renewals_used, c.term_years.value_or(rule->term_years))
+    d.years = has_length ? rule->renewal.for_renewal(d.renewals_used, deed_term)
                          : reg.max_period_years.value;
     if (has_length && d.years < 1) {
         return refuse(RefusalCode::kind_not_renewable,

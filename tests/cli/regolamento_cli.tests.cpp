@@ -341,6 +341,22 @@ TEST_CASE("check accepts every worked example in regolamento/esempi/, each comun
     }
 }
 
+TEST_CASE("show says the renewals of each term where they depend on the term chosen", "[cli][regolamento][esempi][choice]") {
+    Desk desk;
+    const std::string file = CEMETERY_SOURCE_DIR "/regolamento/esempi/gasperina.toml";
+    const auto r = desk.run({"--regolamento", file, "regolamento", "show", "--comune", "Gasperina", "--on", "2026-11-30"});
+    INFO(r);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("30 o 50 anni (a scelta nell'atto)") &&
+                          Catch::Contains("30 anni: 1 rinnovo di 10 anni; 50 anni: non rinnovabile"));
+    // Renewals a page does not state are said as such, not as "non rinnovabile".
+    const auto banchette = desk.run({"--regolamento", CEMETERY_SOURCE_DIR "/regolamento/esempi/banchette.toml",
+                                     "regolamento", "show", "--comune", "Banchette", "--on", "2026-11-30"});
+    INFO(banchette);
+    CHECK(banchette.exit_code == 0);
+    CHECK_THAT(banchette.out, Catch::Contains("99 anni, dalla stipula; rinnovi non indicati dal regolamento"));
+}
+
 TEST_CASE("check notes a day shared by two versions and gives it to the newer; scadenza is listed with its source",
           "[cli][regolamento][boundary][scadenza]") {
     Desk desk;

@@ -151,3 +151,68 @@ fonte = "regolamento di prova"
     CHECK_FALSE(one->IsEnabled());
     CHECK(one->GetString(0) == wxS("30 anni"));
 }
+
+TEST_CASE("in life from 65: the wizard's Born on decides, and the summary shows the tariff with its resolution",
+          "[life][tariff]") {
+    GuiFixture f;
+    const std::string toml = test::general_section + R"([[versione]]
+nome = "In vita 2025"
+in_vigore_dal = 2025-01-01
+comuni = ["Liscate"]
+fonte = "regolamento di prova"
+  [versione.tipi.loculo]
+  durata_anni = 30
+  rinnovi = 0
+  decorrenza = "stipula"
+  fonte = "art. 50"
+  capienza = { feretri = 1, fonte = "art. 51" }
+  solo_al_decesso = true
+  solo_al_decesso_fonte = "art. 52 c.1"
+  in_vita_da_anni = { anni = 65, fonte = "art. 52 c.2: in vita a chi ha compiuto 65 anni" }
+
+[[tariffa]]
+comune = "Liscate"
+tipo = "loculo"
+voce = "concessione"
+importo = "900.00"
+dal = 2025-03-01
+fonte = "delibera G.C. n. 12 del 03/02/2025"
+)";
+    auto load = cemetery::parse_regulation(toml, "in_vita.toml");
+    INFO((load.error ? load.error->message : std::string{}));
+    REQUIRE(load.regulation);
+    auto db = gui::Database::open(f.dir / "in_vita.sqlite",
+                                  std::make_shared<const cemetery::Regulation>(std::move(*load.regulation)));
+    lay_out_wall(*db);
+    gui::NewConcessionWizard wizard(f.frame, *db);
+    wizard.SetPlace(wxS("Liscate"), cemetery::PlotKind::loculo, signing);  // 01/12/2026, nobody to bury
+
+    SECTION("without a birth date, the rule asks for it and Finish stays off") {
+        wizard.SetHolder(wxS("Brambilla"), wxS("Ugo"), wxString(), wxString());
+        const wxString summary = wizard.SummaryText();
+        INFO(summary.utf8_string());
+        CHECK(summary.Contains(wxS("serve la data di nascita del richiedente")));
+        CHECK_FALSE(wizard.CanFinish());
+    }
+    SECTION("65 tomorrow: refused, with the first day the applicant qualifies") {
+        wizard.SetHolder(wxS("Brambilla"), wxS("Ugo"), wxString(), wxS("02/12/1961"));
+        const wxString summary = wizard.SummaryText();
+        INFO(summary.utf8_string());
+        CHECK(summary.Contains(wxS("02/12/2026")));
+        CHECK(summary.Contains(wxS("art. 52 c.2")));
+        CHECK_FALSE(wizard.CanFinish());
+    }
+    SECTION("65 today: granted, the summary priced by the resolution in force, and the deed written") {
+        wizard.SetHolder(wxS("Brambilla"), wxS("Ugo"), wxString(), wxS("01/12/1961"));
+        const wxString summary = wizard.SummaryText();
+        INFO(summary.utf8_string());
+        CHECK(summary.Contains(wxS("Scadenza: 01/12/2056")));
+        CHECK(summary.Contains(wxS("Tariffa: 900,00")));
+        CHECK(summary.Contains(wxS("delibera G.C. n. 12 del 03/02/2025")));
+        REQUIRE(wizard.CanFinish());
+        const auto out = wizard.Confirm();
+        INFO(out.reason());
+        REQUIRE(out);
+        CHECK(out.concession->deceased.empty());
+    }
+}

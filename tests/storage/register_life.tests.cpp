@@ -291,6 +291,18 @@ TEST_CASE("an expired loculo is freed after its posting: free, occupied, expired
     CHECK(u.reg.expired(u.liscate, ymd(2051, 7, 1)).empty());
     check_refused(u.reg.close(id, closing, u.rules), RefusalCode::already_closed);
     check_refused(u.reg.bury(id, burial("Rossi", ymd(2051, 7, 1)), u.rules), RefusalCode::already_closed);
+
+    // The freed place is granted again: a new deed with a new term of its own, under the
+    // version in force on its signing; the old deed and its end stay as they were.
+    const auto again = u.reg.concede(at_death(u.liscate, p, ymd(2051, 7, 1), "Rossi"), u.rules);
+    INFO(again.reason());
+    REQUIRE(again);
+    CHECK(again.concession->id != id);
+    CHECK(again.concession->term_start == ymd(2051, 7, 1));
+    CHECK(again.concession->expires_on == ymd(2081, 7, 1));
+    CHECK(again.concession->renewals.empty());
+    CHECK(u.reg.life(id).closing->closed_on == ymd(2051, 6, 30));
+    CHECK(u.reg.plot_state(p, ymd(2051, 7, 1))->state == PlotState::occupied);
 }
 
 TEST_CASE("the life of a concession survives closing and reopening the file", "[store][life]") {

@@ -26,6 +26,7 @@ enum class RefusalCode {
     concession_ended,         // revoked, forfeited or surrendered
     kind_not_renewable,       // the version allows no renewal for the kind
     renewals_used_up,         // every renewal the version allows was used
+    renewal_not_stated,       // the regulation does not say whether, or for how long, the kind is renewed
     before_signing,           // a date before the deed was signed
     // The life of a concession (concede.hpp, burial.hpp, succession.hpp, ending.hpp, closing.hpp)
     plot_not_free,            // the plot is conceded, occupied or out of use on that day

@@ -118,8 +118,18 @@ struct KindRule {
     // The terms a deed may choose between when the version offers more than one
     // ("loculi per 30 o 40 anni"), in increasing order; empty when there is one term.
     std::vector<int> term_choices;
-    int renewals_allowed = 0;
-    RenewalLength renewal;  // not empty when renewals_allowed > 0
+    int renewals_allowed = 0;  // with renewals per term, the most any term has
+    // "La trentennale rinnovabile una volta, la cinquantennale non rinnovabile"
+    // (rinnovi = [1, 0] beside durata_anni = [30, 50]): the renewals of each term on
+    // offer; empty when every term has renewals_allowed.
+    std::map<int, int> renewals_per_term;
+    RenewalLength renewal;  // not empty when renewals_allowed > 0, unless not stated
+    // What the text leaves unsaid, written as such rather than guessed: no word on
+    // renewals at all (rinnovi = "non_indicati": the page gives the term only), or
+    // renewals without their length (anni_rinnovo = "non_indicata": "rinnovabile per 2
+    // volte"). The term is decided; a renewal is refused as not decidable from the text.
+    bool renewals_not_stated = false;
+    bool renewal_length_not_stated = false;
     std::optional<RenewalWindow> renewal_window;  // none: a renewal may be asked for any day
     // "Rinnovabile solo per gli anni necessari perché l'ultima salma sepolta raggiunga 20
     // anni" (rinnovo_fino_a_anni_dalla_sepoltura): a renewal lasts the whole years needed
@@ -139,6 +149,11 @@ struct KindRule {
     std::optional<LivingApplicantAge> granted_in_life_from_age;
     RuleFlag term_restarts_at_burial;     // from the second burial on
     BurialExtension extends_at_every_burial;  // from the first burial on
+
+    // The renewals a deed of `deed_term` years may have. None where the rule ties renewals
+    // to the terms on offer and the deed's term is not among them (a deed signed under
+    // an older version): which count applies is then not the file's to say.
+    [[nodiscard]] std::optional<int> renewals_for(int deed_term) const;
 };
 
 // A version of the rules ("Unione 2020").

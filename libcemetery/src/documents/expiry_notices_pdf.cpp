@@ -73,6 +73,9 @@ std::string italian_reason(const Refusal& refusal) {
             return "per questo tipo di sepoltura il regolamento non prevede rinnovi";
         case RefusalCode::renewals_used_up:
             return "la concessione è già stata rinnovata tante volte quante il regolamento consente";
+        case RefusalCode::renewal_not_stated:
+            return "il regolamento non indica come si rinnova questo tipo di sepoltura: l'ufficio indicherà le "
+                   "condizioni";
         case RefusalCode::term_too_long: return "il rinnovo supererebbe la durata massima di una concessione";
         case RefusalCode::already_closed: return "il posto è già stato liberato";
         case RefusalCode::renewal_ends_before:
