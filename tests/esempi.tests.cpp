@@ -299,6 +299,29 @@ TEST_CASE("Piverone: loculi 60 years, family tombs 99, each renewed once for an 
         CHECK(refusal_of(term_of(reg, {"Piverone", PlotKind::ossario, ymd(2010, 3, 1), {}, ymd(2010, 2, 1)})) ==
               RefusalCode::before_signing);
     }
+    SECTION("a temporary loculo (c.5) of 01/03/2010 ends 01/03/2020, then is prolonged by 50 years to its 60") {
+        TermRequest r;
+        r.comune = "Piverone";
+        r.kind = PlotKind::loculo;
+        r.signed_on = ymd(2010, 3, 1);
+        r.variant = "temporanea";
+        const auto d = decide_term(reg, r);
+        INFO((d.refusal ? d.refusal->message : std::string{}));
+        REQUIRE(d);
+        CHECK(d.term->years == 10);
+        CHECK(d.term->expires_on == ymd(2020, 3, 1));
+        CHECK_THAT(d.term->basis, Catch::Contains("c.(5)"));
+        Concession c;
+        c.signed_on = c.term_start = r.signed_on;
+        c.term_years = d.term->years;
+        c.expires_on = d.term->expires_on;
+        c.version_name = d.term->version_name;
+        c.variant = "temporanea";
+        const auto renewed = decide_renewal(reg, c, PlotKind::loculo, "Piverone", ymd(2020, 2, 1));
+        REQUIRE(renewed.allowed());
+        CHECK(renewed.years == 50);
+        CHECK(renewed.new_expiry == ymd(2070, 3, 1));
+    }
 }
 
 TEST_CASE("Gargnano: loculi, urns and ossari 30 years, renewed once for 30, no further renewal", "[esempi]") {

@@ -44,7 +44,8 @@ const std::vector<std::string> full_header{"Comune",
                                            "Defunto_Nome",
                                            "Defunto_Data_Nascita",
                                            "Defunto_Data_Morte",
-                                           "Data_Sepoltura", "Data_Richiesta", "Data_Pagamento"};
+                                           "Data_Sepoltura", "Data_Richiesta", "Data_Pagamento",
+                                           "Variante"};
 
 RegisterHeader header_of(const std::vector<std::string>& names) {
     auto parsed = cemetery::parse_register_header(names);
@@ -445,4 +446,21 @@ TEST_CASE("the shared sample register reads as seven valid rows", "[register_row
     // A legacy renewal's stated expiry.
     CHECK(rows[6].stated_expiry == ymd(2033, 3, 1));
     CHECK(rows[6].term_years == 30);
+}
+
+TEST_CASE("Variante gives the code of the variant a deed was granted under", "[register_row][variant]") {
+    const auto none = parse_with({});
+    REQUIRE(none.errors.empty());
+    CHECK_FALSE(none.row.variant);
+    const auto provisional = parse_with({{"Variante", " provvisorio "}});
+    REQUIRE(provisional.errors.empty());
+    CHECK(provisional.row.variant == "provvisorio");
+    for (const std::string bad : {"Provvisorio", "loculo provvisorio", "2anni"}) {
+        const auto e = only_error(parse_with({{"Variante", bad}}));
+        CHECK(e.line == 7);
+        CHECK(e.field == "Variante");
+        CHECK(e.value == bad);
+        CHECK(e.code == cemetery::ProblemCode::bad_variant);
+        CHECK_THAT(e.message, Catch::Contains("not the code of a variant"));
+    }
 }

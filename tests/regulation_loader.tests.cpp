@@ -138,7 +138,7 @@ TEST_CASE("a bad regulation file is refused naming its line", "[regulation]") {
         CHECK_THAT(e.message, Catch::EndsWith("(expected: durata_anni, rinnovi, anni_rinnovo, frazione_rinnovo, finestra_rinnovo, "
                                               "decorrenza, fonte, capienza, solo_al_decesso, solo_al_decesso_fonte, "
                                               "in_vita_da_anni, riparte_alla_sepoltura, riparte_alla_sepoltura_fonte, "
-                                              "rinnovo_fino_a_anni_dalla_sepoltura, decorrenza_fonte, proroga_a_ogni_sepoltura)"));
+                                              "rinnovo_fino_a_anni_dalla_sepoltura, decorrenza_fonte, proroga_a_ogni_sepoltura, varianti)"));
     }
     SECTION("a date that is not a date") {
         const auto e = error_of(header + version("A", "\"2021-01-01\"", "\"Liscate\""));

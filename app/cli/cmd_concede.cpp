@@ -5,6 +5,7 @@
 #include "life_options.hpp"
 #include "regulation_text.hpp"
 
+#include <cemetery/kind_variant.hpp>
 #include <cemetery/tariff.hpp>
 
 #include <iostream>
@@ -19,6 +20,7 @@ void add_concede_command(CLI::App& app, Session& session) {
         std::string deceased, born, died, buried, remains = "feretro";
         std::string applicant_born;
         std::optional<int> years;
+        std::optional<std::string> variant;
     };
     auto args = std::make_shared<Args>();
     cmd->add_option("--comune", args->comune, "The comune")->required();
@@ -32,6 +34,9 @@ void add_concede_command(CLI::App& app, Session& session) {
     cmd->add_option("--anni", args->years,
                     "The term agreed, where the regulation offers a choice (loculi for 30 or 40 years)")
         ->check(CLI::PositiveNumber);
+    cmd->add_option("--variante", args->variant,
+                    "The variant of the kind's rule the deed is granted under, where the regulation defines one "
+                    "(provvisorio); default: the ordinary rule");
     cmd->add_option("--richiesta", args->requested,
                     "The date of the request, where the term runs from it (it may precede the signing)");
     cmd->add_option("--pagamento", args->paid,
@@ -65,6 +70,7 @@ void add_concede_command(CLI::App& app, Session& session) {
         request.first_deceased = deceased_option(args->deceased, args->born, args->died, args->buried);
         request.form = remains_form(args->remains);
         request.years = args->years;
+        request.variant = args->variant;
         if (!args->applicant_born.empty()) request.applicant_born_on = date_option(args->applicant_born, "--applicant-born");
         if (!args->requested.empty()) request.requested_on = date_option(args->requested, "--richiesta");
         if (!args->paid.empty()) request.paid_on = date_option(args->paid, "--pagamento");
@@ -79,7 +85,11 @@ void add_concede_command(CLI::App& app, Session& session) {
                                     : std::string("not started (no expiry until the event its term runs from)"))
                   << " ("
                   << (c.term_years ? std::to_string(*c.term_years) + " years, " : std::string()) << "version "
-                  << c.version_name << ")\n"
+                  << c.version_name
+                  << (c.variant ? ", variant " + *c.variant + " (" +
+                                      cemetery::variant_name_of(session.regulation(), c, plot.kind) + ")"
+                                : std::string())
+                  << ")\n"
                   << "Tariff: "
                   << price_text(cemetery::quote_price(session.regulation(), comune.name, plot.kind,
                                                       cemetery::TariffItem::concession, c.term_years, c.signed_on))

@@ -1,6 +1,8 @@
 #include "commands.hpp"
 #include "formats.hpp"
 
+#include <cemetery/kind_variant.hpp>
+
 #include <iostream>
 
 namespace cli {
@@ -20,7 +22,12 @@ void add_show_command(CLI::App& app, Session& session) {
         const auto comune = session.comune(args->comune);
         const auto id = session.concession(args->deed, comune);
         const auto record = session.reg().record(id);
-        write_record(std::cout, parse_format(args->format), *record, as_of, session.reg().life(id).closing);
+        // The regulation is read only for a deed with a variant: its nome lives there.
+        const std::string variant =
+            record->concession.variant
+                ? cemetery::variant_name_of(session.regulation(), record->concession, record->plot.kind)
+                : std::string();
+        write_record(std::cout, parse_format(args->format), *record, as_of, session.reg().life(id).closing, variant);
     });
 }
 

@@ -244,7 +244,7 @@ std::string closing_sentence(const cemetery::Closing& cl) {
 }  // namespace
 
 void write_record(std::ostream& out, Format format, const cemetery::ConcessionRecord& rec, cemetery::Date as_of,
-                  const std::optional<cemetery::Closing>& closing) {
+                  const std::optional<cemetery::Closing>& closing, const std::string& variant_name) {
     const auto& c = rec.concession;
     const std::string explanation = cemetery::explain_expiry_in_italian(c, rec.plot.kind);
     if (format == Format::json) {
@@ -268,6 +268,9 @@ void write_record(std::ostream& out, Format format, const cemetery::ConcessionRe
             {"versione_regolamento", c.version_name},
             {"spiegazione_scadenza", explanation},
         };
+        // The variant of the kind's rule, by its code and as a clerk reads it; null: the ordinary rule.
+        j["variante"] = c.variant ? json(*c.variant) : json(nullptr);
+        j["nome_variante"] = c.variant ? json(variant_name) : json(nullptr);
         json renewals = json::array();
         for (const auto& r : c.renewals) {
             renewals.push_back({{"data", to_iso(r.granted_on)},
@@ -315,7 +318,9 @@ void write_record(std::ostream& out, Format format, const cemetery::ConcessionRe
     out << "Concessione n. " << p(c.deed_number) << " — " << p(rec.comune.name) << '\n'
         << "  Cimitero:       " << p(rec.cemetery.name) << '\n'
         << "  Ubicazione:     " << p(cemetery::describe(rec.plot.location)) << '\n'
-        << "  Tipo:           " << cemetery::italian_name(rec.plot.kind) << '\n'
+        << "  Tipo:           " << cemetery::italian_name(rec.plot.kind) << '\n';
+    if (c.variant) out << "  Variante:       " << p(variant_name) << " (" << p(*c.variant) << ")\n";
+    out
         << "  Stipula:        " << to_italian(c.signed_on) << '\n'
         << "  Decorrenza:     " << to_italian(c.term_start) << '\n'
         << "  Durata:         " << (c.perpetual ? std::string("perpetua") : c.term_years ? std::to_string(*c.term_years) + " anni" : std::string("-")) << '\n'

@@ -25,9 +25,10 @@ std::size_t write_list(std::ostream& out, Format format,
 
 void write_search(std::ostream& out, Format format, const std::vector<cemetery::SearchHit>& hits);
 
-// `closing`: the closing that freed its place, when it was (Register::life).
+// `closing`: the closing that freed its place, when it was (Register::life);
+// `variant_name`: how a clerk reads the deed's variant (variant_name_of), if it has one.
 void write_record(std::ostream& out, Format format, const cemetery::ConcessionRecord& record, cemetery::Date as_of,
-                  const std::optional<cemetery::Closing>& closing);
+                  const std::optional<cemetery::Closing>& closing, const std::string& variant_name = {});
 
 // Italian words for a status, as on the status line: "scaduta".
 std::string status_word(cemetery::ConcessionStatus status);

@@ -76,7 +76,10 @@ namespace {
 // one term whose count this is).
 std::string renewals_of(const cemetery::KindRule& rule, int n, const std::vector<cemetery::TermRenewals>& terms) {
     if (n == 0) return "non rinnovabile";
-    const cemetery::KindSummary kind{rule.kind, &rule, terms, {}, {}};
+    cemetery::KindSummary kind;
+    kind.kind = rule.kind;
+    kind.rule = &rule;
+    kind.terms = terms;
     const auto& length = rule.renewal;
     const std::string how_many = counted(n, "rinnovo", "rinnovi");
     if (rule.renewal_length_not_stated) return how_many + ", di durata non indicata dal regolamento";
@@ -187,6 +190,9 @@ void write_kind(std::ostream& out, const cemetery::KindSummary& kind, const std:
     // The file's code beside the name where they differ: the file is edited by code.
     std::string name{cemetery::italian_name(kind.kind)};
     if (name != cemetery::code(kind.kind)) name += " (" + std::string(cemetery::code(kind.kind)) + ")";
+    // A variant by its code, as the file and `concede --variante` name it, and its nome.
+    const bool variant = kind.rule && !kind.rule->variant.empty();
+    if (variant) name = "variante \"" + printable(kind.rule->variant) + "\" (" + printable(kind.rule->variant_name) + ")";
     if (!kind.rule) {
         out << indent << name << ": nessuna regola in questa versione\n";
         return;
@@ -224,6 +230,7 @@ void write_kind(std::ostream& out, const cemetery::KindSummary& kind, const std:
     if (rule.term_restarts_at_burial.on) {
         out << more << "una nuova sepoltura fa ripartire la durata" << source(rule.term_restarts_at_burial.basis) << '\n';
     }
+    if (variant) return;  // tariffs are the kind's, listed under it
     if (kind.tariffs.empty()) {
         out << more << "tariffa: non configurata\n";
     } else if (!kind.prices.empty()) {  // a day: what each costs that day
@@ -234,6 +241,7 @@ void write_kind(std::ostream& out, const cemetery::KindSummary& kind, const std:
     } else {  // a period: every tariff in force during it
         for (const auto& t : kind.tariffs) out << more << tariff_line(t) << '\n';
     }
+    for (const auto& v : kind.variants) write_kind(out, v, more);
 }
 
 void write_shared_day(std::ostream& out, const cemetery::SharedBoundaryDay& shared, const std::string& indent) {

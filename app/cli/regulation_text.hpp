@@ -34,7 +34,8 @@ namespace cli {
 // The general settings, one a line, each with its source.
 void write_general_settings(std::ostream& out, const cemetery::GeneralSettings& settings, const std::string& indent);
 // A kind's rule: term, renewals, start, capacity, the life flags and the tariffs,
-// each with its source; or that the version has no rule for it.
+// each with its source, then each variant of the rule the same way (without tariffs,
+// which are the kind's); or that the version has no rule for it.
 void write_kind(std::ostream& out, const cemetery::KindSummary& kind, const std::string& indent);
 // "nota: il 06/06/1979 è l'ultimo giorno di "A" e il primo di "B": vale "B", ..."
 void write_shared_day(std::ostream& out, const cemetery::SharedBoundaryDay& shared, const std::string& indent);

@@ -5,6 +5,7 @@
 #include "convert.hpp"
 #include "words.hpp"
 
+#include <cemetery/kind_variant.hpp>
 #include <cemetery/term.hpp>
 
 #include <wx/button.h>
@@ -174,7 +175,10 @@ void DetailPanel::ShowConcession(Database& db, cemetery::ConcessionId id) {
     comune_->SetLabel(to_wx(record_->comune.name));
     cemetery_->SetLabel(to_wx(record_->cemetery.name));
     place_->SetLabel(location_text(record_->plot.location));
-    kind_->SetLabel(kind_text(record_->plot.kind));
+    // The variant of the kind's rule the deed was granted under, by its nome: "Loculo — loculo provvisorio".
+    kind_->SetLabel(c.variant ? kind_text(record_->plot.kind) + wxS(" — ") +
+                                    to_wx(cemetery::variant_name_of(db.regulation(), c, record_->plot.kind))
+                              : kind_text(record_->plot.kind));
     signed_->SetLabel(date_text(c.signed_on));
     start_->SetLabel(date_text(c.term_start));
     term_->SetLabel(c.perpetual ? _("perpetual")

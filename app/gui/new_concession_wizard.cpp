@@ -86,6 +86,11 @@ void NewConcessionWizard::BuildWherePage() {
     for (auto k : cemetery::all_plot_kinds) kind_->Append(kind_text(k));
     kind_->SetSelection(0);
     grid->Add(kind_, wxSizerFlags().Expand());
+    // The rule: ordinary, or a variant the regulation defines for the kind that day.
+    grid->Add(new wxStaticText(where_, wxID_ANY, _("Rule")), wxSizerFlags().CenterVertical());
+    variant_ = new wxChoice(where_, wxID_ANY);
+    variant_->SetName(wxS("variant"));
+    grid->Add(variant_, wxSizerFlags().Expand());
     grid->Add(new wxStaticText(where_, wxID_ANY, _("Signed on")), wxSizerFlags().CenterVertical());
     signed_on_ = new wxDatePickerCtrl(where_, wxID_ANY, to_wx_date(cemetery::today()), wxDefaultPosition,
                                       wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
@@ -96,8 +101,61 @@ void NewConcessionWizard::BuildWherePage() {
     term_->SetName(wxS("term"));
     grid->Add(term_, wxSizerFlags());
     comune_->Bind(wxEVT_CHOICE, &NewConcessionWizard::OnChangeComune, this);
-    kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { FillTerms(); });
-    signed_on_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { FillTerms(); });
+    kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        FillVariants();
+        FillTerms();
+    });
+    variant_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { FillTerms(); });
+    signed_on_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) {
+        FillVariants();
+        FillTerms();
+    });
+    FillVariants();
+    FillTerms();
+}
+
+void NewConcessionWizard::FillVariants() {
+    const auto previous = SelectedVariant();
+    variants_.clear();
+    variant_->Clear();
+    variant_->Append(_("ordinary"));
+    const int c = comune_->GetSelection();
+    if (c != wxNOT_FOUND) {
+        const auto offered = cemetery::variants_on_offer(
+            db_.regulation(), comuni_[static_cast<std::size_t>(c)].name,
+            cemetery::all_plot_kinds[static_cast<std::size_t>(kind_->GetSelection())], from_wx_date(signed_on_->GetValue()));
+        for (const auto* v : offered) {
+            variants_.push_back(v->variant);
+            variant_->Append(to_wx(v->variant_name));
+        }
+    }
+    // Kept across a change of date when still on offer; the ordinary rule otherwise.
+    int selected = 0;
+    for (std::size_t i = 0; i < variants_.size(); ++i) {
+        if (previous && variants_[i] == *previous) selected = static_cast<int>(i) + 1;
+    }
+    variant_->SetSelection(selected);
+    variant_->Enable(!variants_.empty());
+}
+
+std::optional<std::string> NewConcessionWizard::SelectedVariant() const {
+    const int i = variant_ ? variant_->GetSelection() : wxNOT_FOUND;
+    if (i == wxNOT_FOUND || i == 0 || static_cast<std::size_t>(i) > variants_.size()) return std::nullopt;
+    return variants_[static_cast<std::size_t>(i) - 1];
+}
+
+std::vector<wxString> NewConcessionWizard::VariantChoices() const {
+    std::vector<wxString> out;
+    if (variants_.empty()) return out;
+    for (unsigned i = 0; i < variant_->GetCount(); ++i) out.push_back(variant_->GetString(i));
+    return out;
+}
+
+void NewConcessionWizard::SetVariant(const std::string& code) {
+    variant_->SetSelection(0);
+    for (std::size_t i = 0; i < variants_.size(); ++i) {
+        if (variants_[i] == code) variant_->SetSelection(static_cast<int>(i) + 1);
+    }
     FillTerms();
 }
 
@@ -111,7 +169,7 @@ void NewConcessionWizard::FillTerms() {
     if (c != wxNOT_FOUND) {
         terms_ = cemetery::terms_on_offer(db_.regulation(), comuni_[static_cast<std::size_t>(c)].name,
                                           cemetery::all_plot_kinds[static_cast<std::size_t>(kind_->GetSelection())],
-                                          from_wx_date(signed_on_->GetValue()));
+                                          from_wx_date(signed_on_->GetValue()), SelectedVariant());
     }
     for (int years : terms_) term_->Append(wxString::Format(wxPLURAL("%d year", "%d years", years), years));
     if (terms_.empty()) term_->Append(_("not set by the regulation"));
@@ -209,6 +267,7 @@ void NewConcessionWizard::SetPlace(const wxString& comune, cemetery::PlotKind ki
         if (cemetery::all_plot_kinds[i] == kind) kind_->SetSelection(static_cast<int>(i));
     }
     signed_on_->SetValue(to_wx_date(signed_on));
+    FillVariants();
     FillTerms();
     FillPlots();
 }
@@ -243,6 +302,7 @@ cemetery::ConcessionRequest NewConcessionWizard::Request() const {
     if (terms_.size() > 1 && term_->GetSelection() != wxNOT_FOUND) {
         r.years = terms_[static_cast<std::size_t>(term_->GetSelection())];
     }
+    r.variant = SelectedVariant();
     cemetery::Holder h;
     h.surname = to_std(holder_surname_->GetValue().Strip(wxString::both));
     h.given_name = to_std(holder_given_->GetValue().Strip(wxString::both));
@@ -283,6 +343,9 @@ void NewConcessionWizard::UpdateSummary() {
                                          wxString::Format(wxPLURAL("%d year", "%d years", *c.term_years), *c.term_years),
                                          to_wx(c.version_name)) + wxS("\n");
             }
+            if (c.variant) {
+                text += wxString::Format(_("Rule: %s"), variant_->GetStringSelection()) + wxS("\n");
+            }
             text += price_line(cemetery::quote_price(db_.regulation(), comune.name, row.plot.kind,
                                                      cemetery::TariffItem::concession, c.term_years, c.signed_on)) +
                     wxS("\n");
@@ -313,6 +376,7 @@ cemetery::LifeOutcome NewConcessionWizard::Confirm() {
 
 void NewConcessionWizard::OnChangeComune(wxCommandEvent&) {
     FillCemeteries();
+    FillVariants();
     FillTerms();
     FillPlots();
 }

@@ -1,5 +1,6 @@
 #pragma once
-// Nuova concessione: a short wizard — comune, cemetery, kind, signing date and the
+// Nuova concessione: a short wizard — comune, cemetery, kind, the rule (ordinary, or a
+// variant where the regulation defines some for the kind), signing date and the
 // term where the regulation offers a choice → a free plot → the deceased → the
 // holder → the summary the regulation decides → confirm. The wizard only asks and shows the library's decision (and its rule when
 // refused, with Finish disabled); Confirm() writes with Register::concede.
@@ -10,6 +11,8 @@
 
 #include <wx/wizard.h>
 
+#include <optional>
+#include <string>
 #include <vector>
 
 class wxChoice;
@@ -34,6 +37,12 @@ public:
     // offers one term (shown, not chosen) or none.
     [[nodiscard]] std::vector<int> TermChoices() const;
     void SetTerm(int years);
+    // The rules a deed of the kind may be granted under that day, as the choice lists
+    // them: "ordinary" first, then each variant's nome; empty when the version in force
+    // defines no variant for the kind (the ordinary rule, nothing to choose).
+    [[nodiscard]] std::vector<wxString> VariantChoices() const;
+    // The variant by its code ("provvisorio"); empty: the ordinary rule.
+    void SetVariant(const std::string& code);
     void SelectPlot(int index);
     void SetDeceased(const wxString& surname, const wxString& given, const wxString& born, const wxString& died);
     void SetHolder(const wxString& surname, const wxString& given, const wxString& tax_code,
@@ -53,6 +62,8 @@ private:
     void FillCemeteries();
     void FillPlots();
     void FillTerms();
+    void FillVariants();
+    [[nodiscard]] std::optional<std::string> SelectedVariant() const;
     [[nodiscard]] cemetery::ConcessionRequest Request() const;
     void UpdateSummary();
     void OnChangeComune(wxCommandEvent& event);
@@ -74,6 +85,10 @@ private:
     wxDatePickerCtrl* signed_on_ = nullptr;
     wxChoice* term_ = nullptr;
     std::vector<int> terms_;  // on offer for the comune, kind and day; shortest first
+    wxChoice* variant_ = nullptr;
+    // The variants on offer for the comune, kind and day, by code: the choice's items
+    // after "ordinary", in this order.
+    std::vector<std::string> variants_;
     wxListBox* plot_list_ = nullptr;
     wxTextCtrl* deceased_surname_ = nullptr;
     wxTextCtrl* deceased_given_ = nullptr;

@@ -115,9 +115,25 @@ wxString RegulationDialog::CellText(cemetery::PlotKind kind, Column column) cons
     return list_->GetItemText(static_cast<long>(it - rows_.begin()), column);
 }
 
+wxString RegulationDialog::VariantCellText(cemetery::PlotKind kind, const std::string& variant, Column column) const {
+    for (std::size_t i = 0; i < summaries_.size(); ++i) {
+        const auto* rule = summaries_[i]->rule;
+        if (rows_[i] == kind && rule && rule->variant == variant && !variant.empty()) {
+            return list_->GetItemText(static_cast<long>(i), column);
+        }
+    }
+    return wxString();
+}
+
+void RegulationDialog::SelectRow(long row) {
+    list_->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    ShowDetails(row);
+}
+
 void RegulationDialog::ShowRules() {
     list_->DeleteAllItems();
     rows_.clear();
+    summaries_.clear();
     day_.reset();
     ShowDetails(-1);
     const int selected = comune_->GetSelection();
@@ -149,9 +165,19 @@ void RegulationDialog::ShowRules() {
                                                         to_wx(counting.basis))
                                      : wxString::Format(_("Periods end on their anniversary (%s)"), to_wx(counting.basis)));
         }
+        // Each kind, then each variant of its rule on a row of its own, by its nome.
+        std::vector<const cemetery::KindSummary*> listed;
         for (const auto& kind : day_->kinds) {
-            const long row = list_->InsertItem(list_->GetItemCount(), kind_text(kind.kind));
+            listed.push_back(&kind);
+            for (const auto& v : kind.variants) listed.push_back(&v);
+        }
+        for (const auto* summary : listed) {
+            const auto& kind = *summary;
+            const bool variant = kind.rule && !kind.rule->variant.empty();
+            const long row = list_->InsertItem(list_->GetItemCount(),
+                                               variant ? wxS("  ") + to_wx(kind.rule->variant_name) : kind_text(kind.kind));
             rows_.push_back(kind.kind);
+            summaries_.push_back(summary);
             if (!kind.rule) {
                 list_->SetItem(row, column_term, _("no rule in this version"));
                 continue;
@@ -159,7 +185,8 @@ void RegulationDialog::ShowRules() {
             list_->SetItem(row, column_term, term_text(kind));
             list_->SetItem(row, column_renewals, renewals_text(kind));
             list_->SetItem(row, column_start, term_start_text(kind.rule->term_start));
-            list_->SetItem(row, column_tariff, tariffs_text(kind));
+            // A variant's tariffs are the kind's, on the kind's row.
+            if (!variant) list_->SetItem(row, column_tariff, tariffs_text(kind));
             list_->SetItem(row, column_source, to_wx(kind.rule->basis));
         }
         for (int c = column_kind; c <= column_source; ++c) list_->SetColumnWidth(c, wxLIST_AUTOSIZE_USEHEADER);
@@ -174,9 +201,14 @@ void RegulationDialog::ShowRules() {
 void RegulationDialog::ShowDetails(long row) {
     details_text_.clear();
     if (day_ && row >= 0 && static_cast<std::size_t>(row) < rows_.size()) {
-        const auto& kind = day_->kinds[static_cast<std::size_t>(row)];
+        const auto& kind = *summaries_[static_cast<std::size_t>(row)];
         if (!kind.rule) {
             details_text_ = kind_text(kind.kind) + wxS(": ") + _("no rule in this version");
+        } else if (!kind.rule->variant.empty()) {
+            details_text_ = wxString::Format(_("%s, a variant of %s (\"%s\")"), to_wx(kind.rule->variant_name),
+                                             kind_text(kind.kind), to_wx(kind.rule->variant)) +
+                            wxS(": ") + term_text(kind) + wxS(", ") + term_start_text(kind.rule->term_start) + wxS("; ") +
+                            renewals_text(kind) + wxS("\n") + wxString::Format(_("Source: %s"), to_wx(kind.rule->basis));
         } else {
             details_text_ = kind_text(kind.kind) + wxS(": ") + term_text(kind) + wxS(", ") +
                             term_start_text(kind.rule->term_start) + wxS("; ") + renewals_text(kind) + wxS("\n") +

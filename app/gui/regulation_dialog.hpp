@@ -34,6 +34,11 @@ public:
     [[nodiscard]] wxString DetailsText() const;
     // A cell of the kind's row; empty when the kind is not listed (no version that day).
     [[nodiscard]] wxString CellText(cemetery::PlotKind kind, Column column) const;
+    // A cell of the row of a variant of the kind (listed under the kind's own row, by its
+    // nome); empty when the version that day does not define it.
+    [[nodiscard]] wxString VariantCellText(cemetery::PlotKind kind, const std::string& variant, Column column) const;
+    // Selects a row of the list, as a click would, and shows its details.
+    void SelectRow(long row);
 
 private:
     void ShowRules();
@@ -43,6 +48,8 @@ private:
     std::vector<cemetery::Comune> comuni_;
     std::optional<cemetery::RulePeriod> day_;  // what applies on the day chosen (points into the regulation)
     std::vector<cemetery::PlotKind> rows_;     // the kind of each row of the list
+    // The rule of each row: a kind's, then each of its variants' (points into day_).
+    std::vector<const cemetery::KindSummary*> summaries_;
     wxString version_text_;                    // as written, before wrapping
     wxString details_text_;
     wxChoice* comune_ = nullptr;

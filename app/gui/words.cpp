@@ -42,6 +42,7 @@ wxString refusal_text(RefusalCode code) {
     switch (code) {
         case RefusalCode::no_version: return _("no version of the regulation covers this comune on that day");
         case RefusalCode::no_rule_for_kind: return _("the regulation has no rule for this kind of place");
+        case RefusalCode::variant_not_offered: return _("the regulation in force does not define the deed's variant of this kind");
         case RefusalCode::perpetual_not_allowed: return _("perpetual deeds are not allowed after the cut-off date");
         case RefusalCode::perpetual_with_term: return _("a deed cannot be both perpetual and with a term");
         case RefusalCode::term_missing: return _("the deed states no term");
@@ -122,6 +123,7 @@ wxString problem_text(const cemetery::FieldError& p) {
             return wxString::Format(_("the row has a different number of fields than the header (%s)"), detail);
         case ProblemCode::unknown_kind: return _("unknown kind of place");
         case ProblemCode::bad_years: return _("not a positive whole number of years");
+        case ProblemCode::bad_variant: return _("not the code of a variant of the regulation");
         case ProblemCode::bad_yes_no: return _("not a yes/no value (expected sì or no)");
         case ProblemCode::perpetual_with_years: return _("a perpetual concession has no term in years");
         case ProblemCode::perpetual_with_expiry: return _("a perpetual concession has no expiry");
@@ -261,7 +263,10 @@ namespace {
 // one term whose count this is).
 wxString renewals_of(const cemetery::KindRule& rule, int n, const std::vector<cemetery::TermRenewals>& terms) {
     if (n == 0) return _("not renewable");
-    const cemetery::KindSummary kind{rule.kind, &rule, terms, {}, {}};
+    cemetery::KindSummary kind;
+    kind.kind = rule.kind;
+    kind.rule = &rule;
+    kind.terms = terms;
     const auto& length = rule.renewal;
     if (rule.renewal_length_not_stated) {
         return wxString::Format(wxPLURAL("%d renewal, of a length the regulation does not state",

@@ -1,6 +1,7 @@
 #include <cemetery/burial.hpp>
 #include <cemetery/concede.hpp>
 #include <cemetery/concession_over.hpp>
+#include <cemetery/kind_variant.hpp>
 
 namespace cemetery {
 
@@ -13,9 +14,10 @@ const RegulationVersion* version_named(const Regulation& reg, const std::string&
     return nullptr;
 }
 
+// The deed's rule (its variant's, when it has one) under the version that gave its term.
 const KindRule* rule_of_own_version(const Regulation& reg, const Concession& c, PlotKind kind) {
     const RegulationVersion* own = version_named(reg, c.version_name);
-    return own ? own->rule_for(kind) : nullptr;
+    return own ? rule_for_deed(*own, kind, c.variant).rule : nullptr;
 }
 
 }  // namespace
@@ -24,7 +26,7 @@ std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concessi
                                            const RemainsCount& present, const BurialEvent& burial) {
     if (c.perpetual || !c.term_years) return std::nullopt;
     const RegulationVersion* own = version_named(reg, c.version_name);
-    const KindRule* rule = own ? own->rule_for(kind) : nullptr;
+    const KindRule* rule = rule_of_own_version(reg, c, kind);
     const std::string version = own ? own->name : std::string();
     // A started, restarted or extended term counts its last day as the version that gave it does.
     const EndCounting counting = own ? own->end_counting.value : EndCounting::same_day;
@@ -112,8 +114,13 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
                                                    to_italian(on) + ": la sepoltura non si può decidere");
     }
     d.version_name = version->name;
-    const KindRule* rule = version->rule_for(kind);
-    if (!rule) return refuse(RefusalCode::no_rule_for_kind, "la versione «" + version->name + "» non ha una regola per " + k);
+    // The place's capacity under the deed's variant, as the version of the burial day defines it.
+    const DeedRule found = rule_for_deed(*version, kind, c.variant);
+    if (!found) {
+        d.refusal = found.refusal;
+        return d;
+    }
+    const KindRule* rule = found.rule;
     if (auto full = check_capacity(*rule, version->name, present, req.form)) {
         d.refusal = full;
         return d;

@@ -1,5 +1,6 @@
 #include <cemetery/codice_fiscale.hpp>
 #include <cemetery/concede.hpp>
+#include <cemetery/kind_variant.hpp>
 #include <cemetery/term.hpp>
 #include <cemetery/validation.hpp>
 
@@ -157,11 +158,9 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
                                                            ctx.comune_name + " il " + to_italian(req.signed_on) +
                                                            ": una nuova concessione non si può decidere"));
     }
-    const KindRule* rule = version->rule_for(ctx.kind);
-    if (!rule) {
-        return refuse(refusal(RefusalCode::no_rule_for_kind, "la versione " + quoted(version->name) + " non ha una regola per " + kind,
-                              version->name, version->basis));
-    }
+    const DeedRule found = rule_for_deed(*version, ctx.kind, req.variant);
+    if (!found) return refuse(*found.refusal);
+    const KindRule* rule = found.rule;
     if (rule->granted_in_life_from_age && deceased.empty()) {
         // "At a death, or in life from that age": the age replaces solo_al_decesso's refusal.
         if (auto young = check_applicant_age(*rule->granted_in_life_from_age, req, version->name, ctx.kind)) {
@@ -203,6 +202,7 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
     tr.requested_on = req.requested_on;
     tr.paid_on = req.paid_on;
     tr.stated_years = req.years;
+    tr.variant = req.variant;
     const TermDecision term = decide_term(reg, tr);
     if (!term) return refuse(*term.refusal);
 
@@ -211,6 +211,7 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
     c.plot = req.plot;
     c.deed_number = req.deed_number;
     c.signed_on = req.signed_on;
+    c.variant = req.variant;
     apply_term(c, *term.term);
     c.holders = req.holders;
     c.deceased = deceased;

@@ -78,6 +78,7 @@ RegisterColumn column_of(RefusalCode code) {
         case RefusalCode::request_date_missing:
         case RefusalCode::request_after_signing: return RegisterColumn::data_richiesta;
         case RefusalCode::no_rule_for_kind: return RegisterColumn::tipo;
+        case RefusalCode::variant_not_offered: return RegisterColumn::variante;
         default: return RegisterColumn::data_concessione;
     }
 }
@@ -94,6 +95,7 @@ std::string concession_signature(const RegisterRow& r, CemeteryId cemetery) {
     s += '\x1F' + (r.requested_on ? to_iso(*r.requested_on) : "");
     s += '\x1F' + (r.paid_on ? to_iso(*r.paid_on) : "");
     s += r.perpetual ? "\x1FP" : "\x1F-";
+    s += '\x1F' + r.variant.value_or("");
     return s;
 }
 
@@ -199,7 +201,8 @@ public:
         g.kind = *r.kind;
         g.comune = place.comune;
         g.cemetery = place.cemetery;
-        g.deed = DeedTerm{*r.signed_on, r.term_years, r.term_start, r.stated_expiry, r.perpetual, r.requested_on, r.paid_on};
+        g.deed = DeedTerm{*r.signed_on, r.term_years, r.term_start, r.stated_expiry, r.perpetual, r.requested_on, r.paid_on,
+                          r.variant};
         const Location where{r.settore, r.fila, r.numero, r.piano};
         auto [p, new_place] = place_index_.try_emplace(place_key(place.cemetery, where),
                                                        static_cast<std::uint32_t>(places_.size()));
@@ -547,6 +550,7 @@ private:
             c.plot = *where.plot;
             c.deed_number = r.deed_number;
             c.signed_on = *r.signed_on;
+            c.variant = g.deed.variant;
             apply_term(c, *g.term);
             c.holders = holders;
             c.deceased = deceased;
@@ -649,6 +653,7 @@ private:
             case RegisterColumn::decorrenza: return g.deed.stated_start ? to_italian(*g.deed.stated_start) : "";
             case RegisterColumn::tipo: return std::string(code(g.kind));
             case RegisterColumn::data_richiesta: return g.deed.requested_on ? to_italian(*g.deed.requested_on) : "";
+            case RegisterColumn::variante: return g.deed.variant.value_or("");
             default: return "";  // a burial date missing on every row, say
         }
     }

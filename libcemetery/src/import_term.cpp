@@ -61,6 +61,7 @@ ImportedTerm decide_imported_term(const Regulation& regulation, const std::strin
     if (!burials.empty() && burials.front().on) request.first_burial = burials.front().on;
     request.requested_on = deed.requested_on;
     request.paid_on = deed.paid_on;
+    request.variant = deed.variant;
     // The death the term may run from: the first buried's (the one the place was granted for).
     if (!burials.empty()) request.died_on = burials.front().died_on;
     TermDecision decision = decide_term(regulation, request);
@@ -76,6 +77,7 @@ ImportedTerm decide_imported_term(const Regulation& regulation, const std::strin
     out.rules = std::move(*decision.term);
     Concession c;
     c.signed_on = deed.signed_on;
+    c.variant = deed.variant;
     apply_term(c, out.rules);
     out.restarts = restarts_at_burials(regulation, c, kind, {}, burials);
     out.reached = out.rules;

@@ -37,6 +37,7 @@ struct DeedTerm {
     bool perpetual = false;
     std::optional<Date> requested_on;  // Data_Richiesta
     std::optional<Date> paid_on;       // Data_Pagamento
+    std::optional<std::string> variant;  // Variante
 };
 
 // A term restarted at the burial of `person`: the rows give the name

@@ -6,6 +6,7 @@ std::string_view code_name(RefusalCode code) {
     switch (code) {
         case RefusalCode::no_version: return "no_version";
         case RefusalCode::no_rule_for_kind: return "no_rule_for_kind";
+        case RefusalCode::variant_not_offered: return "variant_not_offered";
         case RefusalCode::perpetual_not_allowed: return "perpetual_not_allowed";
         case RefusalCode::perpetual_with_term: return "perpetual_with_term";
         case RefusalCode::term_missing: return "term_missing";

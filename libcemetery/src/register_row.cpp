@@ -1,5 +1,6 @@
 #include <cemetery/codice_fiscale.hpp>
 #include <cemetery/register_row.hpp>
+#include <cemetery/regulation.hpp>
 #include <cemetery/text.hpp>
 #include <cemetery/validation.hpp>
 
@@ -38,6 +39,7 @@ constexpr std::array<std::pair<RegisterColumn, std::string_view>, register_colum
     {RegisterColumn::data_sepoltura, "Data_Sepoltura"},
     {RegisterColumn::data_richiesta, "Data_Richiesta"},
     {RegisterColumn::data_pagamento, "Data_Pagamento"},
+    {RegisterColumn::variante, "Variante"},
 }};
 
 static_assert(
@@ -397,6 +399,17 @@ RegisterRowParse parse_register_row(const RegisterHeader& header, const std::vec
     row.paid_on = r.date(RegisterColumn::data_pagamento);
     r.not_after(RegisterColumn::data_richiesta, row.requested_on, future);
     r.not_after(RegisterColumn::data_pagamento, row.paid_on, future);
+    // A variant's code as the regulation file writes it; whether the version in force
+    // defines it is the rules' to say, once the deed is read.
+    if (const std::string variant = r.text(RegisterColumn::variante); !variant.empty()) {
+        if (is_variant_code(variant)) {
+            row.variant = variant;
+        } else {
+            r.error(RegisterColumn::variante, variant,
+                    "not the code of a variant (a lowercase word such as provvisorio, as the regulation names it)",
+                    ProblemCode::bad_variant);
+        }
+    }
 
     const std::string perpetua = r.text(RegisterColumn::perpetua);
     if (const auto yes = read_yes_no(perpetua)) {

@@ -61,6 +61,19 @@ std::optional<Date> RenewalWindow::closes_on(Date expiry) const {
     return std::nullopt;
 }
 
+const KindRule* KindRule::variant_rule(std::string_view code) const {
+    for (const auto& v : variants) {
+        if (v.variant == code) return &v;
+    }
+    return nullptr;
+}
+
+bool is_variant_code(std::string_view code) {
+    if (code.empty() || code.size() > 40 || code.front() < 'a' || code.front() > 'z') return false;
+    return std::all_of(code.begin(), code.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
 const KindRule* RegulationVersion::rule_for(PlotKind kind) const {
     auto it = rules.find(kind);
     return it == rules.end() ? nullptr : &it->second;

@@ -45,6 +45,10 @@ public:
 
     void only_keys(const toml::table& table, std::initializer_list<std::string_view> allowed,
                    std::string_view what) const {
+        only_keys(table, std::vector<std::string_view>(allowed), what);
+    }
+
+    void only_keys(const toml::table& table, const std::vector<std::string_view>& allowed, std::string_view what) const {
         for (auto&& [key, node] : table) {
             if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
                 // What was expected, so a misspelt key can be put right from the message.
@@ -395,13 +399,15 @@ RenewalWindow read_window(const Reader& r, const toml::node& node, const std::st
     return window;
 }
 
-KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, const std::string& what,
-                        const Regulation& reg) {
+// The keys of a rule for a kind: the kind's ordinary rule and each of its variants
+// take them all; `own_key` is the one key of its own each has ("varianti", "nome").
+KindRule read_rule(const Reader& r, PlotKind kind, const toml::table& t, const std::string& what,
+                   const Regulation& reg, std::string_view own_key) {
     r.only_keys(t,
                 {"durata_anni", "rinnovi", "anni_rinnovo", "frazione_rinnovo", "finestra_rinnovo", "decorrenza", "fonte", "capienza",
                  "solo_al_decesso", "solo_al_decesso_fonte", "in_vita_da_anni", "riparte_alla_sepoltura",
                  "riparte_alla_sepoltura_fonte", "rinnovo_fino_a_anni_dalla_sepoltura", "decorrenza_fonte",
-                 "proroga_a_ogni_sepoltura"},
+                 "proroga_a_ogni_sepoltura", own_key},
                 what);
     KindRule rule;
     rule.kind = kind;
@@ -443,6 +449,41 @@ KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, co
     }
     rule.basis = r.text(t, "fonte", what);
     read_life_rules(r, t, what, rule);
+    return rule;
+}
+
+// A kind's ordinary rule, and its variants: [versione.tipi.loculo.varianti.provvisorio]
+// with nome = "loculo provvisorio" and every key a kind's rule takes, read as one.
+KindRule read_kind_rule(const Reader& r, PlotKind kind, const toml::table& t, const std::string& what,
+                        const Regulation& reg) {
+    KindRule rule = read_rule(r, kind, t, what, reg, "varianti");
+    const auto* node = t.get("varianti");
+    if (!node) return rule;
+    const std::string what_vs = what + ", \"varianti\"";
+    const toml::table& variants = r.table_at(*node, what_vs);
+    if (variants.empty()) r.fail(node->source(), what_vs + " lists no variant");
+    for (auto&& [key, variant_node] : variants) {
+        const std::string code{key.str()};
+        if (!is_variant_code(code)) {
+            r.fail(key.source(), "variant code \"" + code + "\" in " + what_vs +
+                                     " must be a lowercase identifier such as \"provvisorio\" (a-z, 0-9 and _, a "
+                                     "letter first)");
+        }
+        const std::string what_v = what + ", variant " + code;
+        const toml::table& v = r.table_at(variant_node, what_v);
+        KindRule variant = read_rule(r, kind, v, what_v, reg, "nome");
+        variant.variant = code;
+        variant.variant_name = r.text(v, "nome", what_v);
+        for (const auto& other : rule.variants) {
+            if (fold(other.variant_name) == fold(variant.variant_name)) {
+                r.fail(v.get("nome")->source(), "variants \"" + other.variant + "\" and \"" + code + "\" of " + what +
+                                                    " have the same \"nome\": a clerk could not tell them apart");
+            }
+        }
+        rule.variants.push_back(std::move(variant));
+    }
+    std::sort(rule.variants.begin(), rule.variants.end(),
+              [](const KindRule& a, const KindRule& b) { return a.variant < b.variant; });
     return rule;
 }
 

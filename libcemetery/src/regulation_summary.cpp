@@ -92,23 +92,28 @@ std::vector<PriceQuote> prices_on(const Regulation& regulation, std::string_view
     return out;
 }
 
+// A rule's terms and the years each renewal would last, with its variants'.
+KindSummary summary_of(PlotKind kind, const KindRule* rule) {
+    KindSummary k;
+    k.kind = kind;
+    k.rule = rule;
+    if (!rule) return k;
+    const std::vector<int> terms = rule->term_choices.empty() ? std::vector<int>{rule->term_years} : rule->term_choices;
+    for (int term : terms) {
+        TermRenewals t{term, {}};
+        const int renewals = rule->renewals_for(term).value_or(0);
+        for (int i = 0; i < renewals; ++i) t.renewal_years.push_back(rule->renewal.for_renewal(i, term));
+        k.terms.push_back(std::move(t));
+    }
+    for (const auto& v : rule->variants) k.variants.push_back(summary_of(kind, &v));
+    return k;
+}
+
 std::vector<KindSummary> kinds_in(const Regulation& regulation, const RegulationVersion& version,
                                   std::string_view comune, Date from, const std::optional<Date>& until) {
     std::vector<KindSummary> out;
     for (PlotKind kind : all_plot_kinds) {
-        KindSummary k;
-        k.kind = kind;
-        k.rule = version.rule_for(kind);
-        if (k.rule) {
-            const std::vector<int> terms = k.rule->term_choices.empty() ? std::vector<int>{k.rule->term_years}
-                                                                        : k.rule->term_choices;
-            for (int term : terms) {
-                TermRenewals t{term, {}};
-                const int renewals = k.rule->renewals_for(term).value_or(0);
-                for (int i = 0; i < renewals; ++i) t.renewal_years.push_back(k.rule->renewal.for_renewal(i, term));
-                k.terms.push_back(std::move(t));
-            }
-        }
+        KindSummary k = summary_of(kind, version.rule_for(kind));
         k.tariffs = tariffs_within(regulation, comune, kind, from, until);
         out.push_back(std::move(k));
     }

@@ -1,4 +1,5 @@
 #include <cemetery/concession_over.hpp>
+#include <cemetery/kind_variant.hpp>
 #include <cemetery/renewal.hpp>
 #include <cemetery/text.hpp>
 
@@ -124,8 +125,15 @@ RenewalDecision decide_renewal(const Regulation& reg, const Concession& c, PlotK
     }
     d.version_name = version->name;
     d.basis = version->basis;
-    const KindRule* rule = version->rule_for(kind);
-    if (!rule) return refuse(RefusalCode::no_rule_for_kind, "la versione " + quoted(version->name) + " non ha una regola per " + k);
+    // The deed's variant under the version of the renewal day: a version that does not
+    // define it refuses, never renews by its ordinary rule instead.
+    const DeedRule found = rule_for_deed(*version, kind, c.variant);
+    if (!found) {
+        d.refusal = found.refusal;
+        if (c.variant) d.refusal->message += ": il rinnovo non si può decidere";
+        return d;
+    }
+    const KindRule* rule = found.rule;
     d.basis = rule->basis;
     if (rule->renewals_not_stated) {
         return refuse(RefusalCode::renewal_not_stated,

@@ -1,3 +1,4 @@
+#include <cemetery/kind_variant.hpp>
 #include <cemetery/term.hpp>
 
 #include <algorithm>
@@ -45,6 +46,10 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
         if (req.stated_years || req.stated_expiry) {
             return refuse(RefusalCode::perpetual_with_term, "un atto perpetuo non può indicare anche una durata o una scadenza");
         }
+        if (req.variant) {
+            return refuse(RefusalCode::variant_not_offered, "un atto perpetuo non segue una variante del regolamento («" +
+                                                                *req.variant + "»): le varianti sono regole a termine");
+        }
         const PerpetualCutoff cutoff = reg.perpetual_cutoff_for(req.comune, req.kind);
         TermDecision d;
         if (req.signed_on <= cutoff.until) {
@@ -74,12 +79,13 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
     TermStart starts = TermStart::signing;
     const RegulationVersion* in_force = reg.version_for(req.comune, req.signed_on);
     if (const RegulationVersion* version = in_force) {
-        const KindRule* rule = version->rule_for(req.kind);
-        if (!rule) {
-            return refuse(RefusalCode::no_rule_for_kind,
-                          "la versione " + quoted(version->name) + " non ha una regola per " + kind, version->name,
-                          version->basis);
+        const DeedRule found = rule_for_deed(*version, req.kind, req.variant);
+        if (!found) {
+            TermDecision d;
+            d.refusal = found.refusal;
+            return d;
         }
+        const KindRule* rule = found.rule;
         if (!rule->term_choices.empty()) {
             // The deed records which of the terms on offer was agreed: never guessed.
             const auto& choices = rule->term_choices;
@@ -117,6 +123,11 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
                               to_italian(req.signed_on));
         }
         // A legacy deed, signed before any version: its own term stands (N10 by analogy).
+        if (req.variant) {
+            return refuse(RefusalCode::variant_not_offered,
+                          "stipulato il " + to_italian(req.signed_on) + ", prima di ogni versione del regolamento per " +
+                              req.comune + ": nessuna versione definisce la variante «" + *req.variant + "»");
+        }
         if (!req.stated_years) {
             return refuse(RefusalCode::term_missing,
                           "stipulato il " + to_italian(req.signed_on) + ", prima di ogni versione del regolamento per " +
@@ -136,7 +147,7 @@ TermDecision decide_term(const Regulation& reg, const TermRequest& req) {
     }
     std::string start_basis = term.basis;
     if (term.source == TermSource::regulation) {
-        const KindRule* rule = reg.version_for(req.comune, req.signed_on)->rule_for(req.kind);
+        const KindRule* rule = rule_for_deed(*in_force, req.kind, req.variant).rule;
         if (!rule->term_start_basis.empty()) start_basis = rule->term_start_basis;
     }
     // The request comes before the deed, or on its day: the earliest a term may start.
@@ -258,12 +269,22 @@ std::string explain_expiry_in_italian(const Concession& c, PlotKind kind) {
 }
 
 std::vector<int> terms_on_offer(const Regulation& regulation, std::string_view comune, PlotKind kind,
-                                Date signed_on) {
+                                Date signed_on, const std::optional<std::string>& variant) {
     const RegulationVersion* version = regulation.version_for(comune, signed_on);
-    const KindRule* rule = version ? version->rule_for(kind) : nullptr;
+    const KindRule* rule = version ? rule_for_deed(*version, kind, variant).rule : nullptr;
     if (!rule) return {};
     if (!rule->term_choices.empty()) return rule->term_choices;
     return {rule->term_years};
+}
+
+std::vector<const KindRule*> variants_on_offer(const Regulation& regulation, std::string_view comune, PlotKind kind,
+                                               Date signed_on) {
+    std::vector<const KindRule*> out;
+    const RegulationVersion* version = regulation.version_for(comune, signed_on);
+    const KindRule* rule = version ? version->rule_for(kind) : nullptr;
+    if (!rule) return out;
+    for (const auto& v : rule->variants) out.push_back(&v);
+    return out;
 }
 
 }  // namespace cemetery

@@ -2,6 +2,7 @@
 
 #include "storage/fixtures.hpp"
 #include "term_start_files.hpp"
+#include "variant_files.hpp"
 
 #include <cemetery/register.hpp>
 
@@ -303,11 +304,13 @@ TEST_CASE("a register of schema 6 takes terms not started once migrated", "[sche
     const auto file = dir.file("registro.sqlite");
     {
         // A register as schema 6 wrote it: schema 7 only edits two tables' text, so
-        // undoing the edit and the version number gives back the older file.
+        // undoing the edit and the version number gives back the older file (and schema
+        // 8 only adds a column).
         test::UnionRegister u(file);
     }
     const auto undo = test::sqlite3_shell(
         file,
+        "ALTER TABLE concession DROP COLUMN variant;"
         "PRAGMA writable_schema = ON;"
         "UPDATE sqlite_schema SET sql = replace(sql, "
         "'OR (perpetual = 0 AND (expires_on IS NOT NULL OR term_years IS NOT NULL)))', "
@@ -359,4 +362,92 @@ TEST_CASE("a register of schema 5 written by that program takes terms not starte
     }
     CHECK(shell_value(file, "PRAGMA integrity_check;") == "ok");
     check_term_rules_hold(file, id);
+}
+
+namespace {
+
+// The shipped regulation with a provisional loculo for the Union (variant_files.hpp).
+const Regulation& variant_regulation() {
+    static const test::TempDir dir;
+    static const Regulation reg = [] {
+        std::ifstream in(test::shipped_regulation_path(), std::ios::binary);
+        const std::string shipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        return test::load_written(dir.file("regolamento.toml"), shipped + test::provisional_loculo);
+    }();
+    return reg;
+}
+
+}  // namespace
+
+TEST_CASE("a register of schema 7 records deeds' variants once migrated, its deeds keeping the ordinary rule",
+          "[schema][variant]") {
+    test::TempDir dir;
+    const auto file = dir.file("registro.sqlite");
+    ConcessionId before;
+    {
+        test::UnionRegister u(file);
+        before = u.add_ok({.plot = u.plot(u.liscate_cimitero, PlotKind::loculo, "14"),
+                           .number = "7/2021",
+                           .signed_on = ymd(2021, 3, 1),
+                           .holders = {test::holder("Cazzaniga", "Elsa")},
+                           .deceased = {test::deceased("Pèrego", "Giuseppe", ymd(1930, 1, 1), ymd(2021, 2, 20),
+                                                       ymd(2021, 3, 2))}});
+    }
+    // A register as schema 7 wrote it: schema 8 only adds the column.
+    const auto undo = test::sqlite3_shell(file, "ALTER TABLE concession DROP COLUMN variant; PRAGMA user_version = 7;");
+    INFO(undo.output);
+    REQUIRE(undo.status == 0);
+    const std::string has_column = "SELECT count(*) FROM pragma_table_info('concession') WHERE name = 'variant';";
+    REQUIRE(shell_value(file, has_column) == "0");
+    ConcessionId provisional;
+    {
+        auto reg = Register::open(file);
+        CHECK(Register::schema_version() == 8);
+        const auto old = reg.concession(before);
+        REQUIRE(old);
+        CHECK_FALSE(old->variant);  // the ordinary rule, as before
+        CHECK(old->expires_on == ymd(2051, 3, 1));
+        CHECK(reg.verify().ok());
+
+        const auto liscate = reg.find_comune("Liscate");
+        REQUIRE(liscate);
+        Plot p;
+        p.cemetery = reg.find_cemetery(liscate->id, "Liscate")->id;
+        p.kind = PlotKind::loculo;
+        p.location = Location{"P", "1", "1", ""};
+        const auto plot = reg.add_plot(p);
+        REQUIRE(plot);
+        ConcessionRequest r;
+        r.comune = liscate->id;
+        r.plot = *plot.value;
+        r.signed_on = ymd(2026, 1, 12);
+        r.holders = {test::holder("Pèrego", "Lucia")};
+        r.today = r.signed_on;
+        r.variant = "provvisorio";
+        const auto out = reg.concede(r, variant_regulation());
+        INFO(out.reason());
+        REQUIRE(out);
+        provisional = out.concession->id;
+    }
+    CHECK(shell_value(file, "PRAGMA user_version;") == "8");
+    CHECK(shell_value(file, has_column) == "1");
+    CHECK(shell_value(file, "PRAGMA integrity_check;") == "ok");
+    {
+        auto reg = Register::open_existing(file);
+        const auto c = reg.concession(provisional);
+        REQUIRE(c);
+        CHECK(c->variant == "provvisorio");
+        CHECK(c->term_years == 2);
+        CHECK(c->expires_on == ymd(2028, 1, 12));
+        CHECK_FALSE(reg.concession(before)->variant);
+        CHECK(reg.verify().ok());
+    }
+    const auto where = " WHERE id = " + std::to_string(provisional.value()) + ";";
+    // The column takes a code as the regulation writes it, or nothing.
+    CHECK(test::sqlite3_shell(file, "UPDATE concession SET variant = 'Provvisorio'" + where).status != 0);
+    CHECK(test::sqlite3_shell(file, "UPDATE concession SET variant = ''" + where).status != 0);
+    // The change log vouches for the variant: a deed read back to the ordinary rule behind
+    // the program's back no longer matches its digest.
+    REQUIRE(test::sqlite3_shell(file, "UPDATE concession SET variant = NULL" + where).status == 0);
+    CHECK_FALSE(Register::open_existing(file).verify().ok());
 }

@@ -28,6 +28,9 @@ struct ConcessionRequest {
     // when it is not one on offer, or when given where there is no choice and it
     // differs from the version's term.
     std::optional<int> years;
+    // The variant of the kind's rule the deed is granted under ("provvisorio"); none:
+    // the ordinary rule. Refused when the version in force does not define it.
+    std::optional<std::string> variant;
     // The applicant's birth date, where the kind is granted in life only from an age
     // (in_vita_da_anni). When not given, the first holder's codice fiscale tells it
     // (codice_fiscale_birth_date, as of the signing date).

@@ -76,6 +76,9 @@ struct Concession {
     std::optional<Date> expires_on;  // last valid day; none when perpetual or not started
     TermSource term_source = TermSource::deed;
     std::string version_name;  // regulation version in force on signing, if any
+    // The variant of the kind's rule the deed was granted under ("provvisorio":
+    // KindRule::variants); none: the kind's ordinary rule.
+    std::optional<std::string> variant;
     Ending ending = Ending::none;
     std::optional<Date> ended_on;
     std::string ending_act;

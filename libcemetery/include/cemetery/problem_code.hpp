@@ -15,6 +15,7 @@ enum class ProblemCode {
     wrong_field_count,        // detail: "fields/header fields"
     unknown_kind,
     bad_years,
+    bad_variant,  // Variante: not a variant's code (a lowercase identifier)
     bad_yes_no,
     perpetual_with_years,
     perpetual_with_expiry,

@@ -11,6 +11,7 @@ namespace cemetery {
 enum class RefusalCode {
     no_version,               // no version of the regulation covers the comune on that day
     no_rule_for_kind,         // the version has no rule for the plot kind
+    variant_not_offered,      // the version does not define the deed's variant of the kind (kind_variant.hpp)
     perpetual_not_allowed,    // a perpetual deed signed after the cut-off
     perpetual_with_term,      // a deed both perpetual and with a term
     term_missing,             // a deed signed before any version, with no term of its own

@@ -47,9 +47,10 @@ enum class RegisterColumn {
     data_sepoltura,
     data_richiesta,  // where the term starts at the request
     data_pagamento,  // where the term starts at the payment
+    variante,        // the variant of the kind's rule the deed was granted under (kind_variant.hpp)
 };
 
-inline constexpr std::size_t register_column_count = 26;
+inline constexpr std::size_t register_column_count = 27;
 
 // The canonical name: "Numero_Concessione".
 [[nodiscard]] std::string_view column_name(RegisterColumn column);
@@ -124,6 +125,7 @@ struct RegisterRow {
     std::optional<Date> stated_expiry;  // Scadenza, when the row states one
     std::optional<Date> requested_on;   // Data_Richiesta
     std::optional<Date> paid_on;        // Data_Pagamento
+    std::optional<std::string> variant;  // Variante: its code; none, the kind's ordinary rule
     bool perpetual = false;
     std::optional<HolderFields> holder;      // none when all its cells are empty
     std::optional<DeceasedFields> deceased;  // none when all its cells are empty

@@ -149,12 +149,28 @@ struct KindRule {
     std::optional<LivingApplicantAge> granted_in_life_from_age;
     RuleFlag term_restarts_at_burial;     // from the second burial on
     BurialExtension extends_at_every_burial;  // from the first burial on
+    // Other rules the version gives for the same kind of place, beside this ordinary
+    // one ("sepoltura provvisoria in loculo per un massimo di 2 anni"): each a complete
+    // rule of its own, with its code as the file names it ("provvisorio") and its
+    // name as a clerk reads it ("loculo provvisorio"). Ordered by code; a variant has
+    // none of its own. A deed records the variant it was granted under
+    // (Concession::variant); the ordinary rule has an empty code.
+    std::string variant;
+    std::string variant_name;
+    std::vector<KindRule> variants;
+
+    // The variant with this code, if the rule offers it.
+    [[nodiscard]] const KindRule* variant_rule(std::string_view code) const;
 
     // The renewals a deed of `deed_term` years may have. None where the rule ties renewals
     // to the terms on offer and the deed's term is not among them (a deed signed under
     // an older version): which count applies is then not the file's to say.
     [[nodiscard]] std::optional<int> renewals_for(int deed_term) const;
 };
+
+// A variant's code as the file and the register write it: a lowercase identifier
+// ("provvisorio", "feti_2anni"), a letter first.
+[[nodiscard]] bool is_variant_code(std::string_view code);
 
 // A version of the rules ("Unione 2020").
 struct RegulationVersion {

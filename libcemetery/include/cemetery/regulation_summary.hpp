@@ -53,6 +53,10 @@ struct KindSummary {
     // no term when every term on offer is priced by the same tariffs. A price not
     // configured is listed too, so the programs can say which one is missing.
     std::vector<PriceQuote> prices;
+    // The variants the rule offers beside it (KindRule::variants), each summarised the
+    // same way (its `rule` the variant's, with its code and nome), by code. Tariffs are
+    // the kind's: a variant's summary lists none of its own.
+    std::vector<KindSummary> variants;
 };
 
 // Days of a comune under one version, or under none.

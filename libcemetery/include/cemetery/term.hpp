@@ -25,6 +25,7 @@ struct TermRequest {
     std::optional<Date> died_on;       // where it starts at the death of the person it is for
     std::optional<Date> stated_term_start;  // the deed's own decorrenza, when it states one
     std::optional<int> stated_years;   // the deed's own term, if it states one
+    std::optional<std::string> variant;  // the variant of the kind's rule the deed names (kind_variant.hpp)
     bool perpetual = false;
     std::optional<Date> stated_expiry;  // a legacy register's own expiry
 };
@@ -67,10 +68,17 @@ struct TermDecision {
 [[nodiscard]] std::optional<std::string> keep_stated_expiry(Term& term, Date stated);
 
 // The terms a deed of the kind signed on the day may agree, shortest first: the
-// version's choices ("30 o 40 anni"), or its one term; empty when no version or rule
-// applies (decide_term then says why). What a form offers before it asks for a decision.
+// version's choices ("30 o 40 anni"), or its one term, of the ordinary rule or of the
+// deed's variant; empty when no version, rule or variant applies (decide_term then says
+// why). What a form offers before it asks for a decision.
 [[nodiscard]] std::vector<int> terms_on_offer(const Regulation& regulation, std::string_view comune, PlotKind kind,
-                                              Date signed_on);
+                                              Date signed_on,
+                                              const std::optional<std::string>& variant = std::nullopt);
+
+// The variants of the kind's rule a deed signed on the day may be granted under
+// (KindRule::variants of the version in force), by code; empty when none.
+[[nodiscard]] std::vector<const KindRule*> variants_on_offer(const Regulation& regulation, std::string_view comune,
+                                                             PlotKind kind, Date signed_on);
 
 // Writes a decided term into a concession: start, years, perpetual, expiry and why.
 void apply_term(Concession& concession, const Term& term);

@@ -67,6 +67,7 @@ std::string italian_reason(const Refusal& refusal) {
     switch (refusal.code) {
         case RefusalCode::no_version: return "nessuna versione del regolamento si applica oggi al Comune";
         case RefusalCode::no_rule_for_kind: return "il regolamento non prevede questo tipo di sepoltura";
+        case RefusalCode::variant_not_offered: return "il regolamento in vigore non prevede la variante della concessione";
         case RefusalCode::concession_perpetual: return "la concessione è perpetua";
         case RefusalCode::concession_ended: return "la concessione è già cessata";
         case RefusalCode::kind_not_renewable:

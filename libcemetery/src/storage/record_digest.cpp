@@ -21,6 +21,9 @@ constexpr std::string_view format_name = "cemetery record digest format 1";
 struct Table {
     std::string_view name;
     const char* sql;
+    // The last columns, added to the row by a later schema, digested only when set:
+    // the records written before them keep their digests.
+    int added_columns = 0;
 };
 
 struct Layout {
@@ -46,13 +49,17 @@ constexpr Table plot_children[] = {
      "SELECT plot_id, from_date, reason FROM plot_out_of_use WHERE plot_id BETWEEN ?1 AND ?2 ORDER BY plot_id"},
 };
 
-constexpr Table concession_row{
-    "concession",
-    "SELECT c.id, c.id, c.comune_id, c.plot_id, c.deed_number, c.signed_on, c.term_start, c.term_years, "
-    "c.perpetual, c.expires_on, c.term_source, c.version_name, c.ending, c.ended_on, c.ending_act, "
-    "c.ending_reason, c.row_version, "
-    "p.cemetery_id, p.kind, p.settore, p.fila, p.numero, p.piano "
-    "FROM concession c LEFT JOIN plot p ON p.id = c.plot_id WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id"};
+#define CEMETERY_CONCESSION_ROW(variant)                                                              \
+    "SELECT c.id, c.id, c.comune_id, c.plot_id, c.deed_number, c.signed_on, c.term_start, c.term_years, "  \
+    "c.perpetual, c.expires_on, c.term_source, c.version_name, c.ending, c.ended_on, c.ending_act, "       \
+    "c.ending_reason, c.row_version, "                                                                      \
+    "p.cemetery_id, p.kind, p.settore, p.fila, p.numero, p.piano, " variant                                 \
+    " FROM concession c LEFT JOIN plot p ON p.id = c.plot_id WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id"
+constexpr Table concession_row{"concession", CEMETERY_CONCESSION_ROW("c.variant"), 1};
+// The same before schema 8 added the variant (the migrations that seal and redact the
+// change log digest the records of their own day): NULL, so not digested.
+constexpr Table concession_row_before_variants{"concession", CEMETERY_CONCESSION_ROW("NULL"), 1};
+#undef CEMETERY_CONCESSION_ROW
 constexpr Table concession_children[] = {
     {"holder",
      "SELECT concession_id, id, position, surname, given_name, codice_fiscale, address, phone, email FROM holder "
@@ -78,6 +85,15 @@ constexpr Table concession_children[] = {
      "WHERE concession_id BETWEEN ?1 AND ?2 ORDER BY concession_id"},
 };
 
+// Whether the register is at schema 8 or later, where concessions record their variant.
+bool has_variant_column(Database& db) {
+    constexpr int variants_schema = 8;
+    auto& s = db.statement("PRAGMA user_version");
+    const bool yes = s.executeStep() && s.getColumn(0).getInt() >= variants_schema;
+    s.reset();
+    return yes;
+}
+
 std::optional<Layout> layout_of(std::string_view entity) {
     if (entity == "comune") return Layout{entity, comune_row, {}};
     if (entity == "cemetery") return Layout{entity, cemetery_row, {}};
@@ -102,10 +118,13 @@ struct Resets {
     }
 };
 
-// Every column after the key, in the statement's order.
-void digest_columns(Canonical& out, SQLite::Statement& s) {
+// Every column after the key, in the statement's order; the `added` last ones only when set.
+void digest_columns(Canonical& out, SQLite::Statement& s, int added = 0) {
     const int n = s.getColumnCount();
-    for (int i = 1; i < n; ++i) out.column(s.getColumn(i));
+    for (int i = 1; i < n; ++i) {
+        if (i >= n - added && s.getColumn(i).isNull()) continue;
+        out.column(s.getColumn(i));
+    }
 }
 
 }  // namespace
@@ -114,8 +133,9 @@ bool has_record_digest(std::string_view entity) { return layout_of(entity).has_v
 
 void each_record_digest(Database& db, std::string_view entity, std::int64_t first, std::int64_t last,
                         const std::function<void(std::int64_t id, const std::string& digest)>& each) {
-    const auto layout = layout_of(entity);
+    auto layout = layout_of(entity);
     if (!layout) return;
+    if (layout->row.sql == concession_row.sql && !has_variant_column(db)) layout->row = concession_row_before_variants;
     Resets resets;
     auto& rows = db.statement(layout->row.sql);
     rows.bind(1, first);
@@ -139,7 +159,7 @@ void each_record_digest(Database& db, std::string_view entity, std::int64_t firs
         out.text(layout->entity);
         out.text(layout->row.name);
         out.mark('(');
-        digest_columns(out, rows);
+        digest_columns(out, rows, layout->row.added_columns);
         out.mark(')');
         for (std::size_t k = 0; k < children.size(); ++k) {
             auto& c = children[k];
@@ -206,6 +226,7 @@ Sha256Digest new_concession_digest(Sha256& hash, const Concession& c, const Plot
     out.text(plot.location.fila);
     out.text(plot.location.numero);
     out.text(plot.location.piano);
+    if (c.variant) out.text(*c.variant);  // an added column (Table::added_columns)
     out.mark(')');
     for (const auto& table : concession_children) {
         out.text(table.name);

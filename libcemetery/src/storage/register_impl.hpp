@@ -77,7 +77,7 @@ namespace storage {
 inline constexpr const char* concession_columns =
     "c.id, c.comune_id, c.plot_id, c.deed_number, c.signed_on, c.term_start, c.term_years, c.perpetual, "
     "c.expires_on, c.term_source, c.version_name, c.ending, c.ended_on, c.ending_act, c.ending_reason, "
-    "c.row_version";
+    "c.row_version, c.variant";
 Concession read_concession_row(SQLite::Statement& s);  // columns as above, from 0
 std::string_view term_source_code(TermSource source);
 Ending ending_from_code(const std::string& code);

@@ -51,6 +51,7 @@ Concession read_concession_row(SQLite::Statement& s) {
     c.ending_act = s.getColumn(13).getString();
     c.ending_reason = s.getColumn(14).getString();
     c.row_version = s.getColumn(15).getInt64();
+    if (!s.getColumn(16).isNull()) c.variant = s.getColumn(16).getString();
     return c;
 }
 

@@ -28,8 +28,8 @@ PlotId insert_plot(Database& db, const Plot& plot) {
 ConcessionId insert_concession(Database& db, const Concession& c) {
     auto& s = db.statement(
         "INSERT OR FAIL INTO concession (comune_id, plot_id, deed_number, signed_on, term_start, term_years, perpetual, "
-        "expires_on, term_source, version_name, ending, ended_on, ending_act, ending_reason, row_version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "expires_on, term_source, version_name, ending, ended_on, ending_act, ending_reason, row_version, variant) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, c.comune.value());
     s.bind(2, c.plot.value());
     s.bindNoCopy(3, c.deed_number);
@@ -49,6 +49,11 @@ ConcessionId insert_concession(Database& db, const Concession& c) {
     s.bindNoCopy(13, c.ending_act);
     s.bindNoCopy(14, c.ending_reason);
     s.bind(15, first_row_version);
+    if (c.variant) {
+        s.bindNoCopy(16, *c.variant);
+    } else {
+        s.bind(16);
+    }
     s.exec();
     return ConcessionId{db.sql().getLastInsertRowid()};
 }

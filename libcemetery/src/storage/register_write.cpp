@@ -29,6 +29,8 @@ nlohmann::json concession_json(const Concession& c) {
     };
     j["term_years"] = c.term_years ? nlohmann::json(*c.term_years) : nlohmann::json(nullptr);
     j["expires_on"] = c.expires_on ? nlohmann::json(to_iso(*c.expires_on)) : nlohmann::json(nullptr);
+    // Only when set: the entries of deeds under the ordinary rule read as they always did.
+    if (c.variant) j["variant"] = *c.variant;
     // Holders are living people: the log keeps how many and a digest (log_people.hpp).
     j["holders"] = storage::holders_summary(c.holders);
     auto& deceased = j["deceased"] = nlohmann::json::array();

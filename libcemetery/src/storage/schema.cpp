@@ -397,6 +397,15 @@ void loosen_term_checks(Database& db) { rewrite_table_text(db, v7_checks, 6); }
 
 constexpr std::string_view v7_sql = "";
 
+// Version 8: the variant of the kind's rule a deed was granted under ("provvisorio":
+// regulation.hpp, KindRule::variants). NULL is the kind's ordinary rule, which every
+// deed written before this version follows. The code is the regulation file's own
+// (is_variant_code): lowercase, never empty.
+constexpr std::string_view v8_sql = R"SQL(
+ALTER TABLE concession ADD COLUMN variant TEXT
+    CHECK (variant IS NULL OR (variant <> '' AND variant = lower(variant)));
+)SQL";
+
 constexpr std::array migrations{
     Migration{1, "initial register", v1_sql},
     Migration{2, "faster checks on insert", v2_sql, &rewrite_checks},
@@ -405,6 +414,7 @@ constexpr std::array migrations{
     Migration{5, "search and lists at scale", v5_sql},
     Migration{6, "holders' data out of the change log", v6_sql, nullptr, &redact_log},
     Migration{7, "terms not started yet", v7_sql, &loosen_term_checks},
+    Migration{8, "variants of a kind", v8_sql},
 };
 
 }  // namespace
