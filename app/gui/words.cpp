@@ -53,6 +53,8 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::request_after_signing: return _("the request is dated after the deed it asked for");
         case RefusalCode::death_date_missing: return _("the term starts at the death: the date of death is missing");
         case RefusalCode::extension_not_declinable: return _("the regulation does not let the holders decline an extension of the term here");
+        case RefusalCode::term_not_from_payment: return _("the term of this concession does not start at the payment");
+        case RefusalCode::payment_recorded: return _("the term has already started: the payment is recorded");
         case RefusalCode::concession_perpetual: return _("a perpetual concession has no term to renew");
         case RefusalCode::concession_ended: return _("the concession has ended");
         case RefusalCode::kind_not_renewable: return _("this kind of place cannot be renewed");

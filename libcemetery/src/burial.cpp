@@ -28,7 +28,7 @@ std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concessi
     const std::string version = own ? own->name : std::string();
     // A started, restarted or extended term counts its last day as the version that gave it does.
     const EndCounting counting = own ? own->end_counting.value : EndCounting::same_day;
-    TermRestart r{burial.on, burial.deceased, c.term_start, c.expires_on, burial.on, {}, version, {}};
+    TermRestart r{burial.on, burial.deceased, c.term_start, c.expires_on, burial.on, {}, version, {}, TermEvent::burial};
     if (!c.started()) {
         // The burial, or the death it follows, is the event the term was waiting for.
         // A legacy deed has no rule: only a common-field turn waits, for its burial.

@@ -24,18 +24,24 @@ struct BurialRequest {
     bool extension_declined = false;
 };
 
+// What moved a term: a burial, or the payment a term running from the payment waited
+// for (payment.hpp).
+enum class TermEvent { burial, payment };
+
 // A term moved by a burial, kept in the concession's history: started again by a
 // later burial, extended by any burial, or started at last by the burial (or the
-// death) it was waiting for (then it had no expiry before).
+// death) it was waiting for (then it had no expiry before). A recorded payment that
+// starts a term waiting for it is kept the same way, with no deceased.
 struct TermRestart {
-    Date buried_on{};
-    std::string deceased;  // full name
+    Date buried_on{};      // the day of the event: the burial, or the payment
+    std::string deceased;  // full name; empty for a payment
     Date previous_start{};
     std::optional<Date> previous_expiry;  // none: the term had not started
     Date new_start{};
     Date new_expiry{};
     std::string version_name;
     std::string basis;
+    TermEvent event = TermEvent::burial;
 };
 
 struct BurialDecision {
