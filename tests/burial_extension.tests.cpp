@@ -165,3 +165,19 @@ TEST_CASE("a term waiting for the payment is not started by a burial", "[burial]
     REQUIRE(d.allowed());
     CHECK_FALSE(d.restart);
 }
+
+TEST_CASE("a form offers to decline the extension only where the concession's own rule lets the holders",
+          "[burial][extension]") {
+    const auto& reg = test::term_start_regulation();
+    Concession c;
+    c.signed_on = test::ymd(2021, 3, 1);
+    c.term_start = c.signed_on;
+    c.term_years = 40;
+    c.version_name = "Prova 2020";
+    CHECK(extension_declinable(reg, c, PlotKind::tomba_famiglia));
+    CHECK(extension_declinable(reg, c, PlotKind::fossa));
+    CHECK_FALSE(extension_declinable(reg, c, PlotKind::cappella));  // extended, not declinable
+    CHECK_FALSE(extension_declinable(reg, c, PlotKind::ossario));   // not extended at all
+    c.version_name.clear();  // a legacy deed: no rule of its own
+    CHECK_FALSE(extension_declinable(reg, c, PlotKind::tomba_famiglia));
+}

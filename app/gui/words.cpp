@@ -206,6 +206,7 @@ wxString action_text(const std::string& action) {
     if (action == "concede") return _("granted");
     if (action == "bury") return _("burial");
     if (action == "term_restart") return _("term restarted");
+    if (action == "pay") return _("payment recorded");
     if (action == "succession") return _("succession recorded");
     if (action == "surrender") return _("surrendered");
     if (action == "forfeit") return _("forfeited");
@@ -317,6 +318,17 @@ wxString term_start_text(cemetery::TermStart start) {
         case cemetery::TermStart::request: return _("from the request");
         case cemetery::TermStart::payment: return _("from the payment");
         case cemetery::TermStart::death: return _("from the death");
+    }
+    return wxString();
+}
+
+wxString awaited_text(cemetery::TermStart start) {
+    switch (start) {
+        case cemetery::TermStart::signing: return _("the signing");
+        case cemetery::TermStart::burial: return _("the burial");
+        case cemetery::TermStart::request: return _("the request");
+        case cemetery::TermStart::payment: return _("the payment");
+        case cemetery::TermStart::death: return _("the death");
     }
     return wxString();
 }

@@ -69,6 +69,12 @@ std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concessi
     return r;
 }
 
+bool extension_declinable(const Regulation& reg, const Concession& c, PlotKind kind) {
+    if (c.perpetual) return false;
+    const KindRule* own = rule_of_own_version(reg, c, kind);
+    return own && own->extends_at_every_burial.on && own->extends_at_every_burial.declinable;
+}
+
 void apply_restart(Concession& c, const TermRestart& restart) {
     c.term_start = restart.new_start;
     c.expires_on = restart.new_expiry;

@@ -75,6 +75,11 @@ struct BurialEvent {
                                                          PlotKind kind, const RemainsCount& present,
                                                          const BurialEvent& burial);
 
+// Whether the holders may decline the extension a burial brings to this concession: its
+// own version extends the term at every burial and lets them decline it. What a form
+// asks before it offers the choice (decide_burial refuses a declined extension otherwise).
+[[nodiscard]] bool extension_declinable(const Regulation& regulation, const Concession& concession, PlotKind kind);
+
 // What a restart does to the concession: its term starts at the restart's new start
 // and expires with its new expiry (the register keeps the restart in its history).
 void apply_restart(Concession& concession, const TermRestart& restart);
