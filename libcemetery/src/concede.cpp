@@ -233,7 +233,8 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
     // unless the holders declined it.
     if (!deceased.empty() && rule->extends_at_every_burial.on && !req.extension_declined && c.expires_on) {
         const Date on = *deceased.front().buried_on;
-        const Date extended = add_years(on, *c.term_years);
+        // Its last day counted as the version counts it (scadenza), as term_restart_at does.
+        const Date extended = period_end(on, *c.term_years, version->end_counting.value);
         if (extended > *c.expires_on) {
             c.term_start = on;
             c.expires_on = extended;
