@@ -5,6 +5,7 @@
 #include "term_start_files.hpp"
 
 #include <cemetery/burial.hpp>
+#include <cemetery/concede.hpp>
 
 using namespace cemetery;
 using test::ymd;
@@ -164,4 +165,67 @@ TEST_CASE("a term waiting for the payment is not started by a burial", "[burial]
     const auto d = decide_burial(reg(), c, PlotKind::ossario, "Liscate", {}, r);
     REQUIRE(d.allowed());
     CHECK_FALSE(d.restart);
+}
+
+TEST_CASE("a form offers to decline the extension only where the concession's own rule lets the holders",
+          "[burial][extension]") {
+    const auto& reg = test::term_start_regulation();
+    Concession c;
+    c.signed_on = test::ymd(2021, 3, 1);
+    c.term_start = c.signed_on;
+    c.term_years = 40;
+    c.version_name = "Prova 2020";
+    CHECK(extension_declinable(reg, c, PlotKind::tomba_famiglia));
+    CHECK(extension_declinable(reg, c, PlotKind::fossa));
+    CHECK_FALSE(extension_declinable(reg, c, PlotKind::cappella));  // extended, not declinable
+    CHECK_FALSE(extension_declinable(reg, c, PlotKind::ossario));   // not extended at all
+    c.version_name.clear();  // a legacy deed: no rule of its own
+    CHECK_FALSE(extension_declinable(reg, c, PlotKind::tomba_famiglia));
+}
+
+TEST_CASE("a deed whose first burial extends its term counts the last day as its version does (giorno_prima)",
+          "[burial][extension][scadenza]") {
+    static const test::TempDir dir;
+    static const Regulation reg = test::load_written(dir.file("regolamento.toml"), test::general_section + R"([[versione]]
+nome = "Vigilia 2020"
+in_vigore_dal = 2020-01-01
+comuni = ["Liscate"]
+scadenza = "giorno_prima"
+scadenza_fonte = "art. 41"
+fonte = "test"
+[versione.tipi.tomba_famiglia]
+durata_anni = 30
+rinnovi = 1
+anni_rinnovo = 10
+decorrenza = "stipula"
+fonte = "art. 12"
+capienza = { feretri = 4, fonte = "art. 12 c.3" }
+proroga_a_ogni_sepoltura = { rinunciabile = true, fonte = "art. 12 c.4" }
+)");
+    ConcessionRequest r;
+    r.signed_on = ymd(2021, 3, 1);
+    r.today = ymd(2021, 4, 1);
+    Holder h;
+    h.surname = "Pèrego";
+    h.given_name = "Lucia";
+    r.holders = {h};
+    Deceased d;
+    d.surname = "Pèrego";
+    d.given_name = "Giuseppe";
+    d.died_on = ymd(2021, 3, 6);
+    d.buried_on = ymd(2021, 3, 10);
+    r.first_deceased = d;
+    const ConcessionContext ctx{"Liscate", PlotKind::tomba_famiglia, {}};
+    const auto granted = decide_concession(reg, r, ctx);
+    INFO((granted.refusal ? granted.refusal->message : std::string()));
+    REQUIRE(granted.concession);
+    // From the burial, the day before its 30th anniversary: as bury would give it.
+    CHECK(granted.concession->term_start == ymd(2021, 3, 10));
+    CHECK(granted.concession->expires_on == ymd(2051, 3, 9));
+    SECTION("declined: from the signing, the day before its anniversary") {
+        r.extension_declined = true;
+        const auto declined = decide_concession(reg, r, ctx);
+        REQUIRE(declined.concession);
+        CHECK(declined.concession->expires_on == ymd(2051, 2, 28));
+    }
 }

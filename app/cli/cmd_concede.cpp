@@ -21,6 +21,7 @@ void add_concede_command(CLI::App& app, Session& session) {
         std::string applicant_born;
         std::optional<int> years;
         std::optional<std::string> variant;
+        bool decline = false;
     };
     auto args = std::make_shared<Args>();
     cmd->add_option("--comune", args->comune, "The comune")->required();
@@ -52,6 +53,9 @@ void add_concede_command(CLI::App& app, Session& session) {
                     "The applicant's birth date, where the kind is granted in life only from an age (default: read "
                     "from the first holder's codice fiscale)");
     cmd->add_option("--remains", args->remains, "feretro, cassetta or urna")->check(remains_form_check());
+    cmd->add_flag("--rinuncia-proroga", args->decline,
+                  "The holders decline the extension of the term the first deceased's burial brings, where the "
+                  "regulation lets them");
     cmd->callback([&session, args] {
         session.may_create();
         const auto comune = session.comune(args->comune);
@@ -74,6 +78,7 @@ void add_concede_command(CLI::App& app, Session& session) {
         if (!args->applicant_born.empty()) request.applicant_born_on = date_option(args->applicant_born, "--applicant-born");
         if (!args->requested.empty()) request.requested_on = date_option(args->requested, "--richiesta");
         if (!args->paid.empty()) request.paid_on = date_option(args->paid, "--pagamento");
+        request.extension_declined = args->decline;
         const auto out = session.reg().concede(request, session.regulation());
         if (!out) refuse("concession", out);
         const auto& c = *out.concession;

@@ -47,6 +47,12 @@ void add_history_command(CLI::App& app, Session& session) {
                       << cemetery::to_italian(p.list_as_of) << ")\n";
         }
         for (const auto& r : life.restarts) {
+            if (r.event == cemetery::TermEvent::payment) {
+                std::cout << "Pagamento registrato il " << cemetery::to_italian(r.buried_on) << ": decorrenza dal "
+                          << cemetery::to_italian(r.new_start) << ", scadenza " << cemetery::to_italian(r.new_expiry)
+                          << " (" << r.basis << ")\n";
+                continue;
+            }
             if (!r.previous_expiry) {
                 // The term was waiting for this burial (or the death it follows).
                 std::cout << "Decorrenza iniziata il " << cemetery::to_italian(r.new_start) << " (" << r.deceased

@@ -152,6 +152,24 @@ void add_list_commands(CLI::App& app, Session& session) {
             left_out.report();
         });
     }
+    {
+        auto* cmd = app.add_subcommand(
+            "not-started", "Concessions whose term has not started (non decorse), with what each waits for");
+        auto args = std::make_shared<Args>();
+        cmd->add_option("--comune", args->comune, "Only this comune");
+        cmd->add_option("--format", args->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+        cmd->add_option("--output", args->output, "Write to this file instead of the screen");
+        add_force_flag(cmd, args->force);
+        cmd->callback([&session, args] {
+            const auto comune = session.comune_filter(args->comune);
+            auto output = output_of(session, args->output, args->force);
+            const auto rows = session.reg().not_started(comune, session.regulation());
+            to_output(output, [&](std::ostream& out) { write_not_started(out, parse_format(args->format), rows); });
+            if (!args->output.empty()) {
+                std::cerr << rows.size() << " concessions not started written to " << args->output << '\n';
+            }
+        });
+    }
 }
 
 }  // namespace cli

@@ -144,6 +144,79 @@ std::size_t write_list(std::ostream& out, Format format,
     return count;
 }
 
+namespace {
+
+// "la sepoltura": what a term not started waits for, as a clerk says it.
+std::string awaited_words(cemetery::TermStart start) {
+    switch (start) {
+        case cemetery::TermStart::signing: return "la stipula";
+        case cemetery::TermStart::burial: return "la sepoltura";
+        case cemetery::TermStart::request: return "la richiesta";
+        case cemetery::TermStart::payment: return "il pagamento";
+        case cemetery::TermStart::death: return "il decesso";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::size_t write_not_started(std::ostream& out, Format format, const std::vector<cemetery::NotStartedRow>& rows) {
+    const std::vector<std::string> keys = {"comune",  "cimitero",    "ubicazione", "tipo",          "numero_concessione",
+                                           "stipula", "durata_anni", "attende",    "concessionari", "defunti"};
+    auto cells = [](const cemetery::NotStartedRow& r, bool for_people) {
+        return std::vector<std::string>{
+            r.comune,
+            r.cemetery,
+            cemetery::describe(r.location),
+            std::string(for_people ? cemetery::italian_name(r.kind) : cemetery::code(r.kind)),
+            r.deed_number,
+            for_people ? to_italian(r.signed_on) : to_iso(r.signed_on),
+            r.term_years ? std::to_string(*r.term_years) : std::string(),
+            for_people ? awaited_words(r.waits_for) : std::string(cemetery::italian_code(r.waits_for)),
+            cemetery::join(r.holders, " | "),
+            cemetery::join(r.deceased, " | ")};
+    };
+    switch (format) {
+        case Format::csv: {
+            cemetery::CsvWriter csv(out, ',');
+            csv.row(keys);
+            for (const auto& r : rows) csv.row(cells(r, false));
+            break;
+        }
+        case Format::json: {
+            json all = json::array();
+            for (const auto& r : rows) {
+                const auto row = cells(r, false);
+                json j = json::object();
+                for (std::size_t i = 0; i + 2 < keys.size(); ++i) j[keys[i]] = row[i];
+                if (r.term_years) {
+                    j["durata_anni"] = *r.term_years;
+                } else {
+                    j["durata_anni"] = nullptr;
+                }
+                j["concessionari"] = r.holders;
+                j["defunti"] = r.deceased;
+                all.push_back(j);
+            }
+            out << all.dump(1) << '\n';
+            break;
+        }
+        case Format::table: {
+            std::vector<std::vector<std::string>> table;
+            for (const auto& r : rows) {
+                auto row = cells(r, true);
+                if (r.term_years) row[6] += " anni";
+                table.push_back(std::move(row));
+            }
+            print_table(out, {"Comune", "Cimitero", "Ubicazione", "Tipo", "N. concessione", "Stipula", "Durata",
+                              "Attende", "Concessionari", "Defunti"},
+                        table);
+            break;
+        }
+    }
+    return rows.size();
+}
+
 void write_search(std::ostream& out, Format format, const std::vector<cemetery::SearchHit>& hits) {
     const std::vector<std::string> keys = {"comune",   "cimitero", "ubicazione", "tipo",   "numero_concessione",
                                            "scadenza", "stato",    "defunti",    "concessionari"};

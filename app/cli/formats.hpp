@@ -23,6 +23,11 @@ Format parse_format(const std::string& text);  // the option was already checked
 std::size_t write_list(std::ostream& out, Format format,
                        const std::function<void(const std::function<void(const cemetery::ListRow&)>&)>& rows);
 
+// The concessions whose term has not started, each with what it waits for: "la
+// sepoltura" for people, the regulation's code ("sepoltura") for programs. Names only:
+// no tax codes, no contacts. Returns the number of rows.
+std::size_t write_not_started(std::ostream& out, Format format, const std::vector<cemetery::NotStartedRow>& rows);
+
 void write_search(std::ostream& out, Format format, const std::vector<cemetery::SearchHit>& hits);
 
 // `closing`: the closing that freed its place, when it was (Register::life);

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     cli::add_plots_commands(app, session);
     cli::add_concede_command(app, session);
     cli::add_bury_command(app, session);
+    cli::add_pay_command(app, session);
     cli::add_succeed_command(app, session);
     cli::add_ending_commands(app, session);
     cli::add_posting_commands(app, session);

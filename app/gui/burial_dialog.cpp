@@ -3,6 +3,7 @@
 #include "convert.hpp"
 #include "words.hpp"
 
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/textctrl.h>
 
@@ -35,6 +36,10 @@ BurialDialog::BurialDialog(wxWindow* parent, const cemetery::ConcessionRecord& r
     form_names.Add(_("box of bones"));
     form_names.Add(_("urn of ashes"));
     form_ = AddChoice(_("Remains"), form_names, 0);
+    if (cemetery::extension_declinable(regulation_, record_.concession, record_.plot.kind)) {
+        decline_ = AddCheckBelow(_("The holders decline the extension of the term"));
+        decline_->SetName(wxS("decline_extension"));
+    }
     FinishLayout(_("Add burial"), wxSize(480, 380));
 }
 
@@ -46,7 +51,14 @@ cemetery::BurialRequest BurialDialog::request() const {
     r.deceased.died_on = typed_date(died_);
     r.deceased.buried_on = typed_date(buried_);
     r.form = forms[static_cast<std::size_t>(form_->GetSelection())];
+    r.extension_declined = decline_ && decline_->GetValue();
     return r;
+}
+
+void BurialDialog::SetExtensionDeclined(bool declined) {
+    if (!decline_) return;
+    decline_->SetValue(declined);
+    UpdateOutcome();
 }
 
 void BurialDialog::SetDeceased(const wxString& surname, const wxString& given, const wxString& died,

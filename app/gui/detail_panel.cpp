@@ -124,7 +124,12 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
     renew_->SetToolTip(_("Renew the concession (Ctrl+R)"));
     edit_holders_ = new wxButton(body, wxID_ANY, _("Edit holders…"));
     add_deceased_ = new wxButton(body, wxID_ANY, _("Add deceased…"));
-    for (auto* b : {renew_, edit_holders_, add_deceased_}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT | wxTOP, FromDIP(6)));
+    record_payment_ = new wxButton(body, wxID_ANY, _("Record payment…"));
+    record_payment_->SetName(wxS("record_payment_button"));
+    record_payment_->SetToolTip(_("The term runs from the payment: record the day it was paid"));
+    for (auto* b : {renew_, edit_holders_, add_deceased_, record_payment_}) {
+        buttons->Add(b, wxSizerFlags().Border(wxRIGHT | wxTOP, FromDIP(6)));
+    }
     body_sizer->Add(buttons, wxSizerFlags().Border(wxALL, FromDIP(8)));
     body->SetSizer(body_sizer);
     sizer->Add(body, wxSizerFlags(1).Expand());
@@ -133,6 +138,7 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
     renew_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_renew) on_renew(); });
     edit_holders_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_edit_holders) on_edit_holders(); });
     add_deceased_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_add_deceased) on_add_deceased(); });
+    record_payment_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_record_payment) on_record_payment(); });
     Bind(wxEVT_SIZE, &DetailPanel::OnSize, this);
     Clear(_("Type a name, a deed number or a tax code to search."));
 }
@@ -195,6 +201,11 @@ void DetailPanel::ShowConcession(Database& db, cemetery::ConcessionId id) {
     FillLists(db);
     // Ended or freed, nothing renews it (the dialog would say why; the button says it first).
     renew_->Enable(!c.perpetual && c.ending == cemetery::Ending::none && !c.closed_on);
+    // Non decorsa, waiting for its payment: the one act that starts it.
+    record_payment_->Show(c.ending == cemetery::Ending::none && !c.closed_on &&
+                          cemetery::awaited_event(db.regulation(), c, record_->plot.kind) ==
+                              cemetery::TermStart::payment);
+    record_payment_->GetContainingSizer()->Layout();
     Thaw();
     wxSizeEvent size(GetSize());
     OnSize(size);
@@ -221,6 +232,8 @@ void DetailPanel::FillLists(Database& db) {
         add_row(history_, {change_when(*it), to_wx(it->user), change_summary(*it)});
     }
 }
+
+bool DetailPanel::OffersPayment() const { return record_ && record_payment_->IsShown(); }
 
 void DetailPanel::FocusActions() {
     if (renew_->IsEnabled()) {

@@ -37,6 +37,9 @@ public:
     std::function<void()> on_renew;
     std::function<void()> on_edit_holders;
     std::function<void()> on_add_deceased;
+    std::function<void()> on_record_payment;
+    // Shown only where the term waits for its payment.
+    [[nodiscard]] bool OffersPayment() const;
 
 private:
     // Returns the label, for a field shown only when it has something to say.
@@ -68,6 +71,7 @@ private:
     wxButton* renew_ = nullptr;
     wxButton* edit_holders_ = nullptr;
     wxButton* add_deceased_ = nullptr;
+    wxButton* record_payment_ = nullptr;
     wxFlexGridSizer* grid_ = nullptr;
 };
 

@@ -4,6 +4,7 @@
 #include "document_printout.hpp"
 #include "expiry_documents.hpp"
 #include "list_rows_view.hpp"
+#include "words.hpp"
 
 #include <cemetery/csv.hpp>
 #include <cemetery/text.hpp>
@@ -39,12 +40,19 @@ ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), ho
     criteria->Add(expiring_, wxSizerFlags().CenterVertical());
     criteria->Add(days_, wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT, FromDIP(6)));
     criteria->Add(new wxStaticText(this, wxID_ANY, _("days")), wxSizerFlags().CenterVertical());
+    criteria->AddSpacer(FromDIP(18));
+    not_started_ = new wxRadioButton(this, wxID_ANY, _("Not started"));
+    not_started_->SetName(wxS("not_started"));
+    not_started_->SetToolTip(_("Concessions whose term has not started: no expiry until the event it runs from"));
+    criteria->Add(not_started_, wxSizerFlags().CenterVertical());
     criteria->AddStretchSpacer();
     auto* export_csv = new wxButton(this, wxID_ANY, _("Export CSV…"));
     export_csv->SetName(wxS("export_csv"));
+    export_csv_ = export_csv;
     criteria->Add(export_csv, wxSizerFlags().CenterVertical());
     auto* export_xlsx = new wxButton(this, wxID_ANY, _("Export Excel…"));
     export_xlsx->SetName(wxS("export_xlsx"));
+    export_xlsx_ = export_xlsx;
     criteria->Add(export_xlsx, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(4)));
 
     // The documents of the expired list: the PDF to post, its preview, the letters.
@@ -66,6 +74,13 @@ ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), ho
     count_->SetName(wxS("expiry_count"));
     count_->SetFont(count_->GetFont().Bold());
     rows_ = new ListRowsView(this);
+    waiting_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    waiting_->SetName(wxS("not_started_rows"));
+    const std::pair<wxString, int> columns[] = {{_("Comune"), 130},   {_("Cemetery"), 120}, {_("Place"), 150},
+                                                {_("Kind"), 110},     {_("Deed"), 90},      {_("Signed on"), 90},
+                                                {_("Waits for"), 110}, {_("Holders"), 180}};
+    for (const auto& [title, width] : columns) waiting_->AppendColumn(title, wxLIST_FORMAT_LEFT, FromDIP(width));
+    waiting_->Hide();
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(criteria, wxSizerFlags().Expand().Border(wxALL, FromDIP(8)));
@@ -74,10 +89,13 @@ ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), ho
     count_row->Add(documents, wxSizerFlags().CenterVertical());
     sizer->Add(count_row, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
     sizer->Add(rows_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
+    sizer->Add(waiting_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
     SetSizer(sizer);
 
     expired_->Bind(wxEVT_RADIOBUTTON, &ExpiriesPanel::OnChangeCriteria, this);
     expiring_->Bind(wxEVT_RADIOBUTTON, &ExpiriesPanel::OnChangeCriteria, this);
+    not_started_->Bind(wxEVT_RADIOBUTTON, &ExpiriesPanel::OnChangeCriteria, this);
+    waiting_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &ExpiriesPanel::OnOpenWaiting, this);
     as_of_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) {
         expired_->SetValue(true);
         Reload();
@@ -95,6 +113,18 @@ ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), ho
 }
 
 void ExpiriesPanel::Reload() {
+    const bool waiting = not_started_->GetValue();
+    rows_->Show(!waiting);
+    waiting_->Show(waiting);
+    export_csv_->Enable(!waiting);
+    export_xlsx_->Enable(!waiting);
+    if (waiting) {
+        ReloadNotStarted();
+        expired_only_->Enable(false);
+        Layout();
+        return;
+    }
+    Layout();
     std::vector<cemetery::ListRow> rows;
     const auto& reg = host_.database().reg();
     auto keep = [&rows](const cemetery::ListRow& r) { rows.push_back(r); };
@@ -127,17 +157,49 @@ void ExpiriesPanel::ShowExpired(cemetery::Date as_of) {
     Reload();
 }
 
+void ExpiriesPanel::ShowNotStarted() {
+    not_started_->SetValue(true);
+    Reload();
+}
+
+void ExpiriesPanel::ReloadNotStarted() {
+    auto& db = host_.database();
+    waiting_rows_ = db.reg().not_started(host_.comune(), db.regulation());
+    waiting_->DeleteAllItems();
+    for (const auto& r : waiting_rows_) {
+        const long i = waiting_->InsertItem(waiting_->GetItemCount(), to_wx(r.comune));
+        const wxString cells[] = {to_wx(r.cemetery), location_text(r.location), kind_text(r.kind),
+                                  to_wx(r.deed_number), date_text(r.signed_on), awaited_text(r.waits_for),
+                                  to_wx(cemetery::join(r.holders, ", "))};
+        int column = 1;
+        for (const auto& cell : cells) waiting_->SetItem(i, column++, cell);
+    }
+    count_->SetLabel(CountText());
+}
+
+void ExpiriesPanel::OnOpenWaiting(wxListEvent& event) {
+    const auto i = static_cast<std::size_t>(event.GetIndex());
+    if (i < waiting_rows_.size()) host_.show_concession(waiting_rows_[i].concession, to_wx(waiting_rows_[i].deed_number));
+}
+
 void ExpiriesPanel::ShowExpiring(int days) {
     expiring_->SetValue(true);
     days_->SetValue(days);
     Reload();
 }
 
-std::size_t ExpiriesPanel::count() const { return rows_->rows().size(); }
+std::size_t ExpiriesPanel::count() const {
+    return not_started_->GetValue() ? waiting_rows_.size() : rows_->rows().size();
+}
 
 wxString ExpiriesPanel::CountText() const {
     const auto n = static_cast<long>(count());
     const wxString number = count_text(n);
+    if (not_started_->GetValue()) {
+        return wxString::Format(wxPLURAL("%s concession whose term has not started",
+                                         "%s concessions whose term has not started", static_cast<unsigned>(n)),
+                                number);
+    }
     if (expired_->GetValue()) {
         return wxString::Format(wxPLURAL("%s concession expired as of %s", "%s concessions expired as of %s",
                                          static_cast<unsigned>(n)),

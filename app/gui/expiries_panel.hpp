@@ -1,7 +1,8 @@
 #pragma once
 // Scadenze: the concessions expired as of a day, or expiring within N days, in the
 // chosen comune (or the whole Union), with their count and a CSV export in the
-// command line's format. The rows are read with each_expired / each_expiring into
+// command line's format; and those whose term has not started yet (non decorse),
+// with what each waits for, where a clerk looks for what will one day expire. The rows are read with each_expired / each_expiring into
 // memory: the Union's registers hold tens of thousands of concessions at most, and
 // the list itself stays virtual.
 
@@ -11,6 +12,7 @@
 #include <wx/panel.h>
 
 #include <filesystem>
+#include <vector>
 
 class wxDatePickerCtrl;
 class wxRadioButton;
@@ -29,6 +31,9 @@ public:
     void Reload();
     void ShowExpired(cemetery::Date as_of);
     void ShowExpiring(int days);
+    void ShowNotStarted();
+    // The list of concessions not started, shown instead of the expiries.
+    [[nodiscard]] wxListView* not_started_rows() { return waiting_; }
     [[nodiscard]] std::size_t count() const;
     [[nodiscard]] wxString CountText() const;
     [[nodiscard]] ListRowsView* rows() { return rows_; }
@@ -45,6 +50,8 @@ private:
     void OnChangeCriteria(wxCommandEvent& event);
     void OnExportCsv(wxCommandEvent& event);
     void OnOpenRow(wxListEvent& event);
+    void OnOpenWaiting(wxListEvent& event);
+    void ReloadNotStarted();
     void OnExportXlsx(wxCommandEvent& event);
     void OnExportPdf(wxCommandEvent& event);
     void OnWriteNotices(wxCommandEvent& event);
@@ -55,6 +62,11 @@ private:
     Host& host_;
     wxRadioButton* expired_ = nullptr;
     wxRadioButton* expiring_ = nullptr;
+    wxRadioButton* not_started_ = nullptr;
+    wxListView* waiting_ = nullptr;  // small: a plain list, one row per concession not started
+    std::vector<cemetery::NotStartedRow> waiting_rows_;
+    wxWindow* export_csv_ = nullptr;
+    wxWindow* export_xlsx_ = nullptr;
     wxDatePickerCtrl* as_of_ = nullptr;
     wxSpinCtrl* days_ = nullptr;
     wxStaticText* count_ = nullptr;

@@ -4,6 +4,7 @@
 #include "close_dialog.hpp"
 #include "convert.hpp"
 #include "ending_dialog.hpp"
+#include "payment_dialog.hpp"
 #include "succession_dialog.hpp"
 #include "words.hpp"
 
@@ -64,6 +65,17 @@ void close_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     if (dialog.ShowModal() != wxID_OK) return;
     const auto out = db.reg().close(id, dialog.request(), db.regulation());
     if (!out) show_refused(parent, _("Close expired concession"), out);
+    host.concession_changed(id);
+}
+
+void record_payment(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
+    auto& db = host.database();
+    const auto record = db.reg().record(id);
+    if (!record) return;
+    PaymentDialog dialog(parent, *record, db.regulation(), cemetery::today());
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto out = db.reg().pay(id, dialog.request(), db.regulation());
+    if (!out) show_refused(parent, _("Record payment"), out);
     host.concession_changed(id);
 }
 

@@ -3,6 +3,7 @@
 #include "concession_actions.hpp"
 #include "convert.hpp"
 #include "detail_panel.hpp"
+#include "life_actions.hpp"
 #include "results_list.hpp"
 
 #include <wx/sizer.h>
@@ -29,6 +30,9 @@ SearchPanel::SearchPanel(wxWindow* parent, Host& host) : wxPanel(parent), host_(
     detail_->on_renew = [this] { RenewSelected(); };
     detail_->on_edit_holders = [this] { EditHolders(); };
     detail_->on_add_deceased = [this] { AddDeceased(); };
+    detail_->on_record_payment = [this] {
+        if (const auto id = shown()) record_payment(this, host_, *id);
+    };
 }
 
 void SearchPanel::SetQuery(const wxString& text) {

@@ -54,6 +54,8 @@ wxString refusal_text(RefusalCode code) {
         case RefusalCode::request_after_signing: return _("the request is dated after the deed it asked for");
         case RefusalCode::death_date_missing: return _("the term starts at the death: the date of death is missing");
         case RefusalCode::extension_not_declinable: return _("the regulation does not let the holders decline an extension of the term here");
+        case RefusalCode::term_not_from_payment: return _("the term of this concession does not start at the payment");
+        case RefusalCode::payment_recorded: return _("the term has already started: the payment is recorded");
         case RefusalCode::concession_perpetual: return _("a perpetual concession has no term to renew");
         case RefusalCode::concession_ended: return _("the concession has ended");
         case RefusalCode::kind_not_renewable: return _("this kind of place cannot be renewed");
@@ -207,6 +209,7 @@ wxString action_text(const std::string& action) {
     if (action == "concede") return _("granted");
     if (action == "bury") return _("burial");
     if (action == "term_restart") return _("term restarted");
+    if (action == "pay") return _("payment recorded");
     if (action == "succession") return _("succession recorded");
     if (action == "surrender") return _("surrendered");
     if (action == "forfeit") return _("forfeited");
@@ -346,6 +349,17 @@ wxString term_start_text(cemetery::TermStart start) {
         case cemetery::TermStart::request: return _("from the request");
         case cemetery::TermStart::payment: return _("from the payment");
         case cemetery::TermStart::death: return _("from the death");
+    }
+    return wxString();
+}
+
+wxString awaited_text(cemetery::TermStart start) {
+    switch (start) {
+        case cemetery::TermStart::signing: return _("the signing");
+        case cemetery::TermStart::burial: return _("the burial");
+        case cemetery::TermStart::request: return _("the request");
+        case cemetery::TermStart::payment: return _("the payment");
+        case cemetery::TermStart::death: return _("the death");
     }
     return wxString();
 }

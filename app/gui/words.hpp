@@ -33,6 +33,8 @@ namespace gui {
 [[nodiscard]] wxString term_text(const cemetery::KindSummary& kind);
 [[nodiscard]] wxString renewals_text(const cemetery::KindSummary& kind);
 [[nodiscard]] wxString term_start_text(cemetery::TermStart start);
+// What a term not started waits for: "il pagamento".
+[[nodiscard]] wxString awaited_text(cemetery::TermStart start);
 // "dai 12 mesi prima della scadenza, fino a 6 mesi dopo, non dopo l'affissione"
 [[nodiscard]] wxString renewal_window_text(const cemetery::RenewalWindow& window);
 // A price and its resolution, from the library's quote (tariff.hpp): "450,00 € dal

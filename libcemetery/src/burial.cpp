@@ -30,7 +30,7 @@ std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concessi
     const std::string version = own ? own->name : std::string();
     // A started, restarted or extended term counts its last day as the version that gave it does.
     const EndCounting counting = own ? own->end_counting.value : EndCounting::same_day;
-    TermRestart r{burial.on, burial.deceased, c.term_start, c.expires_on, burial.on, {}, version, {}};
+    TermRestart r{burial.on, burial.deceased, c.term_start, c.expires_on, burial.on, {}, version, {}, TermEvent::burial};
     if (!c.started()) {
         // The burial, or the death it follows, is the event the term was waiting for.
         // A legacy deed has no rule: only a common-field turn waits, for its burial.
@@ -69,6 +69,12 @@ std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concessi
     r.new_expiry = period_end(burial.on, *c.term_years, counting);
     if (r.new_expiry <= *c.expires_on) return std::nullopt;
     return r;
+}
+
+bool extension_declinable(const Regulation& reg, const Concession& c, PlotKind kind) {
+    if (c.perpetual) return false;
+    const KindRule* own = rule_of_own_version(reg, c, kind);
+    return own && own->extends_at_every_burial.on && own->extends_at_every_burial.declinable;
 }
 
 void apply_restart(Concession& c, const TermRestart& restart) {

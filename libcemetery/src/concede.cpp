@@ -184,6 +184,20 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
         }
     }
 
+    if (req.extension_declined) {
+        // The holders' word is about the burial the deed records: without one there is nothing to decline.
+        if (deceased.empty()) {
+            return refuse(refusal(RefusalCode::extension_not_declinable,
+                                  "la rinuncia alla proroga riguarda una sepoltura: l'atto non indica un defunto"));
+        }
+        if (!(rule->extends_at_every_burial.on && rule->extends_at_every_burial.declinable)) {
+            return refuse(refusal(RefusalCode::extension_not_declinable,
+                                  "secondo la versione " + quoted(version->name) + " la durata di " + kind +
+                                      " non ha una proroga alla sepoltura a cui i concessionari possano rinunciare",
+                                  version->name, rule->basis));
+        }
+    }
+
     TermRequest tr;
     tr.comune = ctx.comune_name;
     tr.kind = ctx.kind;
@@ -216,10 +230,12 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
     c.holders = req.holders;
     c.deceased = deceased;
     // The first burial extends a term that every burial extends (the first included),
-    // as `bury` would: the deed's term then runs from the burial when that ends later.
-    if (!deceased.empty() && rule->extends_at_every_burial.on && c.expires_on) {
+    // as `bury` would: the deed's term then runs from the burial when that ends later;
+    // unless the holders declined it.
+    if (!deceased.empty() && rule->extends_at_every_burial.on && !req.extension_declined && c.expires_on) {
         const Date on = *deceased.front().buried_on;
-        const Date extended = add_years(on, *c.term_years);
+        // Its last day counted as the version counts it (scadenza), as term_restart_at does.
+        const Date extended = period_end(on, *c.term_years, version->end_counting.value);
         if (extended > *c.expires_on) {
             c.term_start = on;
             c.expires_on = extended;

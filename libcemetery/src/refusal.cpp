@@ -18,6 +18,8 @@ std::string_view code_name(RefusalCode code) {
         case RefusalCode::request_after_signing: return "request_after_signing";
         case RefusalCode::death_date_missing: return "death_date_missing";
         case RefusalCode::extension_not_declinable: return "extension_not_declinable";
+        case RefusalCode::term_not_from_payment: return "term_not_from_payment";
+        case RefusalCode::payment_recorded: return "payment_recorded";
         case RefusalCode::concession_perpetual: return "concession_perpetual";
         case RefusalCode::concession_ended: return "concession_ended";
         case RefusalCode::kind_not_renewable: return "kind_not_renewable";

@@ -620,3 +620,104 @@ TEST_CASE("a regulation whose terms run from the request, the death, and are ext
         CHECK_THAT(c.out, Catch::Contains("expires 2066-11-18"));
     }
 }
+
+TEST_CASE("terms not started: the list, a payment recorded later, a deed declining the extension",
+          "[cli][life][not-started]") {
+    Office office;
+    const auto rules = office.dir.file("regolamento.toml");
+    test::write_file(rules, test::general_section + test::term_start_versions);
+    const auto with_rules = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--regolamento", rules.string()});
+        return args;
+    };
+    const auto place = [&](const std::string& kind, const std::string& numero) {
+        office.ok({"plots", "add", "--comune", "Liscate", "--kind", kind, "--settore", "P", "--numero", numero});
+        return std::vector<std::string>{"--comune", "Liscate", "--kind", kind, "--settore", "P", "--numero", numero};
+    };
+    const auto concede = [&](const std::vector<std::string>& where, std::vector<std::string> rest) {
+        std::vector<std::string> args = {"concede"};
+        args.insert(args.end(), where.begin(), where.end());
+        args.insert(args.end(), {"--holder", "Pèrego,Lucia,PRGLCU60A41F205K"});
+        args.insert(args.end(), rest.begin(), rest.end());
+        return with_rules(args);
+    };
+    office.ok(concede(place("ossario", "1"), {"--on", "2025-06-02", "--deed", "O-1"}));
+    office.ok(concede(place("tomba_famiglia", "2"), {"--on", "2025-03-01", "--deed", "T-1"}));
+    office.ok(concede(place("ossario", "3"), {"--on", "2025-06-02", "--deed", "O-2", "--pagamento", "2025-06-02"}));
+
+    SECTION("not-started: table, csv and json, with what each waits for, no tax codes") {
+        const auto table = office.ok(with_rules({"not-started", "--comune", "Liscate"}));
+        CHECK_THAT(table.out, Catch::Contains("Attende"));
+        CHECK_THAT(table.out, Catch::Contains("il pagamento"));
+        CHECK_THAT(table.out, Catch::Contains("il decesso"));
+        CHECK_THAT(table.out, Catch::Contains("02/06/2025"));
+        CHECK_THAT(table.out, Catch::Contains("Pèrego Lucia"));
+        CHECK(table.out.find("O-2") == std::string::npos);
+        CHECK(table.out.find("PRGLCU60A41F205K") == std::string::npos);
+        // Signing order: the tomb signed first.
+        CHECK(table.out.find("T-1") < table.out.find("O-1"));
+
+        const auto csv = csv_rows(office.ok(with_rules({"not-started", "--format", "csv"})).out);
+        REQUIRE(csv.size() == 3);
+        CHECK(csv[0] == std::vector<std::string>{"comune", "cimitero", "ubicazione", "tipo", "numero_concessione",
+                                                 "stipula", "durata_anni", "attende", "concessionari", "defunti"});
+        CHECK(csv[1][4] == "T-1");
+        CHECK(csv[1][7] == "decesso");
+        CHECK(csv[2][4] == "O-1");
+        CHECK(csv[2][3] == "ossario");
+        CHECK(csv[2][5] == "2025-06-02");
+        CHECK(csv[2][6] == "20");
+        CHECK(csv[2][7] == "pagamento");
+
+        const auto j = json::parse(office.ok(with_rules({"not-started", "--format", "json"})).out);
+        REQUIRE(j.size() == 2);
+        CHECK(j[1]["numero_concessione"] == "O-1");
+        CHECK(j[1]["attende"] == "pagamento");
+        CHECK(j[1]["durata_anni"] == 20);
+        CHECK(j[1]["concessionari"] == json::array({"Pèrego Lucia"}));
+        CHECK(j.dump().find("PRGLCU60A41F205K") == std::string::npos);
+
+        CHECK(json::parse(office.ok(with_rules({"not-started", "--comune", "Bellinzago Lombardo", "--format", "json"})).out)
+                  .empty());
+    }
+    SECTION("pay: the term starts at the payment, kept in the history; refused with its reason") {
+        check_refused(office.run(with_rules({"pay", "O-1", "--comune", "Liscate", "--on", "2025-06-01"})),
+                      "non può precedere la stipula dell'atto (02/06/2025) [before_signing]");
+        check_refused(office.run(with_rules({"pay", "O-1", "--comune", "Liscate", "--on", "2099-01-01"})),
+                      "[after_today]");
+        check_refused(office.run(with_rules({"pay", "T-1", "--comune", "Liscate", "--on", "2025-06-20"})),
+                      "decorre dal decesso, non dal pagamento");
+        check_refused(office.run(with_rules({"pay", "O-2", "--comune", "Liscate", "--on", "2025-06-20"})),
+                      "il pagamento è già registrato");
+        const auto paid = office.ok(with_rules({"pay", "O-1", "--comune", "Liscate", "--on", "2025-06-20"}));
+        CHECK_THAT(paid.out, Catch::Contains("expires 2045-06-20"));
+        check_refused(office.run(with_rules({"pay", "O-1", "--comune", "Liscate", "--on", "2025-06-21"})),
+                      "[payment_recorded]");
+        const auto history = office.ok({"history", "O-1", "--comune", "Liscate"});
+        CHECK_THAT(history.out, Catch::Contains("pay"));
+        CHECK_THAT(history.out, Catch::Contains("Pagamento registrato il 20/06/2025: decorrenza dal 20/06/2025, "
+                                                "scadenza 20/06/2045 (art. 11 c.2)"));
+        const auto left = csv_rows(office.ok(with_rules({"not-started", "--format", "csv"})).out);
+        REQUIRE(left.size() == 2);
+        CHECK(left[1][4] == "T-1");
+        const auto missing = office.run(with_rules({"pay", "X-9", "--comune", "Liscate", "--on", "2025-06-20"}));
+        CHECK(missing.exit_code != 0);
+        CHECK(missing.exit_code != 1);
+    }
+    SECTION("concede --rinuncia-proroga: granted where declinable, refused where not") {
+        const auto tomb = office.ok(concede(place("tomba_famiglia", "4"),
+                                            {"--on", "2021-03-01", "--deceased", "Bassi,Aldo", "--died", "2021-02-26",
+                                             "--buried", "2021-03-01", "--rinuncia-proroga"}));
+        // 40 years from the death, not from the burial.
+        CHECK_THAT(tomb.out, Catch::Contains("expires 2061-02-26"));
+        const auto extended = office.ok(concede(place("tomba_famiglia", "5"),
+                                                {"--on", "2021-03-01", "--deceased", "Bassi,Rina", "--died",
+                                                 "2021-02-26", "--buried", "2021-03-01"}));
+        CHECK_THAT(extended.out, Catch::Contains("expires 2061-03-01"));
+        check_refused(office.run(concede(place("cappella", "6"), {"--on", "2021-03-01", "--deceased", "Bassi,Ugo",
+                                                                  "--died", "2021-02-26", "--rinuncia-proroga"})),
+                      "[extension_not_declinable]");
+        check_refused(office.run(concede(place("tomba_famiglia", "7"), {"--on", "2021-03-01", "--rinuncia-proroga"})),
+                      "l'atto non indica un defunto");
+    }
+}

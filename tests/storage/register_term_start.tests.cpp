@@ -178,3 +178,40 @@ TEST_CASE("a loculo from the request is granted from it, refused without it", "[
     const auto id = granted(u, r);
     CHECK(u.reg.concession(id)->expires_on == ymd(2054, 2, 28));
 }
+
+TEST_CASE("a deed with its first burial may decline the extension where the rule lets the holders",
+          "[store][life][extension]") {
+    test::UnionRegister u;
+    auto r = deed(u.liscate, u.plot(u.liscate_cimitero, PlotKind::tomba_famiglia, "1"), ymd(2021, 3, 1));
+    r.first_deceased = test::deceased("Pèrego", "Giuseppe", ymd(1941, 3, 3), ymd(2021, 2, 26), ymd(2021, 3, 1));
+    r.extension_declined = true;
+    const auto id = granted(u, r);
+    // 40 years from the death, as the term runs: not from the burial, which would end later.
+    CHECK(u.reg.concession(id)->expires_on == ymd(2061, 2, 26));
+    CHECK(u.reg.concession(id)->term_start == ymd(2021, 2, 26));
+    bool logged = false;
+    for (const auto& e : u.reg.change_log("concession", id.value())) {
+        if (e.action == "concede") logged = e.details.find("\"extension_declined\":true") != std::string::npos;
+    }
+    CHECK(logged);
+
+    SECTION("refused where the rule does not let them decline, nothing written") {
+        auto chapel = deed(u.liscate, u.plot(u.liscate_cimitero, PlotKind::cappella, "2"), ymd(2021, 3, 1));
+        chapel.first_deceased = test::deceased("Rossi", "Anna", ymd(1940, 1, 1), ymd(2021, 2, 20), ymd(2021, 3, 1));
+        chapel.extension_declined = true;
+        const auto size = u.reg.change_log_size();
+        const auto out = u.reg.concede(chapel, rules());
+        REQUIRE(out.refusal);
+        CHECK(out.refusal->code == RefusalCode::extension_not_declinable);
+        CHECK_THAT(out.refusal->message, Catch::Contains("«Prova 2020»"));
+        CHECK(u.reg.change_log_size() == size);
+        CHECK(u.reg.plot_state(chapel.plot, ymd(2021, 3, 1))->state == PlotState::free);
+    }
+    SECTION("refused without a first deceased: no burial to decline it at") {
+        auto empty = deed(u.liscate, u.plot(u.liscate_cimitero, PlotKind::tomba_famiglia, "3"), ymd(2021, 3, 1));
+        empty.extension_declined = true;
+        const auto out = u.reg.concede(empty, rules());
+        REQUIRE(out.refusal);
+        CHECK(out.refusal->code == RefusalCode::extension_not_declinable);
+    }
+}

@@ -24,18 +24,24 @@ struct BurialRequest {
     bool extension_declined = false;
 };
 
+// What moved a term: a burial, or the payment a term running from the payment waited
+// for (payment.hpp).
+enum class TermEvent { burial, payment };
+
 // A term moved by a burial, kept in the concession's history: started again by a
 // later burial, extended by any burial, or started at last by the burial (or the
-// death) it was waiting for (then it had no expiry before).
+// death) it was waiting for (then it had no expiry before). A recorded payment that
+// starts a term waiting for it is kept the same way, with no deceased.
 struct TermRestart {
-    Date buried_on{};
-    std::string deceased;  // full name
+    Date buried_on{};      // the day of the event: the burial, or the payment
+    std::string deceased;  // full name; empty for a payment
     Date previous_start{};
     std::optional<Date> previous_expiry;  // none: the term had not started
     Date new_start{};
     Date new_expiry{};
     std::string version_name;
     std::string basis;
+    TermEvent event = TermEvent::burial;
 };
 
 struct BurialDecision {
@@ -68,6 +74,11 @@ struct BurialEvent {
 [[nodiscard]] std::optional<TermRestart> term_restart_at(const Regulation& regulation, const Concession& concession,
                                                          PlotKind kind, const RemainsCount& present,
                                                          const BurialEvent& burial);
+
+// Whether the holders may decline the extension a burial brings to this concession: its
+// own version extends the term at every burial and lets them decline it. What a form
+// asks before it offers the choice (decide_burial refuses a declined extension otherwise).
+[[nodiscard]] bool extension_declinable(const Regulation& regulation, const Concession& concession, PlotKind kind);
 
 // What a restart does to the concession: its term starts at the restart's new start
 // and expires with its new expiry (the register keeps the restart in its history).

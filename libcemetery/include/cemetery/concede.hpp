@@ -39,6 +39,11 @@ struct ConcessionRequest {
     // "richiesta", "pagamento"): their dates. No payment yet: the term has not started.
     std::optional<Date> requested_on;
     std::optional<Date> paid_on;
+    // The holders decline the extension of the term the first deceased's burial would
+    // bring, where the rule extends the term at every burial and lets them decline it
+    // (BurialExtension::declinable), as `bury` lets them at a later burial. Refused
+    // where the rule does not let them, and without a first deceased.
+    bool extension_declined = false;
     // The day it is recorded: a deed signed, or a person born, dead or buried, after
     // it is refused. The clock's today unless given (tests pin it).
     Date today = cemetery::today();
@@ -66,7 +71,7 @@ struct ConcessionDecision {
 // comune on the signing date (decide_term). A term that starts at an event still to
 // come (no first deceased under "sepoltura" or "decesso", no payment under
 // "pagamento") is granted not started; a first deceased with no date of death, where
-// the term starts at the death, is refused.
+// the term starts at the death, is refused; so is an extension declined where it cannot be.
 [[nodiscard]] ConcessionDecision decide_concession(const Regulation& regulation, const ConcessionRequest& request,
                                                    const ConcessionContext& context);
 

@@ -5,6 +5,7 @@
 
 #include <cemetery/ids.hpp>
 #include <cemetery/plot.hpp>
+#include <cemetery/regulation.hpp>
 
 #include <cemetery/dates.hpp>
 
@@ -25,6 +26,23 @@ struct ListRow {
     Date term_start{};
     Date expires_on{};
     std::vector<std::string> holders;
+    std::vector<std::string> deceased;
+};
+
+// A concession whose term has not started (non decorsa): granted, with its years, but
+// no expiry until the event it waits for is recorded (a burial, a death, a payment).
+struct NotStartedRow {
+    ConcessionId concession;
+    std::string comune;
+    std::string cemetery;
+    PlotKind kind = PlotKind::loculo;
+    Location location;
+    std::string deed_number;
+    Date signed_on{};
+    std::optional<int> term_years;
+    std::string version_name;
+    TermStart waits_for = TermStart::burial;
+    std::vector<std::string> holders;  // names only: no tax codes, no contacts
     std::vector<std::string> deceased;
 };
 

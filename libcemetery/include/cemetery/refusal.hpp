@@ -23,6 +23,8 @@ enum class RefusalCode {
     request_after_signing,    // a request dated after the deed it asked for
     death_date_missing,       // the term starts at the death, and the burial that starts it gives none
     extension_not_declinable, // a burial declining an extension the regulation does not let holders decline
+    term_not_from_payment,    // a payment recorded for a concession whose term does not start at the payment
+    payment_recorded,         // a payment recorded for a term that has already started
     concession_perpetual,     // a perpetual concession cannot be renewed
     concession_ended,         // revoked, forfeited or surrendered
     kind_not_renewable,       // the version allows no renewal for the kind

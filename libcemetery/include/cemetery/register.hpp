@@ -29,6 +29,7 @@
 #include <cemetery/concede.hpp>
 #include <cemetery/concession_life.hpp>
 #include <cemetery/ending.hpp>
+#include <cemetery/payment.hpp>
 #include <cemetery/plot_inventory.hpp>
 #include <cemetery/succession.hpp>
 // The tamper-evident change log
@@ -248,6 +249,12 @@ public:
     void each_expiring(std::optional<ComuneId> comune, Date from, int days,
                        const std::function<void(const ListRow&)>& row, const UnreadableRows& unreadable = {}) const;
 
+    // Live concessions whose term has not started (non decorse), each with the event it
+    // waits for (awaited_event), sorted by comune, cemetery, signing date, deed number;
+    // ended ones and freed places excluded. A short list: no streaming.
+    [[nodiscard]] std::vector<NotStartedRow> not_started(std::optional<ComuneId> comune,
+                                                         const Regulation& regulation) const;
+
     // --- The change log ---
     [[nodiscard]] std::vector<ChangeLogEntry> change_log(std::optional<std::string> entity = {},
                                                          std::optional<std::int64_t> record_id = {}) const;
@@ -268,6 +275,10 @@ public:
     // A burial under a concession, decided by decide_burial; moves the expiry where
     // the term restarts.
     LifeOutcome bury(ConcessionId id, const BurialRequest& request, const Regulation& regulation);
+    // The payment a term running from the payment waited for, decided by decide_payment:
+    // the term starts that day and the start is kept in its history (life().restarts,
+    // TermEvent::payment), with a "pay" entry in the change log.
+    LifeOutcome pay(ConcessionId id, const PaymentRequest& request, const Regulation& regulation);
     LifeOutcome succeed(ConcessionId id, const SuccessionRequest& request);
     LifeOutcome end_concession(ConcessionId id, const EndingRequest& request, const Regulation& regulation);
     // Records `posted_on` as the posting start of every concession on the comune's

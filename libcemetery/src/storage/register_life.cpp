@@ -132,13 +132,15 @@ LifeOutcome Register::concede(const ConcessionRequest& request, const Regulation
             us.bind(2, id.value());
             us.exec();
         }
-        append_change(db, impl_->user, "concession", id.value(), "concede",
-                      {{"deed_number", c.deed_number},
-                       {"plot_id", request.plot.value()},
-                       {"plot_state", code(context.plot_state.state)},
-                       {"remains", request.first_deceased ? code(request.form) : ""},
-                       {"version_name", c.version_name},
-                       {"expires_on", c.expires_on ? to_iso(*c.expires_on) : ""}});
+        nlohmann::json details{{"deed_number", c.deed_number},
+                               {"plot_id", request.plot.value()},
+                               {"plot_state", code(context.plot_state.state)},
+                               {"remains", request.first_deceased ? code(request.form) : ""},
+                               {"version_name", c.version_name},
+                               {"expires_on", c.expires_on ? to_iso(*c.expires_on) : ""}};
+        // The holders' word is part of the act, as at a burial.
+        if (request.extension_declined) details["extension_declined"] = true;
+        append_change(db, impl_->user, "concession", id.value(), "concede", details);
         out.concession = impl_->load_concession(id);
     });
 }
@@ -363,7 +365,8 @@ ConcessionLife Register::life(ConcessionId id) const {
         out.closing = closing_of(db, id);
         {
             auto& s = db.statement(
-                "SELECT buried_on, deceased, previous_start, previous_expiry, new_start, new_expiry, version_name, basis "
+                "SELECT buried_on, deceased, previous_start, previous_expiry, new_start, new_expiry, version_name, basis, "
+                "deceased_id IS NULL AND deceased = '' "
                 "FROM term_restart WHERE concession_id = ? ORDER BY id");
             s.bind(1, id.value());
             while (s.executeStep()) {
@@ -371,7 +374,9 @@ ConcessionLife Register::life(ConcessionId id) const {
                     storage::column_required_date(s.getColumn(0)), s.getColumn(1).getString(),
                     storage::column_required_date(s.getColumn(2)), storage::column_date(s.getColumn(3)),
                     storage::column_required_date(s.getColumn(4)), storage::column_required_date(s.getColumn(5)),
-                    s.getColumn(6).getString(), s.getColumn(7).getString()});
+                    s.getColumn(6).getString(), s.getColumn(7).getString(),
+                    // Only a payment moves a term with nobody buried (insert_term_restart).
+                    s.getColumn(8).getInt() != 0 ? TermEvent::payment : TermEvent::burial});
             }
         }
         {

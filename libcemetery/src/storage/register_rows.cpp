@@ -112,12 +112,13 @@ void insert_term_restart(Database& db, ConcessionId id, std::optional<DeceasedId
         "INSERT OR FAIL INTO term_restart (concession_id, deceased_id, deceased, buried_on, previous_start, "
         "previous_expiry, new_start, new_expiry, version_name, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, id.value());
-    if (deceased) {
+    const bool payment = r.event == TermEvent::payment;  // nobody buried: neither id nor name
+    if (deceased && !payment) {
         s.bind(2, deceased->value());
     } else {
         s.bind(2);  // NULL
     }
-    s.bindNoCopy(3, r.deceased);
+    s.bind(3, payment ? std::string() : r.deceased);
     s.bind(4, to_iso(r.buried_on));
     s.bind(5, to_iso(r.previous_start));
     bind_date(s, 6, r.previous_expiry);  // NULL: the burial started the term

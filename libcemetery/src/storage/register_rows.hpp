@@ -36,7 +36,9 @@ void insert_people(Database& db, ConcessionId id, int first_position, const std:
 // Returns the renewal's id.
 RenewalId insert_renewal(Database& db, ConcessionId id, const Renewal& r);
 // A term restarted by a burial, into the concession's history (the caller moves the
-// concession's own term); `deceased` is the one whose burial restarted it.
+// concession's own term); `deceased` is the one whose burial restarted it. A payment
+// that starts a term (TermEvent::payment) is written with no deceased, neither id nor
+// name: that is how the history tells it from a burial (no schema change needed).
 void insert_term_restart(Database& db, ConcessionId id, std::optional<DeceasedId> deceased, const TermRestart& r);
 
 }  // namespace cemetery::storage
