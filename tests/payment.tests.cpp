@@ -177,3 +177,39 @@ TEST_CASE("a term not started waits for the event its rule starts it from", "[pa
         CHECK_FALSE(awaited_event(reg(), perpetual, PlotKind::ossario));
     }
 }
+
+TEST_CASE("a deed under a variant waits for, and is started by, the event of its variant's rule", "[payment][variant]") {
+    // The ordinary loculo runs from the signing; the reserved one ("prenotato") from the payment.
+    static const test::TempDir dir;
+    static const Regulation r = test::load_written(dir.file("regolamento.toml"), test::general_section + R"([[versione]]
+nome = "Varianti 2020"
+in_vigore_dal = 2020-01-01
+comuni = ["Liscate"]
+fonte = "test"
+[versione.tipi.loculo]
+durata_anni = 30
+rinnovi = 0
+decorrenza = "stipula"
+fonte = "art. 20"
+[versione.tipi.loculo.varianti.prenotato]
+nome = "loculo prenotato"
+durata_anni = 30
+rinnovi = 0
+decorrenza = "pagamento"
+decorrenza_fonte = "art. 21 c.2: il loculo prenotato decorre dal pagamento"
+fonte = "art. 21"
+)");
+    auto reserved = waiting(ymd(2025, 6, 2), 30, "Varianti 2020");
+    reserved.variant = "prenotato";
+    CHECK(awaited_event(r, reserved, PlotKind::loculo) == TermStart::payment);
+    const auto d = decide_payment(r, reserved, PlotKind::loculo, paid(ymd(2025, 6, 20), ymd(2025, 7, 1)));
+    INFO((d.refusal ? d.refusal->message : std::string()));
+    REQUIRE(d.start);
+    CHECK(d.start->new_expiry == ymd(2055, 6, 20));
+    CHECK(d.start->basis == "art. 21 c.2: il loculo prenotato decorre dal pagamento");
+
+    // The same deed without the variant follows the ordinary rule: not from the payment.
+    auto ordinary = waiting(ymd(2025, 6, 2), 30, "Varianti 2020");
+    check_refused(decide_payment(r, ordinary, PlotKind::loculo, paid(ymd(2025, 6, 20), ymd(2025, 7, 1))),
+                  RefusalCode::term_not_from_payment, "dalla stipula");
+}

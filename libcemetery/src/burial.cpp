@@ -5,28 +5,11 @@
 
 namespace cemetery {
 
-namespace {
-
-const RegulationVersion* version_named(const Regulation& reg, const std::string& name) {
-    for (const auto& v : reg.versions) {
-        if (v.name == name) return &v;
-    }
-    return nullptr;
-}
-
-// The deed's rule (its variant's, when it has one) under the version that gave its term.
-const KindRule* rule_of_own_version(const Regulation& reg, const Concession& c, PlotKind kind) {
-    const RegulationVersion* own = version_named(reg, c.version_name);
-    return own ? rule_for_deed(*own, kind, c.variant).rule : nullptr;
-}
-
-}  // namespace
-
 std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concession& c, PlotKind kind,
                                            const RemainsCount& present, const BurialEvent& burial) {
     if (c.perpetual || !c.term_years) return std::nullopt;
-    const RegulationVersion* own = version_named(reg, c.version_name);
-    const KindRule* rule = rule_of_own_version(reg, c, kind);
+    const RegulationVersion* own = own_version(reg, c);
+    const KindRule* rule = own_rule(reg, c, kind);
     const std::string version = own ? own->name : std::string();
     // A started, restarted or extended term counts its last day as the version that gave it does.
     const EndCounting counting = own ? own->end_counting.value : EndCounting::same_day;
@@ -73,7 +56,7 @@ std::optional<TermRestart> term_restart_at(const Regulation& reg, const Concessi
 
 bool extension_declinable(const Regulation& reg, const Concession& c, PlotKind kind) {
     if (c.perpetual) return false;
-    const KindRule* own = rule_of_own_version(reg, c, kind);
+    const KindRule* own = own_rule(reg, c, kind);
     return own && own->extends_at_every_burial.on && own->extends_at_every_burial.declinable;
 }
 
@@ -114,7 +97,7 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
     }
 
     const RegulationVersion* version = reg.version_for(comune, on);
-    if (!version) version = version_named(reg, c.version_name);
+    if (!version) version = own_version(reg, c);
     if (!version) {
         return refuse(RefusalCode::no_version, "nessuna versione del regolamento si applica a " + std::string(comune) + " il " +
                                                    to_italian(on) + ": la sepoltura non si può decidere");
@@ -132,7 +115,7 @@ BurialDecision decide_burial(const Regulation& reg, const Concession& c, PlotKin
         return d;
     }
 
-    if (const KindRule* own = rule_of_own_version(reg, c, kind)) {
+    if (const KindRule* own = own_rule(reg, c, kind)) {
         if (req.extension_declined && !(own->extends_at_every_burial.on && own->extends_at_every_burial.declinable)) {
             return refuse(RefusalCode::extension_not_declinable,
                           "secondo la versione «" + c.version_name + "» la durata di " + k +

@@ -50,4 +50,17 @@ DeedRule rule_for_deed(const RegulationVersion& version, PlotKind kind, const st
     return d;
 }
 
+const RegulationVersion* own_version(const Regulation& regulation, const Concession& concession) {
+    if (concession.version_name.empty()) return nullptr;
+    for (const auto& v : regulation.versions) {
+        if (v.name == concession.version_name) return &v;
+    }
+    return nullptr;
+}
+
+const KindRule* own_rule(const Regulation& regulation, const Concession& concession, PlotKind kind) {
+    const RegulationVersion* own = own_version(regulation, concession);
+    return own ? rule_for_deed(*own, kind, concession.variant).rule : nullptr;
+}
+
 }  // namespace cemetery

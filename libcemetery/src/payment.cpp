@@ -1,18 +1,10 @@
 #include <cemetery/concession_over.hpp>
+#include <cemetery/kind_variant.hpp>
 #include <cemetery/payment.hpp>
 
 namespace cemetery {
 
 namespace {
-
-// The version that gave the concession its term (burial.cpp looks it up the same way).
-const RegulationVersion* own_version(const Regulation& reg, const Concession& c) {
-    if (c.version_name.empty()) return nullptr;
-    for (const auto& v : reg.versions) {
-        if (v.name == c.version_name) return &v;
-    }
-    return nullptr;
-}
 
 // "dalla stipula", "dal pagamento", as a refusal says where a term runs from.
 std::string from_words(TermStart start) {
@@ -30,8 +22,7 @@ std::string from_words(TermStart start) {
 
 std::optional<TermStart> awaited_event(const Regulation& reg, const Concession& c, PlotKind kind) {
     if (c.started()) return std::nullopt;
-    const RegulationVersion* own = own_version(reg, c);
-    const KindRule* rule = own ? own->rule_for(kind) : nullptr;
+    const KindRule* rule = own_rule(reg, c, kind);
     return rule ? rule->term_start : TermStart::burial;
 }
 
@@ -47,7 +38,7 @@ PaymentDecision decide_payment(const Regulation& reg, const Concession& c, PlotK
         return d;
     }
     const RegulationVersion* own = own_version(reg, c);
-    const KindRule* rule = own ? own->rule_for(kind) : nullptr;
+    const KindRule* rule = own_rule(reg, c, kind);
     if (!rule) {
         return refuse(RefusalCode::term_not_from_payment,
                       "la concessione " + c.deed_number + " è stata stipulata il " + to_italian(c.signed_on) +

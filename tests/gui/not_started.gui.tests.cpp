@@ -4,6 +4,8 @@
 // On a register judged by a small regulation whose terms start late (as the command
 // line's tests use), switched in with use_database.
 #include "gui_fixture.hpp"
+#include "regulation_files.hpp"
+#include "term_start_text.hpp"
 
 #include "burial_dialog.hpp"
 #include "database.hpp"
@@ -26,53 +28,12 @@ namespace {
 
 cemetery::Date ymd(int y, unsigned m, unsigned d) { return cemetery::Date{date::year{y}, date::month{m}, date::day{d}}; }
 
-// Liscate from 2020: ossario 20 years from the payment; tomba_famiglia 40 years from the
-// death, extended at every burial, declinable; cappella 50 years from the signing,
-// extended at every burial, not declinable.
-const char* const late_terms = R"(formato = 1
-[generale]
-perpetue_fino_al = 1976-02-09
-perpetue_fonte = "DPR 803/1975"
-giorni_affissione = 90
-giorni_affissione_fonte = "RR 6/2004 art. 20"
-durata_massima_anni = 99
-durata_massima_fonte = "DPR 285/1990 art. 92"
-[[versione]]
-nome = "Prova 2020"
-in_vigore_dal = 2020-01-01
-comuni = ["Liscate"]
-fonte = "test"
-[versione.tipi.ossario]
-durata_anni = 20
-rinnovi = 1
-anni_rinnovo = 10
-decorrenza = "pagamento"
-decorrenza_fonte = "art. 11 c.2"
-fonte = "art. 11"
-capienza = { feretri = 0, cassette = 1, fonte = "art. 11 c.3" }
-[versione.tipi.tomba_famiglia]
-durata_anni = 40
-rinnovi = 1
-anni_rinnovo = 10
-decorrenza = "decesso"
-decorrenza_fonte = "art. 12 c.2"
-fonte = "art. 12"
-capienza = { feretri = 4, fonte = "art. 12 c.3" }
-proroga_a_ogni_sepoltura = { rinunciabile = true, fonte = "art. 12 c.4" }
-[versione.tipi.cappella]
-durata_anni = 50
-rinnovi = 1
-anni_rinnovo = 10
-decorrenza = "stipula"
-fonte = "art. 13"
-capienza = { feretri = 6, fonte = "art. 13 c.3" }
-proroga_a_ogni_sepoltura = { rinunciabile = false, fonte = "art. 13 c.4" }
-)";
-
-// The frame switched to a new register judged by `late_terms`.
+// The frame switched to a new register judged by the regulation of term_start_text.hpp
+// (ossario from the payment, tomba_famiglia from the death, cappella from the signing;
+// the last two extended at every burial, declinable and not).
 gui::Database& late_register(GuiFixture& f) {
     const auto file = f.dir / "regolamento-prova.toml";
-    std::ofstream(file, std::ios::binary) << late_terms;
+    std::ofstream(file, std::ios::binary) << test::general_section + test::term_start_versions;
     auto load = cemetery::try_load_regulation(file);
     INFO((load.error ? load.error->to_string() : std::string()));
     REQUIRE(load);

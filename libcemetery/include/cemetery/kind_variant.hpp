@@ -26,6 +26,12 @@ struct DeedRule {
 [[nodiscard]] DeedRule rule_for_deed(const RegulationVersion& version, PlotKind kind,
                                      const std::optional<std::string>& variant);
 
+// The version that gave a concession its term (by the name the deed records), and the
+// deed's rule under it, its variant's when it has one: what a burial or a payment after
+// the deed goes by. None when the file has no such version (a deed older than any).
+[[nodiscard]] const RegulationVersion* own_version(const Regulation& regulation, const Concession& concession);
+[[nodiscard]] const KindRule* own_rule(const Regulation& regulation, const Concession& concession, PlotKind kind);
+
 // How a clerk reads a deed's variant: its nome ("loculo provvisorio") in the version
 // that gave the deed its term, else in any version that defines it; its code when
 // none does. Empty for a deed under the ordinary rule.
