@@ -416,3 +416,39 @@ fonte = "regolamento 1979: dal 06/06/1979"
                                  "fonte: art. 12: scade il giorno precedente l'anniversario"));
     }
 }
+
+TEST_CASE("a comune outside the Union keeps its own register under its own rules: import, renew, refuse",
+          "[cli][regolamento][esempi][choice]") {
+    // Its comuni in a file of data/unione.toml's shape (CEMETERY_UNIONE), its rules in its
+    // worked example: the 50-year colombaro is refused the renewal the 30-year one gets.
+    test::TempDir dir;
+    const auto data = dir.file("gasperina-dati.toml");
+    test::write_file(data, "formato = 1\nnome = \"Comune di Gasperina\"\n\n[[comune]]\nnome = \"Gasperina\"\n"
+                           "istat = \"000001\"\ncatastale = \"Z001\"\nmembro_dal = 2000-01-01\n"
+                           "cimiteri = [\"Gasperina\"]\n");
+    const auto csv = dir.file("registro.csv");
+    test::write_file(csv, "Comune;Cimitero;Tipo;Settore;Fila;Numero;Piano;Numero_Concessione;Data_Concessione;"
+                          "Durata_Anni;Concessionario_Cognome;Concessionario_Nome;Defunto_Cognome;Defunto_Nome;"
+                          "Defunto_Data_Morte;Data_Sepoltura\n"
+                          "Gasperina;Gasperina;loculo;A;1;1;1;G-1;10/05/2001;50;Rossi;Anna;Rossi;Pietro;01/05/2001;10/05/2001\n"
+                          "Gasperina;Gasperina;loculo;A;1;2;1;G-2;29/02/2004;30;Verdi;Luca;Verdi;Carlo;20/02/2004;29/02/2004\n");
+    const std::string rules = CEMETERY_SOURCE_DIR "/regolamento/esempi/gasperina.toml";
+    const auto run = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--regolamento", rules});
+        return test::run_cli({{}, std::move(args), dir.file("gasperina.sqlite"), {}, {{"CEMETERY_UNIONE", data.string()}}, {}});
+    };
+    const auto imported = run({"import", csv.string()});
+    INFO(imported);
+    REQUIRE(imported.exit_code == 0);
+    const auto fifty = run({"renew", "G-1", "--comune", "Gasperina", "--on", "2026-12-01"});
+    INFO(fifty);
+    CHECK(fifty.exit_code == 1);
+    CHECK_THAT(fifty.err, Catch::Contains("non consente rinnovi per loculo di 50 anni"));
+    const auto thirty = run({"renew", "G-2", "--comune", "Gasperina", "--on", "2026-12-01"});
+    INFO(thirty);
+    CHECK(thirty.exit_code == 0);
+    CHECK_THAT(thirty.out, Catch::Contains("2044-02-28"));  // 28/02/2034 + 10 years
+    const auto again = run({"renew", "G-2", "--comune", "Gasperina", "--on", "2026-12-02"});
+    CHECK(again.exit_code == 1);
+    CHECK_THAT(again.err, Catch::Contains("consente 1 rinnovo per loculo di 30 anni"));
+}
