@@ -4,6 +4,8 @@
 #include <cemetery/term.hpp>
 #include <cemetery/validation.hpp>
 
+#include <utility>
+
 namespace cemetery {
 
 namespace {
@@ -149,6 +151,14 @@ ConcessionDecision decide_concession(const Regulation& reg, const ConcessionRequ
         return refuse(refusal(RefusalCode::after_today, "la data di stipula " + to_italian(req.signed_on) +
                                                             " è dopo oggi (" + to_italian(req.today) +
                                                             "): un atto si registra una volta stipulato"));
+    }
+    // The request and the payment a term may run from are facts too, recorded once they happened.
+    for (const auto& [day, what] : {std::pair{req.requested_on, "della richiesta"}, std::pair{req.paid_on, "del pagamento"}}) {
+        if (day && *day > req.today) {
+            return refuse(refusal(RefusalCode::after_today, std::string("la data ") + what + " " + to_italian(*day) +
+                                                                " è dopo oggi (" + to_italian(req.today) +
+                                                                "): si registra una volta avvenuto"));
+        }
     }
     if (auto bad = check_people(req.holders, deceased, FutureLimit{req.today, 0})) return refuse(*bad);
 

@@ -161,6 +161,14 @@ TEST_CASE("a term waiting for the payment is granted not started, one with it fr
     CHECK(u.reg.concession(waiting)->status_on(ymd(2025, 6, 3)) == ConcessionStatus::not_started);
     r.plot = u.plot(u.liscate_cimitero, PlotKind::ossario, "2");
     r.paid_on = ymd(2025, 6, 20);
+    // Recorded on the signing day, a payment eighteen days later has not happened yet.
+    const auto log = u.reg.change_log_size();
+    const auto ahead = u.reg.concede(r, rules());
+    REQUIRE(ahead.refusal);
+    CHECK(ahead.refusal->code == RefusalCode::after_today);
+    CHECK_THAT(ahead.refusal->message, Catch::Contains("la data del pagamento 20/06/2025 è dopo oggi (02/06/2025)"));
+    CHECK(u.reg.change_log_size() == log);
+    r.today = ymd(2025, 6, 20);  // recorded once paid
     const auto paid = granted(u, r);
     CHECK(u.reg.concession(paid)->expires_on == ymd(2045, 6, 20));
     CHECK(u.reg.concession(paid)->term_start == ymd(2025, 6, 20));
