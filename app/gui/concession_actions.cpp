@@ -1,7 +1,6 @@
 #include "concession_actions.hpp"
 
 #include "convert.hpp"
-#include "deceased_dialog.hpp"
 #include "holders_dialog.hpp"
 #include "renew_dialog.hpp"
 #include "words.hpp"
@@ -58,18 +57,6 @@ void edit_holders(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     HoldersDialog dialog(parent, *concession);
     if (dialog.ShowModal() != wxID_OK) return;
     const auto result = db.reg().replace_holders(id, dialog.holders(), concession->row_version);
-    if (result.refusal) show_refusal(parent, *result.refusal);
-    if (result.conflict) show_conflict(parent, *result.conflict);
-    host.concession_changed(id);
-}
-
-void add_deceased(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
-    auto& db = host.database();
-    const auto concession = db.reg().concession(id);
-    if (!concession) return;
-    DeceasedDialog dialog(parent, *concession);
-    if (dialog.ShowModal() != wxID_OK) return;
-    const auto result = db.reg().add_deceased(id, dialog.deceased(), concession->row_version);
     if (result.refusal) show_refusal(parent, *result.refusal);
     if (result.conflict) show_conflict(parent, *result.conflict);
     host.concession_changed(id);

@@ -10,6 +10,5 @@ namespace gui {
 
 void renew_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id);
 void edit_holders(wxWindow* parent, Host& host, cemetery::ConcessionId id);
-void add_deceased(wxWindow* parent, Host& host, cemetery::ConcessionId id);
 
 }  // namespace gui

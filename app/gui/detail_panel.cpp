@@ -123,11 +123,12 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
     renew_->SetName(wxS("renew_button"));
     renew_->SetToolTip(_("Renew the concession (Ctrl+R)"));
     edit_holders_ = new wxButton(body, wxID_ANY, _("Edit holders…"));
-    add_deceased_ = new wxButton(body, wxID_ANY, _("Add deceased…"));
+    add_burial_ = new wxButton(body, wxID_ANY, _("Add burial…"));
+    add_burial_->SetName(wxS("add_burial_button"));
     record_payment_ = new wxButton(body, wxID_ANY, _("Record payment…"));
     record_payment_->SetName(wxS("record_payment_button"));
     record_payment_->SetToolTip(_("The term runs from the payment: record the day it was paid"));
-    for (auto* b : {renew_, edit_holders_, add_deceased_, record_payment_}) {
+    for (auto* b : {renew_, edit_holders_, add_burial_, record_payment_}) {
         buttons->Add(b, wxSizerFlags().Border(wxRIGHT | wxTOP, FromDIP(6)));
     }
     body_sizer->Add(buttons, wxSizerFlags().Border(wxALL, FromDIP(8)));
@@ -137,7 +138,7 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
 
     renew_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_renew) on_renew(); });
     edit_holders_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_edit_holders) on_edit_holders(); });
-    add_deceased_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_add_deceased) on_add_deceased(); });
+    add_burial_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_add_burial) on_add_burial(); });
     record_payment_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_record_payment) on_record_payment(); });
     Bind(wxEVT_SIZE, &DetailPanel::OnSize, this);
     Clear(_("Type a name, a deed number or a tax code to search."));

@@ -12,7 +12,6 @@ enum CommandId : int {
     id_focus_search,
     id_renew,
     id_edit_holders,
-    id_add_deceased,
     id_view_search,
     id_view_expiries,
     id_view_counter,

@@ -298,7 +298,6 @@ void MainFrame::OnConcessionCommand(wxCommandEvent& event) {
     switch (event.GetId()) {
         case id_renew: search_panel_->RenewSelected(); break;
         case id_edit_holders: search_panel_->EditHolders(); break;
-        case id_add_deceased: search_panel_->AddDeceased(); break;
         default: break;
     }
 }

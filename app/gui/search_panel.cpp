@@ -29,7 +29,7 @@ SearchPanel::SearchPanel(wxWindow* parent, Host& host) : wxPanel(parent), host_(
     results_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &SearchPanel::OnActivateResult, this);
     detail_->on_renew = [this] { RenewSelected(); };
     detail_->on_edit_holders = [this] { EditHolders(); };
-    detail_->on_add_deceased = [this] { AddDeceased(); };
+    detail_->on_add_burial = [this] { AddBurial(); };
     detail_->on_record_payment = [this] {
         if (const auto id = shown()) record_payment(this, host_, *id);
     };
@@ -82,8 +82,9 @@ void SearchPanel::EditHolders() {
     if (const auto id = shown()) edit_holders(this, host_, *id);
 }
 
-void SearchPanel::AddDeceased() {
-    if (const auto id = shown()) add_deceased(this, host_, *id);
+// A deceased joins a concession only as a burial, decided as the menu's "Add burial…".
+void SearchPanel::AddBurial() {
+    if (const auto id = shown()) bury_deceased(this, host_, *id);
 }
 
 }  // namespace gui

@@ -29,7 +29,7 @@ public:
     // Commands on the selected concession (they open their dialogs).
     void RenewSelected();
     void EditHolders();
-    void AddDeceased();
+    void AddBurial();
 
     [[nodiscard]] ResultsList* results() { return results_; }
     [[nodiscard]] DetailPanel* detail() { return detail_; }

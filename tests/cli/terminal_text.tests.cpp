@@ -44,7 +44,7 @@ void make_register(const std::filesystem::path& db) {
     d.given_name = "Rina\xC2\x9B" "31m\x7f";
     d.died_on = test::ymd(1990, 1, 1);
     d.buried_on = test::ymd(1990, 1, 3);
-    const auto added = reg.add_deceased(*id, d, reg.concession(*id)->row_version);
+    const auto added = reg.add_people(*id, {}, {d});
     REQUIRE(added);
     cemetery::Holder h;
     h.surname = "Cazzaniga";

@@ -1,6 +1,6 @@
 #include "gui_fixture.hpp"
 
-#include "deceased_dialog.hpp"
+#include "burial_dialog.hpp"
 #include "detail_panel.hpp"
 #include "holders_dialog.hpp"
 #include "ids.hpp"
@@ -9,6 +9,7 @@
 
 #include <cemetery/dates.hpp>
 
+#include <wx/menu.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -62,38 +63,46 @@ TEST_CASE("a wrong tax code is named next to its field; a right one is saved", "
     CHECK(detail.Contains(wxS("concessionari modificati: 1 concessionario")));
 }
 
-TEST_CASE("adding a deceased checks the dates and names the field", "[edit]") {
+// A deceased joins a concession only as a burial: the detail's "Add burial…" button
+// opens the burial dialog, decided by the library as the menu's "Add burial…" is. It
+// once opened a form of its own that wrote a third person into a full loculo.
+TEST_CASE("a third person in a one-coffin loculo holding a coffin and an urn is refused from the detail's button",
+          "[edit]") {
     GuiFixture f;
-    f.type_search(wxS("L-2022-001"));
+    auto& db = f.frame->database();
+    const auto id = *db.reg().find_concession(db.reg().find_comune("Liscate")->id, "L-2022-001");
+    cemetery::BurialRequest urn;
+    urn.deceased.surname = "Zanardelli";
+    urn.deceased.given_name = "Adele";
+    urn.deceased.died_on = cemetery::Date{date::year{2023}, date::month{5}, date::day{1}};
+    urn.deceased.buried_on = cemetery::Date{date::year{2023}, date::month{5}, date::day{20}};
+    urn.form = cemetery::RemainsForm::urn;
+    const auto buried = db.reg().bury(id, urn, db.regulation());
+    INFO(buried.reason());
+    REQUIRE(buried);
+
+    f.type_search(wxS("zanardelli"));
     REQUIRE(gui_test::wait_until([&] { return f.frame->search_panel()->results()->GetItemCount() == 1; }));
-
-    wxString died_problem, born_problem, future_problem;
-    gui_test::when_window_appears(wxS("deceased_dialog"), [&](wxWindow* window) {
-        auto* dialog = dynamic_cast<gui::DeceasedDialog*>(window);
+    bool refused = false;
+    wxString outcome;
+    gui_test::when_window_appears(wxS("burial_dialog"), [&](wxWindow* window) {
+        auto* dialog = dynamic_cast<gui::BurialDialog*>(window);
         REQUIRE(dialog);
-        auto& fields = dialog->fields();
-        fields["surname"].text->SetValue(wxS("Dell'Orto"));
-        fields["given_name"].text->SetValue(wxS("Luigia"));
-        fields["born_on"].text->SetValue(wxS("31/02/1931"));
-        gui_test::click(dialog, wxID_OK);
-        born_problem = problem_of(fields, "born_on");
-        fields["born_on"].text->SetValue(wxS("03/04/1931"));
-        fields["died_on"].text->SetValue(wxS("01/01/1930"));
-        gui_test::click(dialog, wxID_OK);
-        died_problem = problem_of(fields, "died_on");
-        fields["died_on"].text->SetValue(wxS("31/12/9999"));
-        gui_test::click(dialog, wxID_OK);
-        future_problem = problem_of(fields, "died_on");
-        fields["died_on"].text->SetValue(wxS("05/01/2024"));
-        fields["buried_on"].text->SetValue(wxS("9/1/2024"));
-        gui_test::click(dialog, wxID_OK);
+        dialog->SetDeceased(wxS("Zanardelli"), wxS("Luigia"), wxS("05/01/2024"), wxS("09/01/2024"),
+                            cemetery::RemainsForm::coffin);
+        refused = !dialog->CanConfirm();
+        outcome = dialog->OutcomeText();
+        gui_test::click(dialog, wxID_CANCEL);
     });
-    send_menu(f.frame, gui::id_add_deceased);
+    auto* button = wxWindow::FindWindowByName(wxS("add_burial_button"), f.frame);
+    REQUIRE(button);
+    wxCommandEvent event(wxEVT_BUTTON, button->GetId());
+    event.SetEventObject(button);
+    button->GetEventHandler()->ProcessEvent(event);
 
-    CHECK(born_problem == wxS("Nato/a il: data non valida: scrivetela come gg/mm/aaaa"));
-    CHECK(died_problem == wxS("Morto/a il: morte prima della nascita"));
-    CHECK(future_problem == wxS("Morto/a il: successiva al ") + wxString::FromUTF8(cemetery::to_italian(cemetery::today())) +
-                                wxS(": questa data non è ancora arrivata"));
-    const wxString detail = f.frame->search_panel()->detail()->Text();
-    CHECK(detail.Contains(wxS("Dell'Orto Luigia\t03/04/1931\t05/01/2024\t09/01/2024")));
+    CHECK(refused);
+    CHECK(outcome.Contains(wxS("Il regolamento non consente questa sepoltura: il posto è pieno per questi resti.")));
+    CHECK(db.reg().concession(id)->deceased.size() == 2);
+    // No second way in: the menu has no form that adds a deceased without the burial's checks.
+    CHECK(f.frame->GetMenuBar()->FindMenuItem(wxS("Modifica"), wxS("Aggiungi defunto…")) == wxNOT_FOUND);
 }

@@ -371,14 +371,6 @@ TEST_CASE("a concession whose place was freed says so when read, and every chang
                                            u.rules),
                       RefusalCode::already_closed);
     }
-    SECTION("a deceased added") {
-        const auto added = u.reg.add_deceased(id, test::deceased("Rossi", "Ida", ymd(1950, 1, 1), ymd(2051, 1, 1)),
-                                              c->row_version);
-        CHECK_FALSE(added);
-        REQUIRE(added.refusal);
-        CHECK(code_name(added.refusal->code) == code_name(RefusalCode::already_closed));
-        CHECK(u.reg.concession(id)->deceased.size() == 1);
-    }
     SECTION("its holders replaced") {
         const auto edited = u.reg.replace_holders(id, {test::holder("Rossi", "Ida")}, c->row_version);
         CHECK_FALSE(edited);
@@ -409,14 +401,10 @@ TEST_CASE("a surrendered concession takes no new burial, heir, deceased or holde
     check_refused(u.reg.succeed(id, SuccessionRequest{ymd(2029, 6, 1), "voltura 1/2029", {test::holder("Rossi", "Ida")},
                                                       SuccessionMode::replace}),
                   RefusalCode::concession_ended);
-    const auto added = u.reg.add_deceased(id, test::deceased("Rossi", "Ida", ymd(1950, 1, 1), ymd(2029, 1, 1)),
-                                          c->row_version);
-    REQUIRE(added.refusal);
-    CHECK(code_name(added.refusal->code) == code_name(RefusalCode::concession_ended));
-    CHECK_THAT(added.refusal->message, Catch::Contains("rinunciata il 01/03/2030"));
     const auto edited = u.reg.replace_holders(id, {test::holder("Rossi", "Ida")}, c->row_version);
     REQUIRE(edited.refusal);
     CHECK(code_name(edited.refusal->code) == code_name(RefusalCode::concession_ended));
+    CHECK_THAT(edited.refusal->message, Catch::Contains("rinunciata il 01/03/2030"));
     check_unchanged(u.reg, before);
     CHECK(u.reg.concession(id)->deceased.size() == 1);
 }

@@ -215,8 +215,8 @@ public:
     // the rules (the result's refusal) when it ended or its place was freed.
     WriteResult<ConcessionId> replace_holders(ConcessionId id, const std::vector<Holder>& holders,
                                               std::int64_t expected_version);
-    // Adds one deceased, checked with validation.hpp first; `stale` as above.
-    WriteResult<ConcessionId> add_deceased(ConcessionId id, const Deceased& deceased, std::int64_t expected_version);
+    // A deceased joins a concession day to day only as a burial: bury() below, which
+    // checks what decide_burial checks (capacity, dates, a concession ended).
     [[nodiscard]] std::optional<Concession> concession(ConcessionId id) const;
     [[nodiscard]] std::optional<ConcessionRecord> record(ConcessionId id) const;
     [[nodiscard]] std::optional<ConcessionId> find_concession(ComuneId comune, std::string_view deed_number) const;

@@ -113,23 +113,6 @@ WriteResult<ConcessionId> Register::replace_holders(ConcessionId id, const std::
     });
 }
 
-WriteResult<ConcessionId> Register::add_deceased(ConcessionId id, const Deceased& deceased,
-                                                 std::int64_t expected_version) {
-    {
-        const auto current = concession(id);
-        if (current && current->row_version != expected_version) return {{}, stale_conflict()};
-    }
-    // add_people re-reads inside its own transaction; a change in between is caught
-    // by the version check below, made again under the write lock.
-    Batch batch(*this);
-    const auto current = impl_->load_concession(id);
-    if (!current) return {{}, Conflict{ConflictCode::missing_reference, "no such concession"}};
-    if (current->row_version != expected_version) return {{}, stale_conflict()};
-    auto result = add_people(id, {}, {deceased});
-    if (result) batch.commit();
-    return result;
-}
-
 WriteResult<ConcessionId> Register::add_concession(const Concession& c) {
     return impl_->write<WriteResult<ConcessionId>>([&](WriteResult<ConcessionId>& out) {
         auto& db = impl_->db;
