@@ -62,7 +62,18 @@ void CloseDialog::UpdateOutcome() {
     const auto decision =
         cemetery::decide_closing(regulation_, concession_, life_.closing.has_value(), life_.postings, request());
     if (!decision.allowed()) {
-        ShowVerdict(RefusalText(_("The concession cannot be closed: %s."), *decision.refusal), false);
+        wxString text = RefusalText(_("The concession cannot be closed: %s."), *decision.refusal);
+        // What the clerk does next: record the posting, or wait for its last day.
+        if (decision.refusal->code == cemetery::RefusalCode::not_posted) {
+            text += wxS("\n") + _("Record the posting of the expired list first: Expiries view, \"Record posting…\".");
+        } else if (decision.refusal->code == cemetery::RefusalCode::posting_not_over && decision.posting &&
+                   decision.posting_ends) {
+            text += wxS("\n") + wxString::Format(_("Posted from %s: the posting days end on %s; it can be closed from %s."),
+                                                 date_text(decision.posting->posted_on),
+                                                 date_text(cemetery::add_days(*decision.posting_ends, -1)),
+                                                 date_text(*decision.posting_ends));
+        }
+        ShowVerdict(text, false);
         return;
     }
     wxString text = wxString::Format(_("The place will be free from %s."), date_text(request().on));

@@ -4,6 +4,7 @@
 #include "document_printout.hpp"
 #include "expiry_documents.hpp"
 #include "list_rows_view.hpp"
+#include "posting_dialog.hpp"
 #include "words.hpp"
 
 #include <cemetery/csv.hpp>
@@ -68,6 +69,11 @@ ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), ho
     document_buttons->Add(export_pdf);
     document_buttons->Add(preview_pdf, wxSizerFlags().Border(wxLEFT, FromDIP(4)));
     document_buttons->Add(notices, wxSizerFlags().Border(wxLEFT, FromDIP(4)));
+    auto* record_posting = new wxButton(documents, wxID_ANY, _("Record posting…"));
+    record_posting->SetName(wxS("record_posting"));
+    record_posting->SetToolTip(_("Record the day the list went up on the albo pretorio: expired places can be freed "
+                                 "only once its posting days are over"));
+    document_buttons->Add(record_posting, wxSizerFlags().Border(wxLEFT, FromDIP(4)));
     documents->SetSizer(document_buttons);
 
     count_ = new wxStaticText(this, wxID_ANY, wxString());
@@ -109,6 +115,7 @@ ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), ho
     export_pdf->Bind(wxEVT_BUTTON, &ExpiriesPanel::OnExportPdf, this);
     preview_pdf->Bind(wxEVT_BUTTON, &ExpiriesPanel::OnPreviewPdf, this);
     notices->Bind(wxEVT_BUTTON, &ExpiriesPanel::OnWriteNotices, this);
+    record_posting->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { RecordPosting(cemetery::today(), false); });
     rows_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &ExpiriesPanel::OnOpenRow, this);
 }
 
@@ -293,11 +300,23 @@ void ExpiriesPanel::OnExportPdf(wxCommandEvent&) {
                         wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
     try {
-        ExportPdf(std::filesystem::path(to_std(dialog.GetPath())), *from);
-        host_.set_status(wxString::Format(_("%s rows written to %s"), count_text(static_cast<long>(count())),
-                                          dialog.GetPath()));
+        ExportPostedList(std::filesystem::path(to_std(dialog.GetPath())), *from);
     } catch (const std::exception& e) {
         wxMessageBox(to_wx(e.what()), _("Export PDF"), wxOK | wxICON_ERROR, this);
+    }
+}
+
+void ExpiriesPanel::ExportPostedList(const std::filesystem::path& file, cemetery::Date posting_from) {
+    ExportPdf(file, posting_from);
+    host_.set_status(wxString::Format(_("%s rows written to %s"), count_text(static_cast<long>(count())),
+                                      to_wx(file.string())));
+    RecordPosting(posting_from, true);
+}
+
+void ExpiriesPanel::RecordPosting(cemetery::Date posted_on, bool after_export) {
+    if (!CanWriteDocuments()) return;
+    if (record_posting(this, host_, *host_.comune(), from_wx_date(as_of_->GetValue()), posted_on, after_export)) {
+        Reload();
     }
 }
 

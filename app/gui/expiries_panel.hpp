@@ -45,6 +45,13 @@ public:
     // as of the day shown (see expiry_documents.hpp).
     void ExportPdf(const std::filesystem::path& file, cemetery::Date posting_from);
     void ExportNotices(const std::filesystem::path& file, cemetery::Date posting_from);
+    // The PDF to post, then the offer to record its posting (an exported list records
+    // nothing by itself). Throws as ExportPdf.
+    void ExportPostedList(const std::filesystem::path& file, cemetery::Date posting_from);
+    // Registra affissione for the chosen comune's list as of the day shown, posted from
+    // `posted_on` (posting_dialog.hpp); `after_export`: offered once the list to post
+    // was exported or previewed.
+    void RecordPosting(cemetery::Date posted_on, bool after_export);
 
 private:
     void OnChangeCriteria(wxCommandEvent& event);
