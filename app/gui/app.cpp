@@ -13,6 +13,7 @@
 #include <wx/busyinfo.h>
 #include <wx/cmdline.h>
 #include <wx/config.h>
+#include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/srchctrl.h>
 #include <wx/timer.h>
@@ -22,6 +23,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <string>
 
 namespace gui {
 
@@ -75,7 +77,9 @@ bool App::OnInit() {
     setup_language(options_.lang);
     SetAppDisplayName(_("Cemetery services"));
 
-    const bool automatic = options_.first_paint_ms || !options_.screenshot_view.empty();
+    const bool automatic = Automatic();
+    // Nobody is there to close a dialog: wx's errors go to stderr in an automatic run.
+    if (automatic) delete wxLog::SetActiveTarget(new wxLogStderr);
     std::unique_ptr<Database> db;
     try {
         const auto file = ChooseDatabase();
@@ -170,6 +174,44 @@ void App::ScrollThrough(MainFrame* frame) {
         list->EnsureVisible(std::min(rows - 1, rows * *stop / 10));
     });
     timer->Start(100);
+}
+
+namespace {
+// What the exception being handled says (wx names every one "unknown": it is built
+// without its standard-library option).
+std::string current_exception_text() {
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "unknown error";
+    }
+}
+}  // namespace
+
+bool App::OnExceptionInMainLoop() {
+    const std::string what = current_exception_text();
+    if (Automatic()) {
+        std::cerr << "cemetery-gui: " << what << '\n';
+        exit_code_ = 1;
+        return false;  // the loop ends, the run fails
+    }
+    wxMessageBox(wxString::Format(_("The operation could not be completed:\n%s\n\n"
+                                    "Nothing half-done was written to the register. If it happens again, "
+                                    "close the program and open it again."),
+                                  to_wx(what)),
+                 _("Cemetery services"), wxOK | wxICON_ERROR);
+    return true;
+}
+
+void App::OnUnhandledException() {
+    std::cerr << "cemetery-gui: unhandled error: " << current_exception_text() << '\n';
+}
+
+int App::OnRun() {
+    const int code = wxApp::OnRun();
+    return code != 0 ? code : exit_code_;
 }
 
 int App::OnExit() {

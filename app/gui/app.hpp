@@ -28,12 +28,23 @@ public:
     bool OnInit() override;
     void OnInitCmdLine(wxCmdLineParser& parser) override;
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+    // The main loop's result, or 1 when an automatic run failed (wx ignores OnExit's).
+    int OnRun() override;
     int OnExit() override;
+    // The safety net under every event handler: a failure no handler caught (the
+    // register unreadable for a moment, a bug) is shown to the clerk and the window
+    // goes on, instead of wx's "Unhandled unknown exception; terminating". Every
+    // write is one transaction, so nothing half-written is left behind. The
+    // automatic runs (benchmark, screenshots) print it and stop with an error, so
+    // that a test sees it. The GUI tests run their own wxApp: nothing is hidden there.
+    bool OnExceptionInMainLoop() override;
+    void OnUnhandledException() override;
 
 private:
     std::filesystem::path ChooseDatabase() const;
     void MeasureFirstPaint(MainFrame* frame);
     static void ScrollThrough(MainFrame* frame);
+    [[nodiscard]] bool Automatic() const { return options_.first_paint_ms || !options_.screenshot_view.empty(); }
 
     StartOptions options_;
     int exit_code_ = 0;

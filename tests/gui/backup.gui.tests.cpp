@@ -85,3 +85,19 @@ TEST_CASE("an import from the window keeps a copy of the register first", "[back
     CHECK(target->reg().count_concessions() == 200);
     dialog->Destroy();
 }
+
+TEST_CASE("a copy that cannot be written says so, and leaves nothing behind", "[backup]") {
+    GuiFixture f;
+    auto& db = f.frame->database();
+    const auto count = db.reg().count_concessions();
+    // A folder that cannot exist: its parent is a file (permissions would not stop root).
+    const auto file = f.dir / "non-una-cartella";
+    std::ofstream(file) << "x";
+    const auto target = file / "copia.sqlite";
+    // The reason reaches the clerk: "Salva copia" shows it instead of "Copia salvata".
+    CHECK_THROWS_WITH(db.copy_to(target), Catch::Contains("does not exist"));
+    CHECK_THROWS_AS(db.copy_to(target), cemetery::OutputRefused);
+    std::error_code ec;
+    CHECK_FALSE(std::filesystem::exists(target, ec));
+    CHECK(db.reg().count_concessions() == count);
+}
