@@ -6,6 +6,7 @@
 #include "ids.hpp"
 #include "import_dialog.hpp"
 #include "search_panel.hpp"
+#include "start_panel.hpp"
 
 #include <cemetery/output_file.hpp>
 #include <cemetery/storage_error.hpp>
@@ -15,7 +16,9 @@
 #include <wx/filedlg.h>
 #include <wx/filehistory.h>
 #include <wx/msgdlg.h>
+#include <wx/busyinfo.h>
 #include <wx/notebook.h>
+#include <wx/simplebook.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
@@ -48,6 +51,7 @@ MainFrame::MainFrame(std::unique_ptr<Database> db, bool remember)
     FillComuni();
     UpdateTitle();
     UpdateStatus();
+    UpdateStart();
     RefreshExpiries();
     if (remember_) {
         history_->Load(*wxConfigBase::Get());
@@ -79,7 +83,8 @@ void MainFrame::BuildControls() {
     search_->SetToolTip(_("Search deceased, holder, deed number or tax code (Ctrl+F)"));
     top->Add(search_, wxSizerFlags(1).CenterVertical());
 
-    notebook_ = new wxNotebook(root, wxID_ANY);
+    body_ = new wxSimplebook(root, wxID_ANY);
+    notebook_ = new wxNotebook(body_, wxID_ANY);
     notebook_->SetName(wxS("views"));
     search_panel_ = new SearchPanel(notebook_, *this);
     expiries_panel_ = new ExpiriesPanel(notebook_, *this);
@@ -88,10 +93,15 @@ void MainFrame::BuildControls() {
     notebook_->AddPage(expiries_panel_, _("Expiries"));
     notebook_->AddPage(counter_panel_, _("Counter"));
     counter_panel_->on_query_typed = [this](const wxString& text) { search_->ChangeValue(text); };
+    start_panel_ = new StartPanel(body_);
+    start_panel_->on_open_demo = [this] { OpenDemo(); };
+    start_panel_->on_continue = [this] { body_->ChangeSelection(0); };
+    body_->AddPage(notebook_, wxString(), true);
+    body_->AddPage(start_panel_, wxString());
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(top, wxSizerFlags().Expand().Border(wxALL, FromDIP(8)));
-    sizer->Add(notebook_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
+    sizer->Add(body_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
     root->SetSizer(sizer);
 
     CreateStatusBar();
@@ -139,6 +149,30 @@ void MainFrame::UpdateStatus() {
                   wxS(" · ") + comune_choice_->GetStringSelection());
 }
 
+// The start page stands in for the views while the register holds no concession at all
+// (in any comune); the first concession, imported or granted, brings the views back.
+void MainFrame::UpdateStart() {
+    const bool empty = db_->reg().count_concessions(std::nullopt) == 0;
+    if (empty) start_panel_->SetRegister(to_wx(db_->file().filename().string()));
+    body_->ChangeSelection(empty ? 1 : 0);
+}
+
+bool MainFrame::showing_start() const { return body_->GetSelection() == 1; }
+
+void MainFrame::OpenDemo() {
+    try {
+        auto db = Database::open(demo_file_, db_->shared_regulation());
+        if (db->reg().count_concessions() == 0) {
+            wxBusyInfo busy(_("Preparing the demo register…"), this);
+            fill_demo_register(*db);
+        }
+        use_database(std::move(db));
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::Format(_("The register cannot be opened:\n%s"), to_wx(e.what())), _("Cemetery services"),
+                     wxOK | wxICON_ERROR, this);
+    }
+}
+
 void MainFrame::set_status(const wxString& text) { SetStatusText(text); }
 
 void MainFrame::select_comune(int index) {
@@ -149,7 +183,10 @@ void MainFrame::select_comune(int index) {
     comune_choice_->ProcessWindowEvent(event);
 }
 
-void MainFrame::select_view(int page) { notebook_->SetSelection(static_cast<std::size_t>(page)); }
+void MainFrame::select_view(int page) {
+    body_->ChangeSelection(0);
+    notebook_->SetSelection(static_cast<std::size_t>(page));
+}
 
 void MainFrame::OnChangeComune(wxCommandEvent&) {
     UpdateStatus();
@@ -159,6 +196,7 @@ void MainFrame::OnChangeComune(wxCommandEvent&) {
 }
 
 void MainFrame::OnTypeSearch(wxCommandEvent&) {
+    if (showing_start()) body_->ChangeSelection(0);  // a search is a way to begin too
     // Typing from the expired list goes to the search view.
     if (notebook_->GetSelection() == page_expiries) notebook_->SetSelection(page_search);
     search_timer_.StartOnce(search_pause_ms);
@@ -198,6 +236,7 @@ void MainFrame::concession_changed(cemetery::ConcessionId id) {
     RefreshExpiries();
     counter_panel_->Reload();
     UpdateStatus();
+    UpdateStart();
 }
 
 void MainFrame::show_concession(cemetery::ConcessionId id, const wxString& deed_number) {
@@ -212,6 +251,7 @@ void MainFrame::use_database(std::unique_ptr<Database> db) {
     FillComuni();
     UpdateTitle();
     UpdateStatus();
+    UpdateStart();
     search_->ChangeValue(wxString());
     search_panel_->SetQuery(wxString());
     RefreshExpiries();

@@ -9,12 +9,14 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+#include <filesystem>
 #include <memory>
 #include <vector>
 
 class wxChoice;
 class wxFileHistory;
 class wxNotebook;
+class wxSimplebook;
 class wxSearchCtrl;
 
 namespace gui {
@@ -22,6 +24,7 @@ namespace gui {
 class CounterPanel;
 class ExpiriesPanel;
 class SearchPanel;
+class StartPanel;
 
 class MainFrame : public wxFrame, public Host {
 public:
@@ -43,6 +46,10 @@ public:
     wxSearchCtrl* search_field() { return search_; }
     wxChoice* comune_choice() { return comune_choice_; }
     wxNotebook* notebook() { return notebook_; }
+    StartPanel* start_panel() { return start_panel_; }
+    bool showing_start() const;
+    // The register "Apri il registro di prova" opens (made and filled when missing).
+    void set_demo_register(std::filesystem::path file) { demo_file_ = std::move(file); }
     SearchPanel* search_panel() { return search_panel_; }
     ExpiriesPanel* expiries_panel() { return expiries_panel_; }
     CounterPanel* counter_panel() { return counter_panel_; }
@@ -58,6 +65,8 @@ private:
     void FillComuni();
     void UpdateTitle();
     void UpdateStatus();
+    void UpdateStart();
+    void OpenDemo();
     void OpenFile(const wxString& path, bool create);
 
     void OnChangeComune(wxCommandEvent& event);
@@ -85,12 +94,15 @@ private:
     std::unique_ptr<wxFileHistory> history_;
     wxChoice* comune_choice_ = nullptr;
     wxSearchCtrl* search_ = nullptr;
+    wxSimplebook* body_ = nullptr;  // the views, or the start page on an empty register
+    StartPanel* start_panel_ = nullptr;
     wxNotebook* notebook_ = nullptr;
     SearchPanel* search_panel_ = nullptr;
     ExpiriesPanel* expiries_panel_ = nullptr;
     CounterPanel* counter_panel_ = nullptr;
     wxTimer search_timer_;
     bool expiries_stale_ = true;
+    std::filesystem::path demo_file_ = demo_register_path();
 };
 
 // The chooser's label for a comune: its name, former members marked.

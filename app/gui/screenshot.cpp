@@ -79,7 +79,7 @@ void take_screenshot(MainFrame* frame, const wxString& view, const wxString& fil
         frame->select_view(2);
         frame->search_field()->ChangeValue(text);
         frame->run_search_now();
-    } else if (view != wxS("importa")) {
+    } else if (view != wxS("importa") && view != wxS("inizio")) {  // inizio: the window as it opens
         frame->select_view(0);
         frame->search_field()->ChangeValue(text);
         frame->run_search_now();
