@@ -185,7 +185,7 @@ TEST_CASE("the writer quotes only the fields that need it and ends lines with CR
     CHECK(write_all({{"a", "b c", "D'Adda"}}) == "a,b c,D'Adda\r\n");
     CHECK(write_all({{"a,b", "say \"hi\"", "two\nlines", "cr\r"}}) ==
           "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\r\"\r\n");
-    CHECK(write_all({{" lead", "trail ", "\ttab"}}) == "\" lead\",\"trail \",\"\ttab\"\r\n");
+    CHECK(write_all({{" lead", "trail ", "tab\t"}}) == "\" lead\",\"trail \",\"tab\t\"\r\n");
     CHECK(write_all({{"a;b", "c,d"}}, ';') == "\"a;b\";c,d\r\n");
     CHECK(write_all({{"", ""}}) == ",\r\n");
 }
@@ -223,4 +223,33 @@ TEST_CASE("the shared sample register reads as eight records of twenty fields", 
         CHECK(fields.size() == 20);
     }
     CHECK(count == 8);
+}
+
+TEST_CASE("a cell a spreadsheet would run as a formula is written as text, and reads back unchanged", "[csv]") {
+    // Text from a legacy register or a hostile file, in every column the program exports.
+    const Record hostile{"=HYPERLINK(\"http://x\",\"clic\")", "+39 02 1234", "-2+3", "@SUM(A1:A9)", "\tcmd", "\r=1"};
+    const std::string text = write_all({hostile});
+    CHECK(text == "\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\",'+39 02 1234,'-2+3,'@SUM(A1:A9),'\tcmd,\"'\r=1\"\r\n");
+    for (const auto& row : records(text, ',')) {
+        for (const auto& field : row) {
+            CAPTURE(field);
+            CHECK(field.front() == '\'');  // no cell starts with what a spreadsheet runs
+        }
+    }
+    // What the importer reads: the apostrophe taken off again.
+    auto back = records(text, ',').front();
+    for (auto& field : back) cemetery::unguard_cell(field);
+    CHECK(back == hostile);
+}
+
+TEST_CASE("numbers, dates and ordinary text are written as they are", "[csv]") {
+    CHECK(write_all({{"-12", "+3,5", "-0.25", "2026-12-31", "D'Adda", "'quoted", "a=b", "-"}}) ==
+          "-12,\"+3,5\",-0.25,2026-12-31,D'Adda,'quoted,a=b,'-\r\n");
+    // An apostrophe the file had of its own is kept by the importer.
+    std::string own = "'quoted";
+    cemetery::unguard_cell(own);
+    CHECK(own == "'quoted");
+    std::string alone = "'";
+    cemetery::unguard_cell(alone);
+    CHECK(alone == "'");
 }

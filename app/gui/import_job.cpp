@@ -29,7 +29,10 @@ ImportPreview preview_import_file(const std::filesystem::path& file, std::size_t
     cemetery::CsvReader reader(stream, preview.separator);
     std::vector<std::string> fields;
     try {
-        while (preview.rows.size() < max_rows && reader.next(fields)) preview.rows.push_back(fields);
+        while (preview.rows.size() < max_rows && reader.next(fields)) {
+            for (auto& f : fields) cemetery::unguard_cell(f);  // as the import will read them
+            preview.rows.push_back(fields);
+        }
     } catch (const cemetery::CsvError& e) {
         // The sample may end inside a quoted field: the rows read so far stand.
         if (preview.rows.empty()) preview.error = e.what();

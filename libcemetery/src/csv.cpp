@@ -187,12 +187,55 @@ CsvWriter::CsvWriter(std::ostream& out, char separator) : out_(out), separator_(
     }
 }
 
+namespace {
+
+bool starts_formula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// "-12", "+3,5", "-0.25": what a spreadsheet reads as a number, not as a formula.
+bool plain_number(std::string_view field) {
+    if (field.size() < 2 || (field.front() != '-' && field.front() != '+')) return false;
+    bool digits = false;
+    bool point = false;
+    for (const char c : field.substr(1)) {
+        if (c >= '0' && c <= '9') {
+            digits = true;
+        } else if ((c == '.' || c == ',') && !point && digits) {
+            point = true;
+        } else {
+            return false;
+        }
+    }
+    return digits && field.back() >= '0' && field.back() <= '9';
+}
+
+}  // namespace
+
+bool cell_needs_guard(std::string_view field) {
+    return !field.empty() && starts_formula(field.front()) && !plain_number(field);
+}
+
+void guard_cell(std::string& field) {
+    if (cell_needs_guard(field)) field.insert(field.begin(), '\'');
+}
+
+void unguard_cell(std::string& field) {
+    if (field.size() >= 2 && field.front() == '\'' && cell_needs_guard(std::string_view(field).substr(1))) {
+        field.erase(field.begin());
+    }
+}
+
 void CsvWriter::row(const std::vector<std::string>& fields) {
     const char special_chars[] = {separator_, '"', '\r', '\n'};
     const std::string_view specials{special_chars, sizeof special_chars};
     line_.clear();
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string& f = fields[i];
+        const std::string* field = &fields[i];
+        if (cell_needs_guard(*field)) {
+            guarded_ = *field;
+            guard_cell(guarded_);
+            field = &guarded_;
+        }
+        const std::string& f = *field;
         if (i) line_ += separator_;
         const bool quote = f.find_first_of(specials) != std::string::npos ||
                            (!f.empty() && (is_blank(f.front()) || is_blank(f.back()))) ||

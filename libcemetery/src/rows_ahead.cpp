@@ -49,6 +49,7 @@ void RowsAhead::read() {
                 if (batch.size() == n) batch.emplace_back();
                 RowAhead& row = batch[n++];
                 row.fields.swap(fields);  // the batch's old strings are the reader's next ones
+                for (auto& f : row.fields) unguard_cell(f);  // a file this program wrote (csv.hpp)
                 row.line = reader.line();
                 if (!parse_ || parse_(row.line)) {
                     row.parse = parse_register_row(header_, row.fields, row.line, future_);

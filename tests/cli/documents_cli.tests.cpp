@@ -132,3 +132,65 @@ TEST_CASE("expired, expiring and search results as .xlsx", "[cli][documents]") {
     CHECK_THAT(sheet, Catch::Contains("E-1987-031"));
     CHECK_THAT(sheet, !Catch::Contains("E-1988-002"));
 }
+
+// A register holding text a spreadsheet would run (an old program's data, or a file
+// made to harm): every CSV the program writes starts those cells with an apostrophe,
+// the .xlsx keeps them as text cells, and a rejects file read back imports the text
+// as it was.
+TEST_CASE("a hostile register exports harmless CSV and xlsx files", "[cli][documents][formula]") {
+    test::TempDir dir;
+    const auto db = dir.file("registro.sqlite");
+    const std::string header =
+        "Comune;Cimitero;Tipo;Settore;Fila;Numero;Piano;Numero_Concessione;Data_Concessione;Durata_Anni;"
+        "Concessionario_Cognome;Concessionario_Nome;Concessionario_CF;Concessionario_Indirizzo;"
+        "Defunto_Cognome;Defunto_Nome;Defunto_Data_Morte;Data_Sepoltura\n";
+    const auto csv = dir.file("ostile.csv");
+    test::write_file(csv, header +
+                              "Liscate;;Loculo;E;2;14;3;E-1987-031;02/09/1987;30;@SUM(1+1);Anna;;+39 02 1234;"
+                              "\"=HYPERLINK(\"\"http://x\"\";\"\"clic\"\")\";-Giuseppe;30/08/1987;02/09/1987\n"
+                              "Liscate;;Loculo;E;2;15;3;E-1988-002;31/02/1988;30;;;;;=1+2;Rosa;30/08/1988;02/09/1988\n");
+    const auto rejects = dir.file("scarti.csv");
+    auto r = test::cemetery(db, {"import", csv.string(), "--skip-invalid", "--rejects", rejects.string()});
+    INFO(r);
+    REQUIRE(r.exit_code == 0);
+
+    // No cell of any CSV starts with what a spreadsheet runs.
+    const auto check_cells = [](const std::string& text) {
+        INFO(text);
+        for (const char* formula : {",=", ",@", ",+", ",-G", ";=", "\n=", "\n@"}) CHECK_THAT(text, !Catch::Contains(formula));
+    };
+    r = test::cemetery(db, {"expired", "--as-of", "2027-01-01", "--format", "csv"});
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("'=HYPERLINK") && Catch::Contains("'@SUM(1+1)"));
+    check_cells(r.out);
+    r = test::cemetery(db, {"search", "giuseppe", "--format", "csv"});
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("'=HYPERLINK"));
+    check_cells(r.out);
+    const std::string rejected = test::file_bytes(rejects).value_or("");
+    CHECK_THAT(rejected, Catch::Contains(";'=1+2;"));
+    check_cells(rejected);
+
+    // The .xlsx: text cells, never a formula.
+    const auto xlsx = dir.file("scadute.xlsx");
+    r = test::cemetery(db, {"expired", "--as-of", "2027-01-01", "--format", "xlsx", "--output", xlsx.string()});
+    REQUIRE(r.exit_code == 0);
+    const std::string sheet = test::zip_entry(xlsx, "xl/worksheets/sheet1.xml");
+    CHECK_THAT(sheet, !Catch::Contains("<f>"));
+    CHECK_THAT(sheet, Catch::Contains("inlineStr"));
+    CHECK_THAT(sheet, Catch::Contains("=HYPERLINK(&quot;http://x&quot;;&quot;clic&quot;)") ||
+                            Catch::Contains("=HYPERLINK(\"http://x\";\"clic\")"));
+
+    // The rejected row, its date put right, imports with its text as it was.
+    std::string fixed = rejected;
+    fixed.replace(fixed.find("31/02/1988"), 10, "29/02/1988");
+    const auto again = dir.file("scarti-corretti.csv");
+    test::write_file(again, fixed);
+    r = test::cemetery(db, {"import", again.string()});
+    INFO(r);
+    REQUIRE(r.exit_code == 0);
+    r = test::cemetery(db, {"search", "rosa", "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("\"=1+2"));
+    CHECK_THAT(r.out, !Catch::Contains("'=1+2"));
+}

@@ -11,6 +11,7 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cemetery {
@@ -77,6 +78,13 @@ private:
 // quote, CR, LF, leading or trailing blank), quotes doubled, lines ended with CRLF.
 // A record of one empty field is written as "" so that readers do not take it for a
 // blank line. The stream must outlive the writer.
+//
+// Every file the program writes may be opened in a spreadsheet, and a cell that starts
+// with = + - @ (or a tab or CR) is run there as a formula: legacy registers hold such
+// text, and so can a hostile file. Such a field is written with a leading apostrophe
+// (guard_cell), which spreadsheets take as "text" and do not show; a plain number
+// ("-12", "-3,5") is left as it is. The importer takes the apostrophe off again
+// (unguard_cell), so a file the program wrote reads back unchanged.
 class CsvWriter {
 public:
     explicit CsvWriter(std::ostream& out, char separator = ',');
@@ -88,7 +96,14 @@ public:
 private:
     std::ostream& out_;
     char separator_;
-    std::string line_;  // reused between rows
+    std::string line_;     // reused between rows
+    std::string guarded_;  // a field with its apostrophe (see above)
 };
+
+// The field as a spreadsheet will show it and never run it (see CsvWriter).
+[[nodiscard]] bool cell_needs_guard(std::string_view field);
+void guard_cell(std::string& field);
+// The inverse: a leading apostrophe before = + - @ tab or CR is taken off.
+void unguard_cell(std::string& field);
 
 }  // namespace cemetery
