@@ -2,6 +2,7 @@
 
 #include "exit_codes.hpp"
 
+#include <cemetery/default_register.hpp>
 #include <cemetery/regulation_loader.hpp>
 #include <cemetery/text.hpp>
 #include <cemetery/union_data.hpp>
@@ -11,24 +12,11 @@
 
 namespace cli {
 
-bool Session::default_location() const {
-    if (!options_.db.empty()) return false;
-    const char* env = std::getenv("CEMETERY_DB");
-    return !(env && *env);
-}
+bool Session::default_location() const { return options_.db.empty() && !cemetery::register_named_by_environment(); }
 
 std::filesystem::path Session::db_path() const {
     if (!options_.db.empty()) return options_.db;
-    if (const char* env = std::getenv("CEMETERY_DB"); env && *env) return env;
-    std::filesystem::path base;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
-        base = xdg;
-    } else if (const char* home = std::getenv("HOME"); home && *home) {
-        base = std::filesystem::path(home) / ".local" / "share";
-    } else {
-        base = ".";
-    }
-    return base / "cemetery" / "registro.sqlite";
+    return cemetery::default_register_path();  // the desktop program's too
 }
 
 cemetery::Register& Session::reg() {

@@ -7,6 +7,8 @@
 #include "screenshot.hpp"
 #include "search_panel.hpp"
 
+#include <cemetery/default_register.hpp>
+
 #include <cemetery/regulation_loader.hpp>
 #include <cemetery/storage_error.hpp>
 
@@ -66,8 +68,7 @@ std::filesystem::path App::ChooseDatabase() const {
         std::filesystem::exists(std::filesystem::path(to_std(last)))) {
         return std::filesystem::path(to_std(last));
     }
-    if (const char* env = std::getenv("CEMETERY_DB"); env && *env) return env;
-    return demo_register_path();
+    return cemetery::default_register_path();  // the command line's too
 }
 
 bool App::OnInit() {
@@ -83,11 +84,18 @@ bool App::OnInit() {
     std::unique_ptr<Database> db;
     try {
         const auto file = ChooseDatabase();
-        // Only the demo register is made when missing: a register named by --db or
-        // $CEMETERY_DB must exist, or a mistyped path would open an empty register.
-        const bool demo = std::filesystem::weakly_canonical(file) == std::filesystem::weakly_canonical(demo_register_path());
-        db = demo ? Database::open(file, load_shipped_regulation())
-                  : Database::open_existing(file, load_shipped_regulation());
+        // Only the default register and the demo register are made when missing (the
+        // first opens on the start page): a register named by --db or $CEMETERY_DB must
+        // exist, or a mistyped path would open an empty register.
+        const auto same = [&](const std::filesystem::path& other) {
+            return std::filesystem::weakly_canonical(file) == std::filesystem::weakly_canonical(other);
+        };
+        const bool demo = same(demo_register_path());
+        const bool made_when_missing =
+            demo || (options_.db.empty() && !cemetery::register_named_by_environment() &&
+                     same(cemetery::default_register_path()));
+        db = made_when_missing ? Database::open(file, load_shipped_regulation())
+                               : Database::open_existing(file, load_shipped_regulation());
         if (demo && db->reg().count_concessions() == 0) {
             wxBusyInfo busy(_("Preparing the demo register…"));
             fill_demo_register(*db);

@@ -1,5 +1,6 @@
 #include "database.hpp"
 
+#include <cemetery/default_register.hpp>
 #include <cemetery/demo_register.hpp>
 #include <cemetery/import.hpp>
 #include <cemetery/output_file.hpp>
@@ -52,9 +53,7 @@ std::shared_ptr<const cemetery::Regulation> load_shipped_regulation() {
     return std::make_shared<const cemetery::Regulation>(cemetery::load_regulation(cemetery::shipped_regulation_path()));
 }
 
-std::filesystem::path demo_register_path() {
-    return std::filesystem::path(CEMETERY_BUILD_DIR) / "demo" / "registro.sqlite";
-}
+std::filesystem::path demo_register_path() { return cemetery::default_register_folder() / "registro-di-prova.sqlite"; }
 
 bool fill_demo_register(Database& db, std::size_t concessions) {
     auto& reg = db.reg();

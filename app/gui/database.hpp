@@ -54,7 +54,8 @@ private:
 // Loads the shipped regulation (throws RegulationFileError on a bad file).
 [[nodiscard]] std::shared_ptr<const cemetery::Regulation> load_shipped_regulation();
 
-// Where the demo register lives: <build>/demo/registro.sqlite.
+// Where the demo register lives: registro-di-prova.sqlite beside the default register
+// (cemetery/default_register.hpp), made and filled when first opened.
 [[nodiscard]] std::filesystem::path demo_register_path();
 
 // Fills an empty register with the generated demo data (as `cemetery demo` does).
