@@ -101,7 +101,6 @@ NewConcessionWizard::NewConcessionWizard(wxWindow* parent, Database& db)
     SetSizeHints(smallest, screen.GetSize());
     SetSize(size);
     CentreOnParent();
-    SetEscapeId(wxID_CANCEL);
     Bind(wxEVT_CHAR_HOOK, &NewConcessionWizard::OnCharHook, this);
     // Shown: the cursor in the first field, whatever the toolkit remembered.
     Bind(wxEVT_INIT_DIALOG, [this](wxInitDialogEvent& event) {
@@ -119,8 +118,12 @@ void NewConcessionWizard::BuildButtons(wxSizer* sizer) {
     // Annulla apart on the left; Indietro and Avanti/Fine together on the right, in
     // the order Tab reaches them.
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    auto* cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
-    cancel->SetLabel(_("Cancel"));  // not the toolkit's stock label, untranslated where its catalog is missing
+    // Not wxID_CANCEL: with that id and its usual label the toolkit draws its own
+    // stock button, in English where its catalog is not installed. Esc presses it.
+    auto* cancel = new wxButton(this, wxID_ANY, _("Cancel"));
+    cancel->SetName(wxS("cancel"));
+    cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CANCEL); });
+    SetEscapeId(cancel->GetId());
     row->Add(cancel);
     row->AddStretchSpacer();
     back_ = new wxButton(this, wxID_BACKWARD, _("< &Back"));

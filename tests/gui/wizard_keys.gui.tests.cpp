@@ -93,8 +93,8 @@ TEST_CASE("the new-concession window fits 1024×768: its buttons on screen on ev
         for (int page = 0; page < gui::NewConcessionWizard::step_count; ++page) {
             steps.push_back(wizard->CurrentStep());
             screenshot("wizard-step" + std::to_string(page + 1) + ".png");
-            for (int id : {wxID_CANCEL, wxID_BACKWARD, wxID_FORWARD}) {
-                wxWindow* button = wizard->FindWindow(id);
+            for (wxWindow* button : {wizard->FindWindow(wxS("cancel")), wizard->FindWindow(wxID_BACKWARD),
+                                     wizard->FindWindow(wxID_FORWARD)}) {
                 inside = inside && button && button->IsShownOnScreen() && screen.Contains(button->GetScreenRect()) &&
                          wizard->GetScreenRect().Contains(button->GetScreenRect());
             }
