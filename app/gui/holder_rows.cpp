@@ -7,6 +7,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 namespace gui {
 
 HolderRows::HolderRows(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) {

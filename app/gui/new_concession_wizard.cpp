@@ -426,7 +426,9 @@ cemetery::ConcessionRequest NewConcessionWizard::Request() const {
     const int c = comune_->GetSelection();
     if (c != wxNOT_FOUND) r.comune = comuni_[static_cast<std::size_t>(c)].id;
     const int p = plot_list_->GetSelection();
-    if (p != wxNOT_FOUND && static_cast<std::size_t>(p) < plots_.size()) r.plot = plots_[static_cast<std::size_t>(p)].plot.id;
+    if (p != wxNOT_FOUND && static_cast<std::size_t>(p) < plots_.size()) {
+        r.plot = plots_[static_cast<std::size_t>(p)].plot.id;
+    }
     r.signed_on = from_wx_date(signed_on_->GetValue());
     if (terms_.size() > 1 && term_->GetSelection() != wxNOT_FOUND) {
         r.years = terms_[static_cast<std::size_t>(term_->GetSelection())];
@@ -476,7 +478,10 @@ void NewConcessionWizard::UpdateSummary() {
                     wxS("\n");
             if (!c.deceased.empty()) text += wxString::Format(_("Deceased: %s"), to_wx(c.deceased.front().full_name())) + wxS("\n");
             wxString names;
-            for (const auto& h : c.holders) names += (names.empty() ? wxString() : wxString(wxS(", "))) + to_wx(h.full_name());
+            for (const auto& h : c.holders) {
+                if (!names.empty()) names += wxS(", ");
+                names += to_wx(h.full_name());
+            }
             text += wxString::Format(c.holders.size() > 1 ? _("Holders: %s") : _("Holder: %s"), names);
             can_finish_ = true;
         } else {
@@ -504,7 +509,8 @@ int NewConcessionWizard::CurrentStep() const { return book_->GetSelection(); }
 
 void NewConcessionWizard::ShowStep(int step) {
     book_->ChangeSelection(static_cast<std::size_t>(step));
-    title_->SetLabel(wxString::Format(_("Step %d of %d: %s"), step + 1, static_cast<int>(step_count), step_title(step)));
+    title_->SetLabel(
+        wxString::Format(_("Step %d of %d: %s"), step + 1, static_cast<int>(step_count), step_title(step)));
     UpdateButtons();
     Layout();
     FocusStep();
