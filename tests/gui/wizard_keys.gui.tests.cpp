@@ -241,6 +241,7 @@ TEST_CASE("no free place: the plots page says why and what to do, Avanti is off,
     bool list_hidden = false;
     bool forward_off = false;
     bool focus_kept = false;
+    bool closed_by_esc = false;
     gui_test::when_window_appears(wxS("new_concession_wizard"), [&](wxWindow* window) {
         auto* wizard = dynamic_cast<gui::NewConcessionWizard*>(window);
         REQUIRE(wizard);
@@ -256,6 +257,7 @@ TEST_CASE("no free place: the plots page says why and what to do, Avanti is off,
         focus_kept = focused_in(wizard) != nullptr;
         press(WXK_ESCAPE);
         gui_test::pump(100);
+        closed_by_esc = !wizard->IsShown();
         if (wizard->IsShown()) wizard->EndModal(wxID_CANCEL);
     });
     wxCommandEvent event(wxEVT_MENU, gui::id_new_concession);
@@ -267,5 +269,6 @@ TEST_CASE("no free place: the plots page says why and what to do, Avanti is off,
     CHECK(list_hidden);
     CHECK(forward_off);
     CHECK(focus_kept);
+    CHECK(closed_by_esc);
     CHECK(f.frame->database().reg().count_concessions() == 5);  // Esc wrote nothing
 }
