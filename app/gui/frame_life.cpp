@@ -10,7 +10,7 @@ namespace gui {
 
 void MainFrame::OnNewConcession(wxCommandEvent&) {
     NewConcessionWizard wizard(this, database());
-    if (!wizard.RunWizard(wizard.FirstPage())) return;
+    if (wizard.ShowModal() != wxID_OK) return;
     const auto& out = wizard.Outcome();
     if (!out) return;  // the wizard showed why
     concession_changed(out.concession->id);

@@ -44,8 +44,11 @@ void when_window_appears(const wxString& name, std::function<void(wxWindow*)> ac
         wxWindow* window = wxWindow::FindWindowByName(name);
         if (!window || !window->IsShown()) return;
         timer->Stop();
+        // The timer, and this handler with what it captured, is deleted by the next
+        // round of pending events, which `act` may run (pump): it runs from a copy.
+        const auto run = act;
         wxTheApp->CallAfter([timer] { delete timer; });
-        act(window);
+        run(window);
     });
     timer->Start(40);
 }
