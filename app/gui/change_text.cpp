@@ -1,11 +1,16 @@
 #include "change_text.hpp"
 
+#include "close_dialog.hpp"
 #include "convert.hpp"
 #include "words.hpp"
+
+#include <cemetery/text.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <wx/intl.h>
+
+#include <algorithm>
 
 namespace gui {
 
@@ -69,6 +74,43 @@ wxString change_summary(const cemetery::ChangeLogEntry& entry) {
         what += wxS(": ") + wxString::Format(_("deed %s"), to_wx(details.value("deed_number", std::string())));
     }
     return what;
+}
+
+std::vector<LifeEventRow> life_event_rows(const cemetery::ConcessionLife& life) {
+    std::vector<LifeEventRow> rows;
+    for (const auto& p : life.postings) {
+        rows.push_back({p.posted_on, _("Posted on the notice board"),
+                        wxString::Format(_("list of concessions expired as of %s"), date_text(p.list_as_of))});
+    }
+    for (const auto& r : life.restarts) {
+        const wxString term = r.previous_expiry
+                                  ? wxString::Format(_("expiry %s → %s"), date_text(*r.previous_expiry),
+                                                     date_text(r.new_expiry))
+                                  : wxString::Format(_("term from %s, expires on %s"), date_text(r.new_start),
+                                                     date_text(r.new_expiry));
+        if (r.event == cemetery::TermEvent::payment) {
+            rows.push_back({r.buried_on, _("Payment: the term starts"), term});
+        } else {
+            rows.push_back({r.buried_on,
+                            r.previous_expiry ? wxString::Format(_("Burial of %s: the term starts again"), to_wx(r.deceased))
+                                              : wxString::Format(_("Burial of %s: the term starts"), to_wx(r.deceased)),
+                            term});
+        }
+    }
+    for (const auto& s : life.successions) {
+        wxString details = wxString::Format(_("act %s"), to_wx(s.act)) + wxS(": ") +
+                           to_wx(cemetery::join(s.holders_before, ", ")) + wxS(" → ") +
+                           to_wx(cemetery::join(s.holders_after, ", "));
+        rows.push_back({s.on, _("Succession"), details});
+    }
+    if (const auto& c = life.closing) {
+        wxString details = wxString::Format(_("remains: %s"), remains_text(c->remains));
+        if (!c->act.empty()) details += wxS(", ") + wxString::Format(_("act %s"), to_wx(c->act));
+        if (!c->note.empty()) details += wxS(", ") + to_wx(c->note);
+        rows.push_back({c->closed_on, _("Closed: the place is free"), details});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const LifeEventRow& a, const LifeEventRow& b) { return a.on < b.on; });
+    return rows;
 }
 
 }  // namespace gui

@@ -1,6 +1,7 @@
 #include "counter_panel.hpp"
 
 #include "convert.hpp"
+#include "fit_display.hpp"
 #include "words.hpp"
 
 #include <wx/button.h>
@@ -79,13 +80,19 @@ CounterPanel::CounterPanel(wxWindow* parent, Host& host) : wxPanel(parent), host
     print_ = new wxButton(this, wxID_ANY, _("Print reminder card"));
     print_->SetName(wxS("print_card"));
     enlarge(print_, 1.2f);
+    preview_ = new wxButton(this, wxID_ANY, _("Print preview…"));
+    preview_->SetName(wxS("preview_card"));
+    enlarge(preview_, 1.2f);
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(title, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
     sizer->Add(field_, wxSizerFlags().Expand().Border(wxALL, FromDIP(16)));
     sizer->Add(count_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(16)));
     sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, FromDIP(16)));
-    sizer->Add(print_, wxSizerFlags().Right().Border(wxALL, FromDIP(16)));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(preview_, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
+    buttons->Add(print_);
+    sizer->Add(buttons, wxSizerFlags().Right().Border(wxALL, FromDIP(16)));
     SetSizer(sizer);
 
     field_->Bind(wxEVT_TEXT, &CounterPanel::OnTypeQuery, this);
@@ -94,11 +101,16 @@ CounterPanel::CounterPanel(wxWindow* parent, Host& host) : wxPanel(parent), host
         list_->SetFocus();
     });
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { RunSearch(); }, timer_.GetId());
-    enlarged_ = {title, field_, count_, print_};
+    enlarged_ = {title, field_, count_, print_, preview_};
     print_->Bind(wxEVT_BUTTON, &CounterPanel::OnPrintCard, this);
-    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { print_->Enable(SelectedRow() != nullptr); });
+    preview_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { PreviewCard(); });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) {
+        print_->Enable(SelectedRow() != nullptr);
+        preview_->Enable(SelectedRow() != nullptr);
+    });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &CounterPanel::OnPrintCard, this);
     print_->Disable();
+    preview_->Disable();
 }
 
 CounterPanel::~CounterPanel() = default;
@@ -144,6 +156,7 @@ void CounterPanel::RunSearch() {
     }
     if (n > 0) list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     print_->Enable(n > 0);
+    preview_->Enable(n > 0);
     for (auto* window : enlarged_) fit_font(window);
     Layout();
 }
@@ -174,6 +187,20 @@ void CounterPanel::OnPrintCard(wxCommandEvent&) {
     if (!printer_) printer_ = std::make_unique<wxHtmlEasyPrinting>(_("Reminder card"), this);
     printer_->SetFooter(wxString());
     printer_->PrintText(reminder_card_html(*row));
+}
+
+wxPrintPreview* CounterPanel::PreviewCard() {
+    const auto* row = SelectedRow();
+    if (!row) return nullptr;
+    // The card as it prints: the same HTML, on A4, in a preview that fits the screen.
+    const wxString html = reminder_card_html(*row);
+    const auto card = [&html] {
+        auto* printout = new wxHtmlPrintout(_("Reminder card"));
+        printout->SetHtmlText(html);
+        printout->SetFooter(wxString());
+        return printout;
+    };
+    return open_print_preview(this, _("Reminder card"), card(), card());
 }
 
 }  // namespace gui

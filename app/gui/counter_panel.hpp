@@ -2,7 +2,7 @@
 // Sportello: a calm, large-type view for citizens' enquiries ("where is my
 // grandfather buried?"). It searches deceased only and shows the deceased, their
 // dates, the cemetery and the place: never a holder, a tax code or a contact.
-// "Stampa promemoria" prints a card with the place.
+// "Stampa promemoria" prints a card with the place; "Anteprima di stampa" shows it first.
 
 #include "host.hpp"
 #include "reminder_card.hpp"
@@ -15,6 +15,7 @@
 
 class wxButton;
 class wxHtmlEasyPrinting;
+class wxPrintPreview;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -37,6 +38,9 @@ public:
     [[nodiscard]] wxTextCtrl* field() { return field_; }
     [[nodiscard]] const std::vector<CounterRow>& rows() const;
     [[nodiscard]] wxString SelectedCardText() const;
+    // Opens the selected row's card in a print preview; returns it (owned by its
+    // frame, "print_preview"), or null when no row is selected or it cannot be shown.
+    wxPrintPreview* PreviewCard();
     // Everything the view shows, as text (for tests).
     [[nodiscard]] wxString VisibleText() const;
 
@@ -54,6 +58,7 @@ private:
     wxStaticText* count_ = nullptr;
     CounterList* list_ = nullptr;
     wxButton* print_ = nullptr;
+    wxButton* preview_ = nullptr;
     wxTimer timer_;
     std::vector<wxWindow*> enlarged_;  // controls in large type
     std::unique_ptr<wxHtmlEasyPrinting> printer_;

@@ -110,10 +110,12 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
                                                    {_("Buried on"), 85}});
     renewals_ = make_list(tabs_, wxS("renewals"), {{_("Granted on"), 85}, {_("Years"), 50}, {_("Previous expiry"), 100},
                                                    {_("New expiry"), 100}, {_("Deed"), 90}, {_("Version"), 110}});
+    events_ = make_list(tabs_, wxS("life_events"), {{_("Date"), 85}, {_("Event"), 220}, {_("Details"), 320}});
     history_ = make_list(tabs_, wxS("history"), {{_("When"), 120}, {_("User"), 80}, {_("Change"), 320}});
     tabs_->AddPage(holders_, _("Holders"));
     tabs_->AddPage(deceased_, _("Deceased"));
     tabs_->AddPage(renewals_, _("Renewals"));
+    tabs_->AddPage(events_, _("Events"));
     tabs_->AddPage(history_, _("Change history"));
     tabs_->SetMinSize(FromDIP(wxSize(300, 170)));
     body_sizer->Add(tabs_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, FromDIP(8)));
@@ -227,6 +229,12 @@ void DetailPanel::FillLists(Database& db) {
         add_row(renewals_, {date_text(r.granted_on), wxString::Format(wxS("%d"), r.years), date_text(r.previous_expiry),
                             date_text(r.new_expiry), to_wx(r.deed), to_wx(r.version_name)});
     }
+    // Postings, terms started by a payment or restarted by a burial, successions and the
+    // closing: the acts a clerk checks before closing or renewing.
+    events_->DeleteAllItems();
+    for (const auto& row : life_event_rows(db.reg().life(c.id))) {
+        add_row(events_, {date_text(row.on), row.event, row.details});
+    }
     history_->DeleteAllItems();
     auto entries = db.reg().change_log(std::string("concession"), c.id.value());
     for (auto it = entries.rbegin(); it != entries.rend(); ++it) {  // newest first
@@ -263,7 +271,7 @@ wxString DetailPanel::Text() const {
         for (auto* field : {comune_, cemetery_, place_, kind_, signed_, start_, term_, expiry_, why_, status_, ended_}) {
             if (field->IsShown()) out += field->GetLabel() + wxS("\n");
         }
-        out += list_text(holders_) + list_text(deceased_) + list_text(renewals_) + list_text(history_);
+        out += list_text(holders_) + list_text(deceased_) + list_text(renewals_) + list_text(events_) + list_text(history_);
     }
     return out;
 }

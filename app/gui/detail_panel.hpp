@@ -67,6 +67,7 @@ private:
     wxListView* holders_ = nullptr;
     wxListView* deceased_ = nullptr;
     wxListView* renewals_ = nullptr;
+    wxListView* events_ = nullptr;
     wxListView* history_ = nullptr;
     wxButton* renew_ = nullptr;
     wxButton* edit_holders_ = nullptr;

@@ -1,11 +1,11 @@
 #include "document_printout.hpp"
 
+#include "fit_display.hpp"
+
 #include <wx/bitmap.h>
 #include <wx/dc.h>
 #include <wx/graphics.h>
 #include <wx/image.h>
-#include <wx/msgdlg.h>
-#include <wx/printdlg.h>
 
 #include <cstring>
 #include <memory>
@@ -90,22 +90,7 @@ bool DocumentPrintout::OnPrintPage(int page) {
 }
 
 wxPrintPreview* show_print_preview(wxWindow* parent, const wxString& title, std::vector<cemetery::documents::Page> pages) {
-    wxPrintData data;
-    data.SetPaperId(wxPAPER_A4);
-    data.SetOrientation(wxPORTRAIT);
-    wxPrintDialogData dialog_data(data);
-    auto* preview = new wxPrintPreview(new DocumentPrintout(title, pages), new DocumentPrintout(title, pages),
-                                       &dialog_data);
-    if (!preview->IsOk()) {
-        delete preview;
-        wxMessageBox(_("The print preview cannot be shown."), title, wxOK | wxICON_ERROR, parent);
-        return nullptr;
-    }
-    auto* frame = new wxPreviewFrame(preview, parent, title, wxDefaultPosition, parent->FromDIP(wxSize(800, 900)));
-    frame->Centre();
-    frame->Initialize();
-    frame->Show();
-    return preview;
+    return open_print_preview(parent, title, new DocumentPrintout(title, pages), new DocumentPrintout(title, pages));
 }
 
 }  // namespace gui

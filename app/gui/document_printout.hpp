@@ -26,8 +26,9 @@ private:
     std::vector<cemetery::documents::Page> pages_;
 };
 
-// Opens the print preview of the pages in a frame of its own (A4, portrait); returns
-// the preview (owned by its frame), or null when it cannot be shown.
+// Opens the print preview of the pages in a frame of its own (A4, portrait), fitted to
+// the display and closed by Esc (fit_display.hpp); returns the preview (owned by its
+// frame), or null when it cannot be shown.
 wxPrintPreview* show_print_preview(wxWindow* parent, const wxString& title, std::vector<cemetery::documents::Page> pages);
 
 }  // namespace gui

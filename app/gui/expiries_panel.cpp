@@ -3,6 +3,7 @@
 #include "convert.hpp"
 #include "document_printout.hpp"
 #include "expiry_documents.hpp"
+#include "fit_display.hpp"
 #include "list_rows_view.hpp"
 #include "posting_dialog.hpp"
 #include "words.hpp"
@@ -240,7 +241,7 @@ void ExpiriesPanel::OnExportCsv(wxCommandEvent&) {
     const wxString name = expired_->GetValue() ? wxS("scadute.csv") : wxS("in-scadenza.csv");
     wxFileDialog dialog(this, _("Export CSV"), wxString(), name, _("CSV files (*.csv)|*.csv"),
                         wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    if (show_fitted(dialog) != wxID_OK) return;
     try {
         ExportCsv(std::filesystem::path(to_std(dialog.GetPath())));
         host_.set_status(wxString::Format(_("%s rows written to %s"), count_text(static_cast<long>(count())),
@@ -282,7 +283,7 @@ void ExpiriesPanel::OnExportXlsx(wxCommandEvent&) {
     const wxString name = expired_->GetValue() ? wxS("scadute.xlsx") : wxS("in-scadenza.xlsx");
     wxFileDialog dialog(this, _("Export Excel"), wxString(), name, _("Excel workbooks (*.xlsx)|*.xlsx"),
                         wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    if (show_fitted(dialog) != wxID_OK) return;
     try {
         ExportXlsx(std::filesystem::path(to_std(dialog.GetPath())));
         host_.set_status(wxString::Format(_("%s rows written to %s"), count_text(static_cast<long>(count())),
@@ -298,7 +299,7 @@ void ExpiriesPanel::OnExportPdf(wxCommandEvent&) {
     if (!from) return;
     wxFileDialog dialog(this, _("Export PDF"), wxString(), wxS("albo-scadute.pdf"), _("PDF files (*.pdf)|*.pdf"),
                         wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    if (show_fitted(dialog) != wxID_OK) return;
     try {
         ExportPostedList(std::filesystem::path(to_std(dialog.GetPath())), *from);
     } catch (const std::exception& e) {
@@ -338,7 +339,7 @@ void ExpiriesPanel::OnWriteNotices(wxCommandEvent&) {
     if (!from) return;
     wxFileDialog dialog(this, _("Notices to holders"), wxString(), wxS("avvisi-scadenza.pdf"),
                         _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    if (show_fitted(dialog) != wxID_OK) return;
     try {
         ExportNotices(std::filesystem::path(to_std(dialog.GetPath())), *from);
         host_.set_status(wxString::Format(_("Notices written to %s"), dialog.GetPath()));

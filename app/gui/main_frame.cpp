@@ -3,6 +3,7 @@
 #include "convert.hpp"
 #include "counter_panel.hpp"
 #include "expiries_panel.hpp"
+#include "fit_display.hpp"
 #include "ids.hpp"
 #include "import_dialog.hpp"
 #include "search_panel.hpp"
@@ -276,7 +277,7 @@ void MainFrame::OpenFile(const wxString& path, bool create) {
 void MainFrame::OnNewDatabase(wxCommandEvent&) {
     wxFileDialog dialog(this, _("New database"), wxString(), wxS("registro.sqlite"),
                         _("Register databases (*.sqlite)|*.sqlite|All files|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    if (show_fitted(dialog) != wxID_OK) return;
     const auto file = std::filesystem::path(to_std(dialog.GetPath()));
     std::error_code ignored;
     if (cemetery::ProtectedFiles::of_register(db_->file()).refusal(file)) {
@@ -291,7 +292,7 @@ void MainFrame::OnNewDatabase(wxCommandEvent&) {
 void MainFrame::OnOpenDatabase(wxCommandEvent&) {
     wxFileDialog dialog(this, _("Open database"), wxString(), wxString(),
                         _("Register databases (*.sqlite)|*.sqlite|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dialog.ShowModal() == wxID_OK) OpenFile(dialog.GetPath(), false);
+    if (show_fitted(dialog) == wxID_OK) OpenFile(dialog.GetPath(), false);
 }
 
 void MainFrame::OnOpenRecent(wxCommandEvent& event) {
@@ -303,7 +304,7 @@ void MainFrame::OnBackupDatabase(wxCommandEvent&) {
     const wxString name = to_wx(db_->file().stem().string()) + wxDateTime::Today().Format(wxS("-%Y%m%d")) + wxS(".sqlite");
     wxFileDialog dialog(this, _("Back up database"), wxString(), name,
                         _("Register databases (*.sqlite)|*.sqlite|All files|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    if (show_fitted(dialog) != wxID_OK) return;
     try {
         db_->copy_to(std::filesystem::path(to_std(dialog.GetPath())));
         SetStatusText(wxString::Format(_("Copy saved: %s"), dialog.GetPath()));

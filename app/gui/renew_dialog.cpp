@@ -1,6 +1,7 @@
 #include "renew_dialog.hpp"
 
 #include "convert.hpp"
+#include "rule_text.hpp"
 #include "words.hpp"
 
 #include <wx/button.h>
@@ -109,7 +110,9 @@ void RenewDialog::UpdateOutcome() {
                                  date_text(decision_.previous_expiry)) + wxS("\n");
         text += wxString::Format(_("Renewal %d of %d under the regulation \"%s\"."), decision_.renewals_used + 1,
                                  decision_.renewals_allowed, to_wx(decision_.version_name)) + wxS("\n");
-        if (!decision_.basis.empty()) text += wxString::Format(_("Rule: %s"), to_wx(decision_.basis)) + wxS("\n");
+        if (const wxString rule = rule_in_force_text(regulation_, record_.comune.name, on, decision_.basis); !rule.empty()) {
+            text += rule + wxS("\n");
+        }
         text += price_line(decision_.price);
         details_->SetLabel(text);
     } else {
@@ -117,9 +120,11 @@ void RenewDialog::UpdateOutcome() {
         verdict_->SetLabel(wxString::Format(_("The regulation does not allow a renewal: %s."), refusal_text(refusal.code)));
         verdict_->SetForegroundColour(wxColour(0xB0, 0x00, 0x20));
         wxString text = to_wx(refusal.message);
-        if (!refusal.version_name.empty() || !refusal.basis.empty()) {
-            text += wxS("\n") + wxString::Format(_("Rule: %s"), to_wx(refusal.basis.empty() ? refusal.version_name
-                                                                                             : refusal.basis));
+        if (!refusal.version_name.empty()) {
+            if (const wxString rule = rule_in_force_text(regulation_, record_.comune.name, on, refusal.basis);
+                !rule.empty()) {
+                text += wxS("\n") + rule;
+            }
         }
         details_->SetLabel(text);
     }

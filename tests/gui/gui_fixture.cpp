@@ -1,6 +1,7 @@
 #include "gui_fixture.hpp"
 
 #include "database.hpp"
+#include "screenshot.hpp"
 
 #include <cemetery/codice_fiscale.hpp>
 #include <cemetery/import.hpp>
@@ -57,6 +58,15 @@ void click(wxWindow* dialog, int id) {
     wxCommandEvent event(wxEVT_BUTTON, id);
     event.SetEventObject(dialog->FindWindow(id));
     dialog->GetEventHandler()->ProcessEvent(event);
+}
+
+void screenshot(const wxString& name) {
+    wxString folder;
+    if (!wxGetEnv(wxS("CEMETERY_GUI_SCREENSHOTS"), &folder) || folder.empty()) return;
+    pump(300);  // painted
+    wxRect whole;
+    wxDisplaySize(&whole.width, &whole.height);
+    gui::save_screen(whole, folder + wxS("/") + name + wxS(".png"));
 }
 
 std::string holder_tax_code() {

@@ -21,6 +21,10 @@ void when_window_appears(const wxString& name, std::function<void(wxWindow*)> ac
 // Clicks the dialog's button with that id, as a user does.
 void click(wxWindow* dialog, int id);
 
+// With CEMETERY_GUI_SCREENSHOTS set to a folder, saves the whole screen there as
+// <name>.png, to look at what a test shows; without it, nothing.
+void screenshot(const wxString& name);
+
 // A valid codice fiscale for the test holder (the check letter computed by the library).
 std::string holder_tax_code();
 

@@ -147,6 +147,9 @@ TEST_CASE("a concession waiting for its payment offers Registra pagamento; recor
     CHECK_FALSE(detail->OffersPayment());
     CHECK(detail->Text().Contains(wxS("20/06/2045")));
     CHECK(detail->Text().Contains(wxS("pagamento registrato")));
+    // The detail's Vicende: the payment that started the term.
+    CHECK(detail->Text().Contains(wxS("20/06/2025\tPagamento: la durata decorre\tdurata dal 20/06/2025, scade il "
+                                      "20/06/2045")));
 }
 
 TEST_CASE("the Scadenze view lists the concessions not started, with what each waits for", "[expiries]") {

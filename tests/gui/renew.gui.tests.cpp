@@ -186,3 +186,29 @@ TEST_CASE("the renewal dialog shows the renewal's amount and the resolutions it 
                                "G.C. n. 40 del 10/12/2024), e nessuna tariffa di concessione è in vigore il ")));
     }
 }
+
+TEST_CASE("the renewal dialog's rule names the version and its document, and says once that the value is provisional",
+          "[renew]") {
+    GuiFixture f;
+    f.type_search(wxS("zanardelli"));
+    auto* results = f.frame->search_panel()->results();
+    REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+    const auto record = f.frame->database().reg().record(results->hit_at(0)->concession);
+    REQUIRE(record);
+
+    gui::RenewDialog dialog(f.frame, *record, f.frame->database().regulation(), cemetery::today());
+    const wxString outcome = dialog.OutcomeText();
+    INFO(outcome.ToStdString());
+    REQUIRE(dialog.CanConfirm());
+    CHECK(outcome.Contains(wxS("Regola: \u00ABUnione 2020\u00BB, Regolamento di Polizia Mortuaria dell'Unione Adda "
+                               "Martesana (2020)\nValore provvisorio, in attesa del testo approvato.")));
+    // The file's research notes are for whoever edits it, not for the clerk.
+    CHECK_FALSE(outcome.Contains(wxS("Cusano")));
+    CHECK_FALSE(outcome.Contains(wxS("valori provvisori")));
+    int provisional = 0;
+    for (size_t at = outcome.Lower().find(wxS("provvisori")); at != wxString::npos;
+         at = outcome.Lower().find(wxS("provvisori"), at + 1)) {
+        ++provisional;
+    }
+    CHECK(provisional == 1);
+}
