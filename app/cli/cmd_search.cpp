@@ -47,6 +47,14 @@ void add_search_command(CLI::App& app, Session& session) {
             return;
         }
         write_search(std::cout, parse_format(args->format), hits);
+        // The rows shown are the first of the library's order (deceased by name
+        // first); say when there are more, on stderr so that the output stays data.
+        if (static_cast<int>(hits.size()) == options.limit) {
+            const auto total = session.reg().count_matches(args->text, options);
+            if (total > options.limit) {
+                std::cerr << hits.size() << " of " << total << " results shown (--limit to see more)\n";
+            }
+        }
     });
 }
 

@@ -217,6 +217,18 @@ std::size_t write_not_started(std::ostream& out, Format format, const std::vecto
     return rows.size();
 }
 
+namespace {
+std::string matched_word(cemetery::MatchedBy by) {
+    switch (by) {
+        case cemetery::MatchedBy::deceased: return "defunto";
+        case cemetery::MatchedBy::holder: return "concessionario";
+        case cemetery::MatchedBy::deed_number: return "numero_concessione";
+        case cemetery::MatchedBy::codice_fiscale: return "codice_fiscale";
+    }
+    return "defunto";
+}
+}  // namespace
+
 void write_search(std::ostream& out, Format format, const std::vector<cemetery::SearchHit>& hits) {
     const std::vector<std::string> keys = {"comune",   "cimitero", "ubicazione", "tipo",   "numero_concessione",
                                            "scadenza", "stato",    "defunti",    "concessionari"};
@@ -269,6 +281,10 @@ void write_search(std::ostream& out, Format format, const std::vector<cemetery::
                 }
                 j["defunti"] = deceased;
                 j["concessionari"] = h.holders;
+                // Why it was found, when not by a deceased's name: a holder's name shown
+                // in the office, never the tax code typed.
+                j["trovato_tramite"] = matched_word(h.matched_by);
+                j["concessionario_trovato"] = h.matched_holder.empty() ? json(nullptr) : json(h.matched_holder);
                 all.push_back(j);
             }
             out << all.dump(1) << '\n';

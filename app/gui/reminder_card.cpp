@@ -7,6 +7,9 @@
 
 #include <wx/intl.h>
 
+#include <algorithm>
+#include <utility>
+
 namespace gui {
 
 namespace {
@@ -69,7 +72,16 @@ std::vector<CounterRow> counter_rows(const std::vector<cemetery::SearchHit>& hit
             if (name_matches(d.full_name(), typed_words)) add(d);
         }
     }
-    return rows;
+    // Alphabetical, as a clerk reads names out: the library gives the register's
+    // order, and the counter holds every row it shows (at most one page).
+    std::vector<std::pair<std::string, std::size_t>> order;
+    order.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) order.emplace_back(cemetery::fold(rows[i].name), i);
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<CounterRow> sorted;
+    sorted.reserve(rows.size());
+    for (const auto& [key, i] : order) sorted.push_back(std::move(rows[i]));
+    return sorted;
 }
 
 wxString reminder_card_text(const CounterRow& row) {

@@ -41,13 +41,31 @@ std::string sort_key(const cemetery::SearchHit& h, int column) {
 
 }  // namespace
 
+// The Search view is the office's: holder names may be shown there (never at the
+// counter, whose search finds the deceased only), the tax code is not repeated.
+wxString match_text(const cemetery::SearchHit& h) {
+    switch (h.matched_by) {
+        case cemetery::MatchedBy::deceased: return wxString();
+        case cemetery::MatchedBy::holder: return wxString::Format(_("holder: %s"), to_wx(h.matched_holder));
+        case cemetery::MatchedBy::deed_number: return wxString::Format(_("deed no. %s"), to_wx(h.deed_number));
+        case cemetery::MatchedBy::codice_fiscale:
+            return wxString::Format(_("tax code of holder %s"), to_wx(h.matched_holder));
+    }
+    return wxString();
+}
+
 wxString result_cell(const cemetery::SearchHit& h, int column, cemetery::Date today) {
     switch (column) {
         case col_deceased: {
-            if (h.deceased.empty()) return _("(nobody buried)");
-            wxString text = to_wx(h.deceased.front().full_name());
-            if (h.deceased.size() > 1) text += wxString::Format(wxS(" (+%zu)"), h.deceased.size() - 1);
-            return text;
+            wxString text;
+            if (h.deceased.empty()) {
+                text = _("(nobody buried)");
+            } else {
+                text = to_wx(h.deceased.front().full_name());
+                if (h.deceased.size() > 1) text += wxString::Format(wxS(" (+%zu)"), h.deceased.size() - 1);
+            }
+            const wxString why = match_text(h);
+            return why.empty() ? text : text + wxS(" — ") + why;
         }
         case col_dates: {
             if (h.deceased.empty()) return wxString();

@@ -1,6 +1,8 @@
 #pragma once
 // The search results: a virtual list that asks SearchPages for the rows it shows,
-// so a million matches cost one page of reads. Clicking a column sorts the list
+// so a million matches cost one page of reads. The rows come in the library's
+// order (deceased found by name first, then the rest: search.hpp), the same on
+// every page. Clicking a column sorts the list
 // when all matches can be read (up to max_sortable); beyond that it keeps the
 // register's order and says so.
 
@@ -43,7 +45,10 @@ private:
     bool ascending_ = true;
 };
 
-// A hit's cells, as the list shows them (also used by tests).
+// Why a hit was found when its deceased do not say it ("holder: …"); empty otherwise.
+[[nodiscard]] wxString match_text(const cemetery::SearchHit& hit);
+// A hit's cells, as the list shows them (also used by tests); the deceased's cell
+// ends with match_text.
 [[nodiscard]] wxString result_cell(const cemetery::SearchHit& hit, int column, cemetery::Date today);
 
 }  // namespace gui

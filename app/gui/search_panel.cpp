@@ -8,6 +8,7 @@
 
 #include <wx/sizer.h>
 #include <wx/splitter.h>
+#include <wx/stattext.h>
 
 namespace gui {
 
@@ -15,9 +16,17 @@ SearchPanel::SearchPanel(wxWindow* parent, Host& host) : wxPanel(parent), host_(
     SetName(wxS("search_panel"));
     splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     splitter_->SetMinimumPaneSize(FromDIP(260));
-    results_ = new ResultsList(splitter_);
+    // The list under its count, so that a clerk sees how many matched before scrolling.
+    auto* left = new wxPanel(splitter_);
+    count_ = new wxStaticText(left, wxID_ANY, wxString());
+    count_->SetName(wxS("results_count"));
+    results_ = new ResultsList(left);
+    auto* left_sizer = new wxBoxSizer(wxVERTICAL);
+    left_sizer->Add(count_, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(2)));
+    left_sizer->Add(results_, wxSizerFlags(1).Expand());
+    left->SetSizer(left_sizer);
     detail_ = new DetailPanel(splitter_);
-    splitter_->SplitVertically(results_, detail_, FromDIP(-500));
+    splitter_->SplitVertically(left, detail_, FromDIP(-500));
     splitter_->SetSashGravity(0.6);
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -39,6 +48,8 @@ void SearchPanel::SetQuery(const wxString& text) {
     cemetery::SearchOptions options;
     options.comune = host_.comune();
     results_->ShowSearch(&host_.database().reg(), to_std(text), options);
+    typed_ = !text.Strip(wxString::both).empty();
+    ShowCount();
     if (results_->match_count() > 0) {
         results_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
                                wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
@@ -53,6 +64,7 @@ void SearchPanel::SetQuery(const wxString& text) {
 void SearchPanel::Reload(cemetery::ConcessionId keep) {
     const auto shown_id = shown();
     results_->ReloadRows(&host_.database().reg(), keep.valid() ? keep : shown_id.value_or(cemetery::ConcessionId{}));
+    ShowCount();
     if (shown_id) detail_->ShowConcession(host_.database(), *shown_id);
 }
 
@@ -60,6 +72,16 @@ void SearchPanel::ShowConcession(cemetery::ConcessionId id) {
     results_->SelectConcession(id);
     detail_->ShowConcession(host_.database(), id);
 }
+
+void SearchPanel::ShowCount() {
+    const auto n = results_->match_count();
+    count_->SetLabel(typed_ ? wxString::Format(wxPLURAL("%s result", "%s results", static_cast<unsigned>(n)),
+                                              count_text(n))
+                           : wxString());
+    count_->GetParent()->Layout();
+}
+
+wxString SearchPanel::CountText() const { return count_->GetLabel(); }
 
 void SearchPanel::FocusResults() { results_->SetFocus(); }
 

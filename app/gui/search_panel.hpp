@@ -8,6 +8,7 @@
 #include <wx/panel.h>
 
 class wxSplitterWindow;
+class wxStaticText;
 
 namespace gui {
 
@@ -33,16 +34,21 @@ public:
 
     [[nodiscard]] ResultsList* results() { return results_; }
     [[nodiscard]] DetailPanel* detail() { return detail_; }
+    // "1.234 results" above the list; empty when nothing is typed.
+    [[nodiscard]] wxString CountText() const;
     [[nodiscard]] std::optional<cemetery::ConcessionId> shown() const;
 
 private:
     void OnSelectResult(wxListEvent& event);
     void OnActivateResult(wxListEvent& event);
+    void ShowCount();
 
     Host& host_;
     wxSplitterWindow* splitter_ = nullptr;
+    wxStaticText* count_ = nullptr;
     ResultsList* results_ = nullptr;
     DetailPanel* detail_ = nullptr;
+    bool typed_ = false;  // the search field holds words: the count is shown
 };
 
 }  // namespace gui

@@ -189,6 +189,33 @@ TEST_CASE("search finds the deceased whatever the accents, in every format", "[c
     }
 }
 
+TEST_CASE("search says through which holder a concession was found, and how many there are past the limit",
+          "[cli]") {
+    Office office;
+    office.with_sample();
+    SECTION("a holder's name in JSON") {
+        // Viganò Piero holds the family tomb of Angela and Luigi.
+        const auto j = parse_json(office.run({"search", "piero", "--format", "json"}));
+        REQUIRE(j.size() == 1);
+        CHECK(j[0]["numero_concessione"] == "E-1968-004");
+        CHECK(j[0]["trovato_tramite"] == "concessionario");
+        CHECK(j[0]["concessionario_trovato"] == "Viganò Piero");
+        const auto by_deceased = parse_json(office.run({"search", "angela", "--format", "json"}));
+        REQUIRE(by_deceased.size() == 1);
+        CHECK(by_deceased[0]["trovato_tramite"] == "defunto");
+        CHECK(by_deceased[0]["concessionario_trovato"].is_null());
+    }
+    SECTION("the count when the limit cuts the list") {
+        const auto all = parse_json(office.run({"search", "e", "--format", "json"}));
+        REQUIRE(all.size() > 1);
+        const auto r = office.run({"search", "e", "--limit", "1"});
+        INFO(r);
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.err, Catch::Contains("1 of " + std::to_string(all.size()) + " results shown"));
+        CHECK(office.run({"search", "angela"}).err.empty());
+    }
+}
+
 TEST_CASE("show prints one concession with the explanation of its expiry", "[cli]") {
     Office office;
     office.with_sample();

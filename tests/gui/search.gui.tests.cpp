@@ -90,3 +90,44 @@ TEST_CASE("the result list reads a page at a time, never every match", "[search]
     frame->Destroy();
     gui_test::pump(30);
 }
+
+TEST_CASE("a row found through its holder names the holder, after the deceased of that name, under the count",
+          "[search]") {
+    GuiFixture f;
+    auto* panel = f.frame->search_panel();
+    auto* results = panel->results();
+    // Brambati Ugo lies in P-1970-002; Brambilla Carla holds L-2022-001, where
+    // Zanardelli Ermenegildo lies.
+    f.type_search(wxS("bra"));
+    REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 2; }));
+    CHECK(results->GetItemText(0, 0) == wxS("Brambati Ugo"));
+    CHECK(results->GetItemText(1, 0) == wxS("Zanardelli Ermenegildo — concessionario: Brambilla Carla"));
+    CHECK(panel->CountText() == wxS("2 risultati"));
+
+    f.type_search(wxS("brambilla"));
+    REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+    CHECK(results->GetItemText(0, 0) == wxS("Zanardelli Ermenegildo — concessionario: Brambilla Carla"));
+    CHECK(panel->CountText() == wxS("1 risultato"));
+
+    SECTION("a deed number") {
+        f.type_search(wxS("L-2022"));
+        REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+        CHECK(results->GetItemText(0, 0) == wxS("Zanardelli Ermenegildo — n. concessione L-2022-001"));
+    }
+    SECTION("a tax code: its holder is named, the code not repeated") {
+        f.type_search(wxString::FromUTF8(gui_test::holder_tax_code()));
+        REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+        CHECK(results->GetItemText(0, 0) ==
+              wxS("Zanardelli Ermenegildo — codice fiscale del concessionario Brambilla Carla"));
+    }
+    SECTION("the deceased's own name says nothing more") {
+        f.type_search(wxS("zanardelli"));
+        REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+        CHECK(results->GetItemText(0, 0) == wxS("Zanardelli Ermenegildo"));
+    }
+    SECTION("nothing typed, no count") {
+        f.type_search(wxString());
+        REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 0; }));
+        CHECK(panel->CountText().empty());
+    }
+}

@@ -304,10 +304,85 @@ TEST_CASE("a hit says where the deceased lies and until when", "[search]") {
     }
 }
 
-TEST_CASE("hits are in alphabetical order of the first deceased", "[search]") {
+TEST_CASE("concessions whose deceased bear the surname come before those found through a holder", "[search]") {
     const Sample s;
-    // Perego Carla, Pèrego Giuseppe, then Villa Rosa (found by her holder, Pèrego Franco).
-    CHECK(s.found("perego") == std::vector{s.perego_carla, s.perego_giuseppe, s.villa});
+    // Pèrego Giuseppe and Perego Carla in the register's order, then Villa Rosa,
+    // found by her holder, Pèrego Franco.
+    CHECK(s.found("perego") == std::vector{s.perego_giuseppe, s.perego_carla, s.villa});
+}
+
+TEST_CASE("the order is the whole result's: pages read one after another follow on", "[search]") {
+    Sample s;
+    // Sala Teresa holds Giussani's concession, written first; Sala Ines lies in
+    // one written later. Her concession comes first on every page size.
+    const auto sala = s.add_ok({.plot = s.plot(s.pozzuolo_cimitero, PlotKind::loculo, "9"),
+                                .number = "6/2023",
+                                .signed_on = ymd(2023, 3, 3),
+                                .holders = {test::holder("Brivio", "Carlo")},
+                                .deceased = {test::deceased("Sala", "Ines")}});
+    CHECK(s.found("sala") == std::vector{sala, s.giussani});
+    SearchOptions page;
+    page.limit = 1;
+    std::vector<ConcessionId> paged;
+    for (page.offset = 0; page.offset < 3; ++page.offset) {
+        const auto one = s.found("sala", page);
+        paged.insert(paged.end(), one.begin(), one.end());
+    }
+    CHECK(paged == std::vector{sala, s.giussani});
+    CHECK(s.reg.count_matches("sala") == 2);
+}
+
+TEST_CASE("a hit found other than by its deceased says through whom or what", "[search]") {
+    const Sample s;
+    SECTION("a deceased's name: nothing more to say") {
+        const auto hits = s.reg.search("giussani");
+        REQUIRE(hits.size() == 1);
+        CHECK(hits[0].matched_by == MatchedBy::deceased);
+        CHECK(hits[0].matched_holder.empty());
+    }
+    SECTION("a holder's surname names that holder") {
+        const auto hits = s.reg.search("perego");
+        REQUIRE(hits.size() == 3);
+        CHECK(hits[0].matched_by == MatchedBy::deceased);
+        CHECK(hits[1].matched_by == MatchedBy::deceased);
+        CHECK(hits[2].concession == s.villa);
+        CHECK(hits[2].matched_by == MatchedBy::holder);
+        CHECK(hits[2].matched_holder == "Pèrego Franco");
+    }
+    SECTION("the deed number") {
+        const auto hits = s.reg.search("11/2022");
+        REQUIRE(hits.size() == 1);
+        CHECK(hits[0].matched_by == MatchedBy::deed_number);
+        CHECK(hits[0].matched_holder.empty());
+    }
+    SECTION("a tax code names its holder, and the hit still carries no tax code") {
+        const auto hits = s.reg.search("rssmra55");
+        REQUIRE(hits.size() == 1);
+        CHECK(hits[0].concession == s.dadda);
+        CHECK(hits[0].matched_by == MatchedBy::codice_fiscale);
+        CHECK(hits[0].matched_holder == "Rossi Mario");
+        for (const auto& name : hits[0].holders) CHECK(name.find("RSSMRA") == std::string::npos);
+    }
+    SECTION("words over a deceased and a holder: the holder who explains them") {
+        const auto hits = s.reg.search("giussani teresa");
+        REQUIRE(hits.size() == 1);
+        CHECK(hits[0].matched_by == MatchedBy::holder);
+        CHECK(hits[0].matched_holder == "Sala Teresa");
+    }
+    SECTION("the counter's search: always the deceased") {
+        for (const auto& hit : s.reg.search("perego", deceased_only())) CHECK(hit.matched_by == MatchedBy::deceased);
+    }
+}
+
+TEST_CASE("the count is the number of concessions found, in every rank", "[search]") {
+    const Sample s;
+    CHECK(s.reg.count_matches("perego") == 3);
+    CHECK(s.reg.count_matches("perego", deceased_only()) == 2);
+    SearchOptions o;
+    o.comune = s.liscate;
+    CHECK(s.reg.count_matches("perego", o) == 1);
+    CHECK(s.reg.count_matches("nobody") == 0);
+    CHECK(s.reg.count_matches("  ") == 0);
 }
 
 TEST_CASE("the search returns at most the number of hits asked for", "[search]") {

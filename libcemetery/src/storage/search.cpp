@@ -1,6 +1,7 @@
 // Search as you type, on an FTS5 index with one row per concession.
 #include "storage/register_impl.hpp"
 #include "storage/search_row.hpp"
+#include "search_reason.hpp"
 
 #include <cemetery/text.hpp>
 
@@ -30,7 +31,7 @@ void search_words(sqlite3_context* context, int argc, sqlite3_value** argv) {
 // The MATCH expression for what the clerk typed: every word must be the prefix of a
 // word in the row. Words are quoted, so FTS5 syntax typed by mistake ("OR", "*",
 // "NEAR(", quotes) is searched as text, never run as a query.
-std::string match_expression(std::string_view typed, SearchScope scope) {
+std::string words_expression(std::string_view typed) {
     std::string expr;
     for (const auto& w : words(typed)) {
         if (!expr.empty()) expr += ' ';
@@ -38,9 +39,32 @@ std::string match_expression(std::string_view typed, SearchScope scope) {
         expr += w;  // words() keeps only letters and digits: no quote inside
         expr += "\"*";
     }
+    return expr;
+}
+
+std::string match_expression(std::string_view typed, SearchScope scope) {
+    const std::string expr = words_expression(typed);
     if (expr.empty()) return expr;
     if (scope == SearchScope::deceased_only) return "deceased : (" + expr + ")";
     return expr;
+}
+
+// The two ranks of a search, as two MATCH expressions that never share a row:
+// first the concessions whose deceased hold every word, then the rest (found
+// through a holder, the deed number, a codice fiscale, or words spread over
+// several of them). The counter searches the deceased only: no second rank.
+struct RankedMatch {
+    std::string deceased;
+    std::string others;  // empty: none
+};
+
+RankedMatch ranked_match(std::string_view typed, SearchScope scope) {
+    const std::string expr = words_expression(typed);
+    if (expr.empty()) return {};
+    RankedMatch m;
+    m.deceased = "deceased : (" + expr + ")";
+    if (scope == SearchScope::everything) m.others = "(" + expr + ") NOT (" + m.deceased + ")";
+    return m;
 }
 
 }  // namespace
@@ -142,44 +166,55 @@ void enable_search_index(Database& db) {
 
 namespace {
 
-// One statement for a page of hits: the matching concessions first (the FTS query,
-// its LIMIT applied before anything else is read), then each with its place, its
-// holders' names joined in one column, the day its place was freed, and one row per
-// deceased in burial order.
+// One statement for a page of hits: the matching concessions first, in rank then
+// register order (the FTS query gives its rows in rowid order, so the LIMIT stops
+// it early and nothing is sorted before the page), then each with its place, its
+// holders' names joined in one column (with their tax codes for a hit of the
+// second rank, only to say which holder matched), the day its place was freed,
+// and one row per deceased in burial order.
 // One statement rather than two more queries per hit: the work is SQLite's, and
 // the benchmark compares it with the sqlite3 shell running this same text.
+// ?5 = 0 leaves the second rank out (the counter), before FTS5 reads anything.
 constexpr const char* page_sql =
     "WITH hit AS MATERIALIZED ("
-    "  SELECT c.id AS id FROM search_index si JOIN concession c ON c.id = si.rowid"
-    "  WHERE search_index MATCH ?1 AND (?2 IS NULL OR c.comune_id = ?2) LIMIT ?3 OFFSET ?4) "
+    "  SELECT * FROM (SELECT 0 AS tier, c.id AS id FROM search_index si JOIN concession c ON c.id = si.rowid"
+    "    WHERE search_index MATCH ?1 AND (?2 IS NULL OR c.comune_id = ?2) ORDER BY si.rowid) "
+    "  UNION ALL "
+    "  SELECT * FROM (SELECT 1 AS tier, c.id AS id FROM search_index si JOIN concession c ON c.id = si.rowid"
+    "    WHERE ?5 AND search_index MATCH ?6 AND (?2 IS NULL OR c.comune_id = ?2) ORDER BY si.rowid) "
+    "  LIMIT ?3 OFFSET ?4) "
     "SELECT c.id, co.name, ce.name, p.kind, p.settore, p.fila, p.numero, p.piano, c.deed_number, "
     "c.term_start, c.perpetual, c.expires_on, c.ending, "
-    "(SELECT group_concat(surname || char(30) || given_name, char(31)) FROM "
-    "   (SELECT surname, given_name FROM holder WHERE concession_id = c.id ORDER BY position)), "
+    "(SELECT group_concat(surname || char(30) || given_name || char(30) || cf, char(31)) FROM "
+    "   (SELECT surname, given_name, CASE WHEN hit.tier = 1 THEN codice_fiscale ELSE '' END AS cf"
+    "    FROM holder WHERE concession_id = c.id ORDER BY position)), "
     "d.id, d.surname, d.given_name, d.born_on, d.died_on, d.buried_on, "
-    "(SELECT closed_on FROM closing cl WHERE cl.concession_id = c.id) "
+    "(SELECT closed_on FROM closing cl WHERE cl.concession_id = c.id), hit.tier "
     "FROM hit "
     "JOIN concession c ON c.id = hit.id "
     "JOIN plot p ON p.id = c.plot_id "
     "JOIN cemetery ce ON ce.id = p.cemetery_id "
     "JOIN comune co ON co.id = c.comune_id "
     "LEFT JOIN deceased d ON d.concession_id = c.id "
-    "ORDER BY c.id, d.buried_on IS NULL, d.buried_on, d.id";
+    "ORDER BY hit.tier, c.id, d.buried_on IS NULL, d.buried_on, d.id";
 
-// "surname<RS>given<US>surname<RS>given", as page_sql joins holders, to full names.
-std::vector<std::string> holder_names(const SQLite::Column& c) {
-    std::vector<std::string> out;
+// "surname<RS>given<RS>cf<US>...", as page_sql joins holders, to names and tax codes.
+std::vector<HolderToMatch> page_holders(const SQLite::Column& c) {
+    std::vector<HolderToMatch> out;
     if (c.isNull()) return out;
     const std::string joined = c.getString();
     std::size_t start = 0;
     for (;;) {
         const auto end = joined.find('\x1F', start);
         const std::string_view one = std::string_view(joined).substr(start, end == std::string::npos ? end : end - start);
-        const auto split = one.find('\x1E');
+        const auto first = one.find('\x1E');
+        const auto second = first == std::string_view::npos ? first : one.find('\x1E', first + 1);
         Holder h;
-        h.surname = std::string(one.substr(0, split));
-        if (split != std::string_view::npos) h.given_name = std::string(one.substr(split + 1));
-        out.push_back(h.full_name());
+        h.surname = std::string(one.substr(0, first));
+        if (first != std::string_view::npos) h.given_name = std::string(one.substr(first + 1, second - first - 1));
+        HolderToMatch m{h.full_name(), {}};
+        if (second != std::string_view::npos) m.codice_fiscale = std::string(one.substr(second + 1));
+        out.push_back(std::move(m));
         if (end == std::string::npos) break;
         start = end + 1;
     }
@@ -191,9 +226,9 @@ std::vector<std::string> holder_names(const SQLite::Column& c) {
 namespace {
 // The page statement with this search's parameters; false when nothing is searched.
 bool bind_page(SQLite::Statement& s, std::string_view text, const SearchOptions& options) {
-    const std::string match = match_expression(text, options.scope);
-    if (match.empty() || options.limit <= 0) return false;
-    s.bind(1, match);
+    const auto match = ranked_match(text, options.scope);
+    if (match.deceased.empty() || options.limit <= 0) return false;
+    s.bind(1, match.deceased);
     if (options.comune) {
         s.bind(2, options.comune->value());
     } else {
@@ -201,6 +236,8 @@ bool bind_page(SQLite::Statement& s, std::string_view text, const SearchOptions&
     }
     s.bind(3, options.limit);
     s.bind(4, std::max(0, options.offset));
+    s.bind(5, match.others.empty() ? 0 : 1);
+    s.bind(6, match.others.empty() ? match.deceased : match.others);
     return true;
 }
 }  // namespace
@@ -243,7 +280,13 @@ std::vector<SearchHit> Register::search(std::string_view text, const SearchOptio
                 }
                 h.perpetual = s.getColumn(10).getInt() != 0;
                 h.ending = storage::ending_from_code(s.getColumn(12).getString());
-                h.holders = holder_names(s.getColumn(13));
+                const auto holders = page_holders(s.getColumn(13));
+                for (const auto& holder : holders) h.holders.push_back(holder.name);
+                if (s.getColumn(21).getInt() == 1) {
+                    auto reason = match_reason(text, holders, h.deed_number);
+                    h.matched_by = reason.by;
+                    h.matched_holder = std::move(reason.holder);
+                }
                 hits.push_back(std::move(h));
             }
             if (!s.getColumn(14).isNull()) {
@@ -254,22 +297,7 @@ std::vector<SearchHit> Register::search(std::string_view text, const SearchOptio
             }
         }
         s.reset();
-        // Alphabetical by the first deceased (or holder), as a clerk reads a register;
-        // each key folded once, not at every comparison.
-        auto key = [](const SearchHit& h) {
-            if (!h.deceased.empty()) return fold(h.deceased.front().full_name());
-            if (!h.holders.empty()) return fold(h.holders.front());
-            return std::string("\xFF");
-        };
-        std::vector<std::pair<std::string, std::size_t>> order;
-        order.reserve(hits.size());
-        for (std::size_t i = 0; i < hits.size(); ++i) order.emplace_back(key(hits[i]), i);
-        std::stable_sort(order.begin(), order.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::vector<SearchHit> sorted;
-        sorted.reserve(hits.size());
-        for (const auto& [k, i] : order) sorted.push_back(std::move(hits[i]));
-        return sorted;
+        return hits;
     } catch (const SQLite::Exception& e) {
         throw storage::database_error_from(e, impl_->file.string());
     }
