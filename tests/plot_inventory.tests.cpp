@@ -41,6 +41,33 @@ TEST_CASE("a range that is not one is refused, naming the part", "[plots]") {
     const auto e = expand(r);
     REQUIRE_FALSE(e);
     CHECK_THAT(*e.error, Catch::StartsWith(part));
+    // Named for a program that says it in its own language.
+    CHECK(e.part == part);
+    CHECK(e.problem == (r.numero.empty() ? RangeProblem::no_number : RangeProblem::not_a_range));
+}
+
+TEST_CASE("spaces around a value or a range are not part of the place", "[plots]") {
+    PlotRange r;
+    r.settore = " A ";
+    r.fila = " 2 ";
+    r.numero = "1 - 3 ";
+    const auto e = expand(r);
+    REQUIRE(e);
+    REQUIRE(e.places.size() == 3);
+    CHECK(e.places.front() == Location{"A", "2", "1", ""});
+    CHECK(e.places.back() == Location{"A", "2", "3", ""});
+}
+
+TEST_CASE("a huge range is refused for its size without spelling it out", "[plots]") {
+    // Spelled out first, "1-2000000000" took gigabytes before the limit refused it.
+    PlotRange r;
+    r.fila = "1-2000000000";
+    r.numero = "0-2147483647";
+    r.piano = "1-2000000000";
+    const auto e = expand(r);
+    REQUIRE_FALSE(e);
+    CHECK(e.problem == RangeProblem::too_many);
+    CHECK(e.count > max_places_at_once);
 }
 
 TEST_CASE("a range over the limit is refused before anything is made", "[plots]") {
@@ -50,6 +77,8 @@ TEST_CASE("a range over the limit is refused before anything is made", "[plots]"
     const auto e = expand(r, 10000);
     REQUIRE_FALSE(e);
     CHECK_THAT(*e.error, Catch::Contains("20000 places"));
+    CHECK(e.problem == RangeProblem::too_many);
+    CHECK(e.count == 20000);
 }
 
 TEST_CASE("a plot is free, conceded, occupied, then free again once closed", "[plots]") {

@@ -2,6 +2,7 @@
 #include "exit_codes.hpp"
 #include "output.hpp"
 
+#include <cemetery/demo_free_plots.hpp>
 #include <cemetery/demo_register.hpp>
 #include <cemetery/import.hpp>
 #include <cemetery/union_data.hpp>
@@ -79,8 +80,11 @@ void add_demo_command(CLI::App& app, Session& session) {
             for (const auto& e : report.errors) std::cerr << "demo:" << e.line << ": " << e.field << ": " << e.message << '\n';
             throw Exit{invalid_input, "the demo data did not import: nothing was written"};
         }
+        // An export holds only granted places: a few free ones, so a new concession finds room.
+        const auto free_plots = cemetery::add_demo_free_plots(reg);
         std::cout << session.db_path().string() << ": " << report.concessions_added << " concessions, "
-                  << report.deceased_added << " deceased (seed " << args->seed << ")\n";
+                  << report.deceased_added << " deceased, " << free_plots << " free plots (seed " << args->seed
+                  << ")\n";
     });
 }
 

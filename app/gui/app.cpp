@@ -44,7 +44,7 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
                      wxCMD_LINE_HIDDEN);
     parser.AddOption(wxS(""), wxS("query"), "text typed in the search field at start", wxCMD_LINE_VAL_STRING,
                      wxCMD_LINE_HIDDEN);
-    parser.AddOption(wxS(""), wxS("screenshot-view"), "inizio, ricerca, scadenze, sportello, rinnovo, regolamento or importa", wxCMD_LINE_VAL_STRING,
+    parser.AddOption(wxS(""), wxS("screenshot-view"), "inizio, ricerca, scadenze, sportello, rinnovo, regolamento, posti or importa", wxCMD_LINE_VAL_STRING,
                      wxCMD_LINE_HIDDEN);
     parser.AddOption(wxS(""), wxS("screenshot"), "PNG file to write", wxCMD_LINE_VAL_STRING, wxCMD_LINE_HIDDEN);
 }

@@ -1,6 +1,7 @@
 #include "database.hpp"
 
 #include <cemetery/default_register.hpp>
+#include <cemetery/demo_free_plots.hpp>
 #include <cemetery/demo_register.hpp>
 #include <cemetery/import.hpp>
 #include <cemetery/output_file.hpp>
@@ -67,7 +68,10 @@ bool fill_demo_register(Database& db, std::size_t concessions) {
     std::ostringstream csv;
     cemetery::write_demo_register(csv, db.regulation(), data, options);
     const auto report = cemetery::import_register_text(reg, db.regulation(), std::move(csv).str(), "demo (seed 2020)");
-    return report.ok();
+    if (!report.ok()) return false;
+    // An export holds only granted places: a few free ones, so a new concession finds room.
+    cemetery::add_demo_free_plots(reg);
+    return true;
 }
 
 }  // namespace gui

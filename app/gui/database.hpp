@@ -58,7 +58,8 @@ private:
 // (cemetery/default_register.hpp), made and filled when first opened.
 [[nodiscard]] std::filesystem::path demo_register_path();
 
-// Fills an empty register with the generated demo data (as `cemetery demo` does).
+// Fills an empty register with the generated demo data and a few free plots in every
+// cemetery (as `cemetery demo` does).
 // Returns false when the register already holds concessions.
 bool fill_demo_register(Database& db, std::size_t concessions = 12000);
 

@@ -1,6 +1,7 @@
 // The main window's menus and the About box (kept apart from main_frame.cpp).
 #include "ids.hpp"
 #include "main_frame.hpp"
+#include "plots_dialog.hpp"
 #include "regulation_dialog.hpp"
 
 #include <wx/aboutdlg.h>
@@ -40,6 +41,7 @@ void MainFrame::BuildMenu() {
     auto* tools = new wxMenu;
     tools->Append(id_import, _("&Import register…"));
     tools->Append(id_regulation, _("&Regulation in force…"));
+    tools->Append(id_plots, _("&Plots…"));
 
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About"));
@@ -64,6 +66,7 @@ void MainFrame::BuildMenu() {
     Bind(wxEVT_MENU, &MainFrame::OnImportRegister, this, id_import);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
     Bind(wxEVT_MENU, &MainFrame::OnShowRegulation, this, id_regulation);
+    Bind(wxEVT_MENU, &MainFrame::OnShowPlots, this, id_plots);
     Bind(wxEVT_MENU, &MainFrame::OnNewConcession, this, id_new_concession);
     Bind(wxEVT_MENU, &MainFrame::OnLifeCommand, this, id_end_concession, id_succession);
 }
@@ -80,6 +83,13 @@ void MainFrame::OnAbout(wxCommandEvent&) {
 // Read-only: what the regulation says for the comune chosen in the window, today.
 void MainFrame::OnShowRegulation(wxCommandEvent&) {
     RegulationDialog dialog(this, database().regulation(), database().reg().comuni(), comune(), cemetery::today());
+    dialog.ShowModal();
+}
+
+// The plot inventory: lay out a wall or a field, put a plot out of use. What it writes
+// touches no concession, so the views need not be read again.
+void MainFrame::OnShowPlots(wxCommandEvent&) {
+    PlotsDialog dialog(this, *this);
     dialog.ShowModal();
 }
 

@@ -21,6 +21,7 @@ enum CommandId : int {
     id_add_burial,
     id_succession,
     id_regulation,
+    id_plots,
 };
 
 }  // namespace gui

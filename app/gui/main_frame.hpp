@@ -84,6 +84,7 @@ private:
     void OnConcessionCommand(wxCommandEvent& event);
     void OnAbout(wxCommandEvent& event);
     void OnShowRegulation(wxCommandEvent& event);  // frame_menu.cpp
+    void OnShowPlots(wxCommandEvent& event);       // frame_menu.cpp
     void OnNewConcession(wxCommandEvent& event);  // frame_life.cpp
     void OnLifeCommand(wxCommandEvent& event);    // frame_life.cpp
     void OnQuit(wxCommandEvent& event);

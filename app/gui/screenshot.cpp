@@ -5,6 +5,7 @@
 #include "expiries_panel.hpp"
 #include "holders_dialog.hpp"
 #include "import_dialog.hpp"
+#include "plots_dialog.hpp"
 #include "regulation_dialog.hpp"
 #include "renew_dialog.hpp"
 #include "results_list.hpp"
@@ -105,6 +106,13 @@ void take_screenshot(MainFrame* frame, const wxString& view, const wxString& fil
                                                frame->comune(), cemetery::today());
             rules->Show();
             dialog = rules;
+        }
+        if (view == wxS("posti")) {
+            // The plots of the comune chosen in the window (the first when none), a new wall typed in.
+            auto* plots = new PlotsDialog(frame, *frame);
+            plots->Show();
+            plots->SetRange(cemetery::PlotKind::loculo, wxS("N"), wxS("1-5"), wxS("1-40"), wxS("1-4"));
+            dialog = plots;
         }
         if (view == wxS("importa")) {
             // The query names the file to import; its check runs at once.

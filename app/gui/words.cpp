@@ -222,6 +222,32 @@ wxString action_text(const std::string& action) {
 
 wxString location_text(const cemetery::Location& where) { return to_wx(cemetery::describe(where)); }
 
+wxString plot_state_text(cemetery::PlotState state) {
+    switch (state) {
+        case cemetery::PlotState::free: return wxGETTEXT_IN_CONTEXT("plot", "free");
+        case cemetery::PlotState::conceded: return wxGETTEXT_IN_CONTEXT("plot", "conceded");
+        case cemetery::PlotState::occupied: return wxGETTEXT_IN_CONTEXT("plot", "occupied");
+        case cemetery::PlotState::out_of_use: return _("out of use");
+    }
+    return wxString();
+}
+
+wxString range_problem_text(const cemetery::RangeExpansion& e) {
+    if (!e.problem) return wxString();
+    switch (*e.problem) {
+        case cemetery::RangeProblem::not_a_range: {
+            const wxString part = e.part == "fila" ? _("Row") : e.part == "piano" ? _("Level") : _("Number");
+            return wxString::Format(_("%s: not one value (3) nor a range such as 1-40."), part);
+        }
+        case cemetery::RangeProblem::no_number: return _("Number: a place needs its number.");
+        case cemetery::RangeProblem::too_many:
+            return wxString::Format(_("The ranges give %s places, more than %s at once."),
+                                    count_text(static_cast<std::int64_t>(e.count)),
+                                    count_text(static_cast<std::int64_t>(cemetery::max_places_at_once)));
+    }
+    return wxString();
+}
+
 wxString expiry_explanation(const cemetery::Concession& c) {
     if (c.perpetual) {
         return wxString::Format(_("perpetual deed signed on %s"), date_text(c.signed_on));

@@ -26,6 +26,9 @@ namespace gui {
 [[nodiscard]] wxString field_label(const std::string& field);           // "codice_fiscale" -> "Codice fiscale"
 [[nodiscard]] wxString action_text(const std::string& action);          // "renew" -> "rinnovo"
 [[nodiscard]] wxString location_text(const cemetery::Location& where);  // "sett. A, fila 1, n. 14"
+[[nodiscard]] wxString plot_state_text(cemetery::PlotState state);      // "libero"
+// Why a range of places gives none: "Numero: «40-1» non è un valore né un intervallo come 1-40".
+[[nodiscard]] wxString range_problem_text(const cemetery::RangeExpansion& expansion);
 
 // What a kind's rule says, for the "Regulation in force" dialog: "30 anni",
 // "30 o 40 anni (a scelta nell'atto)"; "1 rinnovo di 10 anni", "non rinnovabile";

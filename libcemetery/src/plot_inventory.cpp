@@ -1,6 +1,8 @@
 #include <cemetery/plot_inventory.hpp>
 
 #include <charconv>
+#include <cstdint>
+#include <limits>
 
 namespace cemetery {
 
@@ -23,52 +25,89 @@ std::optional<PlotState> plot_state_from_code(std::string_view text) {
 
 namespace {
 
+std::string_view trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
 std::optional<int> whole(std::string_view text) {
+    text = trimmed(text);
     int value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc{} || end != text.data() + text.size() || value < 0) return std::nullopt;
     return value;
 }
 
-// "3" → {"3"}; "1-40" → {"1", ..., "40"}; "" → {""}.
-std::optional<std::vector<std::string>> values(const std::string& text) {
-    const auto dash = text.find('-');
-    if (dash == std::string::npos) return std::vector<std::string>{text};
-    const auto first = whole(std::string_view(text).substr(0, dash));
-    const auto last = whole(std::string_view(text).substr(dash + 1));
+// One part of a range: "3" (one value, kept as written), "1-40" (whole numbers) or ""
+// (one empty value). Counted before it is spelled out, so that "1-2000000000" is refused
+// for its size instead of filling the memory.
+struct Part {
+    std::string single;
+    int first = 0;
+    int last = -1;  // last < first: a single value
+    [[nodiscard]] std::uint64_t size() const {
+        return last < first ? 1 : static_cast<std::uint64_t>(last) - static_cast<std::uint64_t>(first) + 1;
+    }
+    [[nodiscard]] std::vector<std::string> values() const {
+        if (last < first) return {single};
+        std::vector<std::string> out;
+        out.reserve(static_cast<std::size_t>(size()));
+        for (std::int64_t i = first; i <= last; ++i) out.push_back(std::to_string(i));
+        return out;
+    }
+};
+
+std::optional<Part> part_of(const std::string& text) {
+    const auto value = trimmed(text);
+    const auto dash = value.find('-');
+    if (dash == std::string_view::npos) return Part{std::string(value)};
+    const auto first = whole(value.substr(0, dash));
+    const auto last = whole(value.substr(dash + 1));
     if (!first || !last || *last < *first) return std::nullopt;
-    std::vector<std::string> out;
-    for (int i = *first; i <= *last; ++i) out.push_back(std::to_string(i));
-    return out;
+    return Part{{}, *first, *last};
 }
 
 }  // namespace
 
 RangeExpansion expand(const PlotRange& range, std::size_t limit) {
     RangeExpansion out;
-    const auto filas = values(range.fila);
-    const auto numeri = values(range.numero);
-    const auto piani = values(range.piano);
+    const auto filas = part_of(range.fila);
+    const auto numeri = part_of(range.numero);
+    const auto piani = part_of(range.piano);
     auto bad = [&](const char* part, const std::string& text) {
         out.error = std::string(part) + ": \"" + text + "\" is not a value or a range such as 1-40";
+        out.problem = RangeProblem::not_a_range;
+        out.part = part;
         return out;
     };
     if (!filas) return bad("fila", range.fila);
     if (!numeri) return bad("numero", range.numero);
     if (!piani) return bad("piano", range.piano);
-    if (range.numero.empty()) {
+    if (numeri->size() == 1 && numeri->single.empty()) {
         out.error = "numero: a place needs its number";
+        out.problem = RangeProblem::no_number;
+        out.part = "numero";
         return out;
     }
-    const std::size_t count = filas->size() * numeri->size() * piani->size();
+    // Each part is below 2^31 values: the product of two fits, a third is checked.
+    std::uint64_t count = filas->size() * numeri->size();
+    const bool overflow = count > std::numeric_limits<std::uint64_t>::max() / piani->size();
+    count = overflow ? std::numeric_limits<std::uint64_t>::max() : count * piani->size();
     if (count > limit) {
         out.error = "the range gives " + std::to_string(count) + " places, more than " + std::to_string(limit) +
                     " at once";
+        out.problem = RangeProblem::too_many;
+        out.count = static_cast<std::size_t>(count);
         return out;
     }
-    for (const auto& f : *filas) {
-        for (const auto& n : *numeri) {
-            for (const auto& p : *piani) out.places.push_back(Location{range.settore, f, n, p});
+    const std::string settore(trimmed(range.settore));
+    const auto f_values = filas->values();
+    const auto n_values = numeri->values();
+    const auto p_values = piani->values();
+    for (const auto& f : f_values) {
+        for (const auto& n : n_values) {
+            for (const auto& p : p_values) out.places.push_back(Location{settore, f, n, p});
         }
     }
     return out;

@@ -483,6 +483,15 @@ TEST_CASE("demo fills a new register with generated concessions", "[cli]") {
     CHECK_THAT(r.out, Catch::Contains("300 concessions"));
     const auto expired = office.run({"expired", "--as-of", "2100-01-01", "--format", "csv"});
     CHECK(csv_rows(expired.out).size() > 100);
+    // A new concession finds room: every cemetery has free plots of every kind.
+    CHECK_THAT(r.out, Catch::Contains("free plots"));
+    for (const char* kind : {"loculo", "ossario", "cinerario", "tomba_famiglia", "cappella", "fossa", "campo_comune"}) {
+        CAPTURE(kind);
+        const auto free = office.run({"plots", "free", "--comune", "Pozzuolo Martesana", "--cemetery", "Trecella",
+                                      "--kind", kind, "--format", "csv"});
+        REQUIRE(free.exit_code == 0);
+        CHECK(csv_rows(free.out).size() >= 3);  // the header and two places or more
+    }
 
     SECTION("but not a register that already holds concessions") {
         const auto again = office.run({"demo", "--concessions", "300"});

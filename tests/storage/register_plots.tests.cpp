@@ -108,3 +108,23 @@ TEST_CASE("a plot out of use is not free from its day", "[store][plots]") {
     CHECK(u.reg.change_log("plot", condemned.value()).back().action == "out_of_use");
     CHECK_FALSE(u.reg.plot_state(PlotId{99999}, ymd(2027, 1, 1)));
 }
+
+TEST_CASE("a plot is put out of use only with a reason, and only if it exists", "[store][plots]") {
+    test::UnionRegister u;
+    const auto ids = u.reg.add_plots(wall(u.liscate_cimitero, "1", "1", ""));
+    REQUIRE(ids);
+    const auto log_before = u.reg.change_log_size();
+    SECTION("no reason") {
+        const auto done = u.reg.put_out_of_use(ids.value->front(), ymd(2027, 1, 1), "  ");
+        REQUIRE_FALSE(done);
+        CHECK(done.conflict->code == ConflictCode::invalid_data);
+        CHECK_THAT(done.conflict->message, Catch::StartsWith("reason"));
+        CHECK(u.reg.plot_state(ids.value->front(), ymd(2027, 1, 1))->state == PlotState::free);
+    }
+    SECTION("no such plot") {
+        const auto done = u.reg.put_out_of_use(PlotId{99999}, ymd(2027, 1, 1), "wall condemned");
+        REQUIRE_FALSE(done);
+        CHECK(done.conflict->code == ConflictCode::missing_reference);
+    }
+    CHECK(u.reg.change_log_size() == log_before);
+}

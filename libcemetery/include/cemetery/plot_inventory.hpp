@@ -35,15 +35,29 @@ struct PlotRange {
     std::string piano;
 };
 
+// Why a range gives no places, for a program that says it in its own language.
+enum class RangeProblem {
+    not_a_range,  // a part is neither one value nor a range such as 1-40 (`part` names it)
+    no_number,    // numero is empty: a place needs its number
+    too_many,     // more places than may be laid out at once (`count` says how many)
+};
+
+// How many places one range may lay out: a slip of the keyboard ("1-4000") is not a
+// cemetery.
+inline constexpr std::size_t max_places_at_once = 10000;
+
 struct RangeExpansion {
     std::vector<Location> places;
     std::optional<std::string> error;  // "numero: \"40-1\" is not a range such as 1-40"
+    std::optional<RangeProblem> problem;
+    std::string part;       // not_a_range, no_number: "fila", "numero" or "piano"
+    std::size_t count = 0;  // too_many: the places the range would give
     explicit operator bool() const { return !error.has_value(); }
 };
 
 // The places of a range, fila by fila, numero by numero, piano by piano. Refused
 // when a part is not a value or a range, or when it gives more than `limit` places.
-[[nodiscard]] RangeExpansion expand(const PlotRange& range, std::size_t limit = 10000);
+[[nodiscard]] RangeExpansion expand(const PlotRange& range, std::size_t limit = max_places_at_once);
 
 // One concession's hold on its plot, as far as the plot's state cares.
 struct Tenure {

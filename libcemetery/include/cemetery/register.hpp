@@ -265,6 +265,7 @@ public:
     // place, when any is taken.
     WriteResult<std::vector<PlotId>> add_plots(const PlotRange& range);
     // Withdraws a plot from use from a day (a wall condemned, a grave unusable).
+    // Refused (invalid_data) without a reason, (missing_reference) for no such plot.
     WriteResult<PlotId> put_out_of_use(PlotId plot, Date from, const std::string& reason);
     [[nodiscard]] std::optional<PlotStateOn> plot_state(PlotId plot, Date on) const;
     [[nodiscard]] std::vector<PlotStatusRow> plots(const PlotQuery& query) const;

@@ -105,8 +105,19 @@ WriteResult<std::vector<PlotId>> Register::add_plots(const PlotRange& range) {
 }
 
 WriteResult<PlotId> Register::put_out_of_use(PlotId plot, Date from, const std::string& reason) {
+    // The register is a legal record: a place withdrawn says why.
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return {{}, Conflict{ConflictCode::invalid_data, "reason: a plot put out of use needs its reason"}};
+    }
     return impl_->write<WriteResult<PlotId>>([&](WriteResult<PlotId>& out) {
         auto& db = impl_->db;
+        auto& exists = db.statement("SELECT 1 FROM plot WHERE id = ?");
+        exists.bind(1, plot.value());
+        if (!exists.executeStep()) {
+            out.conflict = Conflict{ConflictCode::missing_reference, "no plot " + std::to_string(plot.value())};
+            return;
+        }
+        exists.tryReset();
         auto& s = db.statement("INSERT OR REPLACE INTO plot_out_of_use (plot_id, from_date, reason) VALUES (?, ?, ?)");
         s.bind(1, plot.value());
         s.bind(2, to_iso(from));
