@@ -75,3 +75,47 @@ TEST_CASE("nobody takes over a concession whose place was freed, as the concessi
     CHECK(code_name(d.refusal->code) == code_name(RefusalCode::already_closed));
     CHECK_THAT(d.refusal->message, Catch::Contains("01/01/2052"));
 }
+
+namespace {
+
+// Two children hold the concession; the heirs of one of them succeed.
+Concession held_by_two() {
+    auto c = held_by_one();
+    c.holders[0].id = HolderId{11};
+    c.holders.push_back(person("Dell'Orto", "Luisa"));
+    c.holders[1].id = HolderId{12};
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("heirs succeed the holder they are named for; the other holder stays", "[succession]") {
+    auto r = heirs(SuccessionMode::replace);
+    r.succeeded = {HolderId{11}};
+    const auto d = decide_succession(held_by_two(), false, r);
+    REQUIRE(d.allowed());
+    REQUIRE(d.holders_after.size() == 3);
+    CHECK(d.holders_after[0].given_name == "Luisa");
+    CHECK(d.holders_after[1].given_name == "Marta");
+    CHECK(d.holders_after[2].given_name == "Ugo");
+
+    SECTION("named for both, they replace both") {
+        r.succeeded = {HolderId{12}, HolderId{11}};
+        const auto both = decide_succession(held_by_two(), false, r);
+        REQUIRE(both.allowed());
+        CHECK(both.holders_after.size() == 2);
+    }
+}
+
+TEST_CASE("a succession naming as succeeded someone who is not a holder is refused", "[succession]") {
+    auto r = heirs(SuccessionMode::replace);
+    SECTION("an id of no holder of the concession") { r.succeeded = {HolderId{11}, HolderId{99}}; }
+    SECTION("heirs who join succeed nobody") {
+        r.mode = SuccessionMode::join;
+        r.succeeded = {HolderId{11}};
+    }
+    const auto d = decide_succession(held_by_two(), false, r);
+    REQUIRE(d.refusal);
+    INFO(d.refusal->message);
+    CHECK(code_name(d.refusal->code) == code_name(RefusalCode::holder_missing));
+}

@@ -41,7 +41,9 @@ void succeed_holders(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     if (!concession) return;
     SuccessionDialog dialog(parent, *concession, db.reg().life(id).closing.has_value(), cemetery::today());
     if (dialog.ShowModal() != wxID_OK) return;
-    const auto out = db.reg().succeed(id, dialog.request());
+    const auto request = dialog.request();
+    if (!request) return;  // OK stays disabled until the clerk says whom the heirs succeed
+    const auto out = db.reg().succeed(id, *request);
     if (!out) show_refused(parent, _("Succession"), out);
     host.concession_changed(id);
 }

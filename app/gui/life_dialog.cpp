@@ -79,6 +79,12 @@ wxCheckBox* LifeDialog::AddCheckBelow(const wxString& label) {
     return check;
 }
 
+wxStaticText* LifeDialog::AddTextBelow(const wxString& text) {
+    auto* line = new wxStaticText(this, wxID_ANY, text);
+    below_->Add(line, wxSizerFlags().Border(wxTOP, FromDIP(6)));
+    return line;
+}
+
 void LifeDialog::FinishLayout(const wxString& confirm, const wxSize& min_size) {
     verdict_ = new wxStaticText(this, wxID_ANY, wxString());
     verdict_->SetName(wxS("verdict"));

@@ -42,6 +42,8 @@ protected:
     wxChoice* AddCheckedChoice(wxCheckBox*& check, const wxString& label, const wxArrayString& items);
     // A check box below the form.
     wxCheckBox* AddCheckBelow(const wxString& label);
+    // A line of text below the form (a heading for the check boxes after it).
+    wxStaticText* AddTextBelow(const wxString& text);
 
     // The verdict and the buttons; call once, after the fields.
     void FinishLayout(const wxString& confirm, const wxSize& min_size);

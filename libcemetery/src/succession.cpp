@@ -2,6 +2,8 @@
 #include <cemetery/concession_over.hpp>
 #include <cemetery/succession.hpp>
 
+#include <algorithm>
+
 namespace cemetery {
 
 std::string_view code(SuccessionMode mode) { return mode == SuccessionMode::join ? "join" : "replace"; }
@@ -28,7 +30,25 @@ SuccessionDecision decide_succession(const Concession& c, bool closed, const Suc
                                                        ") non può precedere la stipula dell'atto (" +
                                                        to_italian(c.signed_on) + ")");
     }
-    if (req.mode == SuccessionMode::join) d.holders_after = c.holders;
+    if (req.mode == SuccessionMode::join && !req.succeeded.empty()) {
+        return refuse(RefusalCode::holder_missing,
+                      "gli eredi che si aggiungono ai concessionari non subentrano ad alcuno di loro");
+    }
+    const auto is_holder = [&c](HolderId id) {
+        return std::any_of(c.holders.begin(), c.holders.end(), [id](const Holder& h) { return h.id == id; });
+    };
+    if (!std::all_of(req.succeeded.begin(), req.succeeded.end(), is_holder)) {
+        return refuse(RefusalCode::holder_missing,
+                      "il subentro nomina come concessionario uscente chi non è concessionario di questa concessione");
+    }
+    // The holders who stay: all when the heirs join, none when they succeed every
+    // holder, the others when they succeed some.
+    const auto succeeded = [&req](const Holder& h) {
+        return req.succeeded.empty() || std::find(req.succeeded.begin(), req.succeeded.end(), h.id) != req.succeeded.end();
+    };
+    for (const auto& h : c.holders) {
+        if (req.mode == SuccessionMode::join || !succeeded(h)) d.holders_after.push_back(h);
+    }
     for (const auto& h : req.heirs) d.holders_after.push_back(h);
     return d;
 }

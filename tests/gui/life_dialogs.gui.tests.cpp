@@ -136,8 +136,43 @@ TEST_CASE("a succession without its act is refused; with it, the heir joins the 
     dialog.SetHeir(wxS("D'Adda"), wxS("Carla"), wxString(), wxS("voltura 2032/4"), true);
     CHECK(dialog.CanConfirm());
     CHECK(dialog.OutcomeText().Contains(wxS("Concessionari dopo il subentro: Quaglia Rosa, D'Adda Carla")));
-    const auto out = db.reg().succeed(id, dialog.request());
+    REQUIRE(dialog.request());
+    const auto out = db.reg().succeed(id, *dialog.request());
     INFO(out.reason());
     REQUIRE(out);
     CHECK(out.concession->holders.size() == 2);
+}
+
+TEST_CASE("a succession asks whom the heirs succeed, none by default, and records exactly that", "[life]") {
+    GuiFixture f;
+    auto& db = f.frame->database();
+    const auto id = granted_loculo(f);
+    // Two holders: Rosa, and her brother who joined in 2025.
+    cemetery::Holder brother;
+    brother.surname = "Quaglia";
+    brother.given_name = "Bruno";
+    REQUIRE(db.reg().succeed(id, cemetery::SuccessionRequest{ymd(2025, 5, 2), "voltura 2025/1", {brother},
+                                                             cemetery::SuccessionMode::join}));
+
+    gui::SuccessionDialog dialog(f.frame, *db.reg().concession(id), false, ymd(2032, 1, 10));
+    CHECK(dialog.HolderLabels() == std::vector<wxString>{wxS("Quaglia Rosa"), wxS("Quaglia Bruno")});
+    dialog.SetHeir(wxS("D'Adda"), wxS("Carla"), wxString(), wxS("voltura 2032/4"), false);
+    INFO(dialog.OutcomeText().ToStdString());
+    // Nobody ticked: nothing is replaced by default, and nothing can be recorded.
+    CHECK_FALSE(dialog.CanConfirm());
+    CHECK_FALSE(dialog.request());
+    CHECK(dialog.OutcomeText().Contains(wxS("Spuntate i concessionari a cui subentrano gli eredi")));
+
+    dialog.SetSucceeded(0, true);  // Rosa's heir
+    dialog.Show();
+    gui_test::screenshot(wxS("succession"));
+    CHECK(dialog.CanConfirm());
+    CHECK(dialog.OutcomeText().Contains(wxS("Concessionari dopo il subentro: Quaglia Bruno, D'Adda Carla")));
+    REQUIRE(dialog.request());
+    const auto out = db.reg().succeed(id, *dialog.request());
+    INFO(out.reason());
+    REQUIRE(out);
+    REQUIRE(out.concession->holders.size() == 2);
+    CHECK(out.concession->holders[0].given_name == "Bruno");
+    CHECK(out.concession->holders[1].surname == "D'Adda");
 }

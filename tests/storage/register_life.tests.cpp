@@ -205,6 +205,40 @@ TEST_CASE("heirs take over, and the history keeps who held it before", "[store][
     check_unchanged(u.reg, before);
 }
 
+TEST_CASE("the heirs of one of two holders take that holder's place; the other stays", "[store][life]") {
+    test::UnionRegister u;
+    const auto p = u.plot(u.liscate_cimitero, PlotKind::loculo, "1", "N", "1", "1");
+    const auto granted = u.reg.concede(at_death(u.liscate, p, ymd(2026, 12, 1)), u.rules);
+    REQUIRE(granted);
+    const auto id = granted.concession->id;
+    // A second holder joins first: the family is two.
+    REQUIRE(u.reg.succeed(id, SuccessionRequest{ymd(2030, 1, 10), "voltura 2030/1", {test::holder("Pèrego", "Aldo")},
+                                                SuccessionMode::join}));
+    const auto held = u.reg.concession(id);
+    REQUIRE(held);
+    REQUIRE(held->holders.size() == 2);
+    REQUIRE(held->holders[0].surname == "Pèrego");
+    SuccessionRequest request{ymd(2035, 4, 1), "voltura 2035/3", {test::holder("D'Adda", "Carla")},
+                              SuccessionMode::replace};
+    request.succeeded = {held->holders[0].id};  // Lucia's heirs
+    const auto out = u.reg.succeed(id, request);
+    INFO(out.reason());
+    REQUIRE(out);
+    const auto life = u.reg.life(id);
+    REQUIRE(life.successions.size() == 2);
+    CHECK(life.successions.back().holders_before == std::vector<std::string>{"Pèrego Lucia", "Pèrego Aldo"});
+    CHECK(life.successions.back().holders_after == std::vector<std::string>{"Pèrego Aldo", "D'Adda Carla"});
+
+    SECTION("a holder of another concession named as succeeded is refused, writing nothing") {
+        const auto before = snapshot(u.reg);
+        SuccessionRequest other{ymd(2036, 1, 1), "voltura 2036/1", {test::holder("Brivio", "Ugo")},
+                                SuccessionMode::replace};
+        other.succeeded = {HolderId{987654}};
+        check_refused(u.reg.succeed(id, other), RefusalCode::holder_missing);
+        check_unchanged(u.reg, before);
+    }
+}
+
 TEST_CASE("a surrender frees the place once the remains are moved, and leaves the expired lists",
           "[store][life]") {
     test::UnionRegister u;

@@ -13,7 +13,7 @@
 namespace cemetery {
 
 enum class SuccessionMode {
-    replace,  // the heirs become the holders
+    replace,  // the heirs take the place of the holders they succeed (all, unless named)
     join,     // the heirs are added to the holders
 };
 
@@ -24,6 +24,10 @@ struct SuccessionRequest {
     std::string act;  // the act of succession (voltura)
     std::vector<Holder> heirs;
     SuccessionMode mode = SuccessionMode::replace;
+    // With `replace`, the holders the heirs succeed (their ids, as the concession read
+    // gives them): these leave and the others stay. Empty: every holder. A family is often
+    // several holders, and the heirs of one do not take the others' place.
+    std::vector<HolderId> succeeded;
 };
 
 // A succession as the history keeps it.
@@ -43,7 +47,8 @@ struct SuccessionDecision {
 
 // Refused first when the concession has ended or its place was freed (`closed`, or its
 // closed_on: concession_over.hpp), then when no heir is named or an heir has a bad
-// field, when the act is missing, and when the date is before the deed.
+// field, when the act is missing, when the date is before the deed, and when a holder
+// named as succeeded is not one of the concession's (or is named while the heirs join).
 [[nodiscard]] SuccessionDecision decide_succession(const Concession& concession, bool closed,
                                                    const SuccessionRequest& request);
 
