@@ -1,6 +1,7 @@
 #include "new_concession_wizard.hpp"
 
 #include "convert.hpp"
+#include "date_field.hpp"
 #include "words.hpp"
 
 #include <cemetery/term.hpp>
@@ -94,6 +95,7 @@ void NewConcessionWizard::BuildWherePage() {
     grid->Add(new wxStaticText(where_, wxID_ANY, _("Signed on")), wxSizerFlags().CenterVertical());
     signed_on_ = new wxDatePickerCtrl(where_, wxID_ANY, to_wx_date(cemetery::today()), wxDefaultPosition,
                                       wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    keep_typed_dates(signed_on_);
     grid->Add(signed_on_, wxSizerFlags());
     // The terms the regulation offers that day: a choice only where it offers several.
     grid->Add(new wxStaticText(where_, wxID_ANY, _("Term")), wxSizerFlags().CenterVertical());
@@ -355,7 +357,7 @@ void NewConcessionWizard::UpdateSummary() {
         } else {
             const auto& refusal = *decision.refusal;
             text += wxString::Format(_("The regulation does not allow this concession: %s."), refusal_text(refusal.code)) +
-                    wxS("\n") + to_wx(refusal.message);
+                    wxS("\n") + refusal_detail(refusal);
         }
     }
     summary_text_ = text;
@@ -388,7 +390,7 @@ void NewConcessionWizard::OnChangePage(wxWizardEvent& event) {
 
 void NewConcessionWizard::OnFinishWizard(wxWizardEvent&) {
     if (!Confirm()) {
-        wxMessageBox(to_wx(outcome_.reason()), _("New concession"), wxOK | wxICON_WARNING, this);
+        wxMessageBox(outcome_text(outcome_), _("New concession"), wxOK | wxICON_WARNING, this);
     }
 }
 
