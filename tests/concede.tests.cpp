@@ -128,6 +128,15 @@ TEST_CASE("a new concession needs a holder and people with dates in order", "[co
         r.holders.front().codice_fiscale = "XXXXXX00X00X000X";
         check_refused(decide_concession(reg(), r, context(PlotKind::loculo)), RefusalCode::person_invalid,
                       "codice_fiscale");
+        // Each field refused, with whom it belongs to, for a program to say in its own words.
+        const auto refusal = decide_concession(reg(), r, context(PlotKind::loculo)).refusal;
+        REQUIRE(refusal);
+        REQUIRE(refusal->people.size() == 1);
+        CHECK_FALSE(refusal->people[0].deceased);
+        CHECK(refusal->people[0].name == r.holders.front().full_name());
+        CHECK(refusal->people[0].problem.field == "codice_fiscale");
+        CHECK(refusal->people[0].problem.code == ProblemCode::bad_codice_fiscale);
+        CHECK(refusal->people[0].problem.detail == "XXXXXX00X00X000X");
     }
 }
 

@@ -13,14 +13,14 @@ namespace {
 
 void show_conflict(wxWindow* parent, const cemetery::Conflict& conflict) {
     wxMessageDialog dialog(parent, conflict_text(conflict.code), _("Cemetery services"), wxOK | wxICON_WARNING);
-    dialog.SetExtendedMessage(to_wx(conflict.message));
+    dialog.SetExtendedMessage(conflict_detail(conflict));
     dialog.ShowModal();
 }
 
 // An edit the rules refuse: the concession's life is over (ended, or its place freed).
 void show_refusal(wxWindow* parent, const cemetery::Refusal& refusal) {
     wxMessageDialog dialog(parent, refusal_text(refusal.code), _("Cemetery services"), wxOK | wxICON_WARNING);
-    dialog.SetExtendedMessage(to_wx(refusal.message));
+    dialog.SetExtendedMessage(refusal_detail(refusal));
     dialog.ShowModal();
 }
 
@@ -38,7 +38,7 @@ void renew_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
                                 wxString::Format(_("The regulation does not allow a renewal: %s."),
                                                  refusal_text(outcome.decision.refusal->code)),
                                 _("Renewal"), wxOK | wxICON_WARNING);
-        refused.SetExtendedMessage(to_wx(outcome.decision.refusal->message));
+        refused.SetExtendedMessage(refusal_detail(*outcome.decision.refusal));
         refused.ShowModal();
     } else if (outcome.conflict) {
         show_conflict(parent, *outcome.conflict);

@@ -1,6 +1,7 @@
 #include "expiries_panel.hpp"
 
 #include "convert.hpp"
+#include "date_field.hpp"
 #include "document_printout.hpp"
 #include "expiry_documents.hpp"
 #include "fit_display.hpp"
@@ -29,9 +30,7 @@ ExpiriesPanel::ExpiriesPanel(wxWindow* parent, Host& host) : wxPanel(parent), ho
     SetName(wxS("expiries_panel"));
     auto* criteria = new wxBoxSizer(wxHORIZONTAL);
     expired_ = new wxRadioButton(this, wxID_ANY, _("Expired as of"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
-    as_of_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today(), wxDefaultPosition, wxDefaultSize,
-                                  wxDP_DROPDOWN | wxDP_SHOWCENTURY);
-    as_of_->SetName(wxS("as_of"));
+    as_of_ = make_date_picker(this, wxDateTime::Today(), wxS("as_of"));
     expiring_ = new wxRadioButton(this, wxID_ANY, _("Expiring within"));
     days_ = new wxSpinCtrl(this, wxID_ANY, wxS("90"), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 1,
                            36500, 90);

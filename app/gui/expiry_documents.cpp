@@ -1,6 +1,7 @@
 #include "expiry_documents.hpp"
 
 #include "convert.hpp"
+#include "date_field.hpp"
 
 #include <cemetery/documents/expired_list_pdf.hpp>
 #include <cemetery/documents/expiry_notices_pdf.hpp>
@@ -69,9 +70,7 @@ std::optional<cemetery::Date> ask_posting_start(wxWindow* parent, Host& host) {
     sizer->Add(text, wxSizerFlags().Border(wxALL, dialog.FromDIP(12)));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     row->Add(new wxStaticText(&dialog, wxID_ANY, _("First day of posting")), wxSizerFlags().CenterVertical());
-    auto* from = new wxDatePickerCtrl(&dialog, wxID_ANY, wxDateTime::Today(), wxDefaultPosition, wxDefaultSize,
-                                      wxDP_DROPDOWN | wxDP_SHOWCENTURY);
-    from->SetName(wxS("posting_from"));
+    auto* from = make_date_picker(&dialog, wxDateTime::Today(), wxS("posting_from"));
     row->Add(from, wxSizerFlags().CenterVertical().Border(wxLEFT, dialog.FromDIP(8)));
     sizer->Add(row, wxSizerFlags().Border(wxLEFT | wxRIGHT, dialog.FromDIP(12)));
     sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, dialog.FromDIP(12)));

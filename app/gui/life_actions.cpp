@@ -18,7 +18,7 @@ namespace {
 void show_refused(wxWindow* parent, const wxString& title, const cemetery::LifeOutcome& out) {
     const wxString what = out.refusal ? refusal_text(out.refusal->code) : conflict_text(out.conflict->code);
     wxMessageDialog dialog(parent, what, title, wxOK | wxICON_WARNING);
-    dialog.SetExtendedMessage(to_wx(out.reason()));
+    dialog.SetExtendedMessage(out.refusal ? refusal_detail(*out.refusal) : conflict_detail(*out.conflict));
     dialog.ShowModal();
 }
 

@@ -1,6 +1,7 @@
 #include "life_dialog.hpp"
 
 #include "convert.hpp"
+#include "date_field.hpp"
 #include "words.hpp"
 
 #include <cemetery/refusal.hpp>
@@ -45,8 +46,7 @@ wxTextCtrl* LifeDialog::AddText(const wxString& label, const wxString& hint) {
 
 wxDatePickerCtrl* LifeDialog::AddDate(const wxString& label, const wxDateTime& value) {
     AddLabel(label);
-    auto* date = new wxDatePickerCtrl(this, wxID_ANY, value, wxDefaultPosition, wxDefaultSize,
-                                      wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    auto* date = make_date_picker(this, value);
     grid_->Add(date, wxSizerFlags());
     date->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { Changed(); });
     return date;
@@ -119,7 +119,7 @@ void LifeDialog::ShowVerdict(const wxString& text, bool allowed) {
 }
 
 wxString LifeDialog::RefusalText(const wxString& heading_format, const cemetery::Refusal& refusal) {
-    return wxString::Format(heading_format, refusal_text(refusal.code)) + wxS("\n") + to_wx(refusal.message);
+    return wxString::Format(heading_format, refusal_text(refusal.code)) + wxS("\n") + refusal_detail(refusal);
 }
 
 }  // namespace gui

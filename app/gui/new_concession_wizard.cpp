@@ -1,6 +1,7 @@
 #include "new_concession_wizard.hpp"
 
 #include "convert.hpp"
+#include "date_field.hpp"
 #include "holder_rows.hpp"
 #include "words.hpp"
 
@@ -163,6 +164,7 @@ void NewConcessionWizard::BuildPlacePage() {
     signed_on_ = new wxDatePickerCtrl(page, wxID_ANY, to_wx_date(cemetery::today()), wxDefaultPosition,
                                       wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
     signed_on_->SetName(wxS("signed_on"));
+    keep_typed_dates(signed_on_);
     grid->Add(signed_on_, wxSizerFlags());
     // The terms the regulation offers that day: a choice only where it offers several.
     grid->Add(new wxStaticText(page, wxID_ANY, _("Term")), wxSizerFlags().CenterVertical());
@@ -487,7 +489,7 @@ void NewConcessionWizard::UpdateSummary() {
         } else {
             const auto& refusal = *decision.refusal;
             text += wxString::Format(_("The regulation does not allow this concession: %s."), refusal_text(refusal.code)) +
-                    wxS("\n") + to_wx(refusal.message);
+                    wxS("\n") + refusal_detail(refusal);
         }
     }
     summary_text_ = text;
@@ -572,7 +574,7 @@ void NewConcessionWizard::Finish() {
     if (!outcome_) {
         // Refused at the write (the place taken meanwhile by another office): the clerk
         // reads why, and the summary is decided again on the register as it is now.
-        wxMessageBox(to_wx(outcome_.reason()), _("New concession"), wxOK | wxICON_WARNING, this);
+        wxMessageBox(outcome_text(outcome_), _("New concession"), wxOK | wxICON_WARNING, this);
         if (ReadForStep(step_plot)) ReadForStep(step_summary);
         FocusStep();
         return;

@@ -1,6 +1,7 @@
 #include "posting_dialog.hpp"
 
 #include "convert.hpp"
+#include "date_field.hpp"
 #include "words.hpp"
 
 #include <wx/button.h>
@@ -32,13 +33,11 @@ PostingDialog::PostingDialog(wxWindow* parent, Host& host, cemetery::ComuneId co
     const auto found = host_.database().reg().comune(comune_);
     grid->Add(new wxStaticText(this, wxID_ANY, found ? to_wx(found->name) : wxString()), wxSizerFlags().CenterVertical());
     grid->Add(new wxStaticText(this, wxID_ANY, _("Expired as of")), wxSizerFlags().CenterVertical());
-    as_of_ = new wxDatePickerCtrl(this, wxID_ANY, to_wx_date(as_of), wxDefaultPosition, wxDefaultSize,
-                                  wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    as_of_ = make_date_picker(this, to_wx_date(as_of));
     as_of_->SetName(wxS("posting_as_of"));
     grid->Add(as_of_);
     grid->Add(new wxStaticText(this, wxID_ANY, _("Posted from")), wxSizerFlags().CenterVertical());
-    posted_on_ = new wxDatePickerCtrl(this, wxID_ANY, to_wx_date(posted_on), wxDefaultPosition, wxDefaultSize,
-                                      wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    posted_on_ = make_date_picker(this, to_wx_date(posted_on));
     posted_on_->SetName(wxS("posting_posted_on"));
     grid->Add(posted_on_);
     sizer->Add(grid, wxSizerFlags().Border(wxALL, FromDIP(12)));

@@ -1,6 +1,7 @@
 #include "regulation_dialog.hpp"
 
 #include "convert.hpp"
+#include "date_field.hpp"
 #include "main_frame.hpp"
 #include "words.hpp"
 
@@ -59,8 +60,7 @@ RegulationDialog::RegulationDialog(wxWindow* parent, const cemetery::Regulation&
     if (!comuni_.empty()) comune_->SetSelection(selected);
     top->Add(comune_, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(12)));
     top->Add(new wxStaticText(this, wxID_ANY, _("Date")), wxSizerFlags().CenterVertical().Border(wxRIGHT));
-    date_ = new wxDatePickerCtrl(this, wxID_ANY, to_wx_date(on), wxDefaultPosition, wxDefaultSize,
-                                 wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    date_ = make_date_picker(this, to_wx_date(on));
     date_->SetName(wxS("regulation_date"));
     top->Add(date_, wxSizerFlags().CenterVertical());
     sizer->Add(top, wxSizerFlags().Border(wxALL, FromDIP(12)));

@@ -1,6 +1,7 @@
 #include "renew_dialog.hpp"
 
 #include "convert.hpp"
+#include "date_field.hpp"
 #include "rule_text.hpp"
 #include "words.hpp"
 
@@ -40,8 +41,7 @@ RenewDialog::RenewDialog(wxWindow* parent, const cemetery::ConcessionRecord& rec
     grid->Add(new wxStaticText(this, wxID_ANY, c.perpetual ? _("perpetual") : date_text(c.expires_on, wxS("—"))),
               wxSizerFlags().CenterVertical());
     grid->Add(new wxStaticText(this, wxID_ANY, _("Renewal date")), wxSizerFlags().CenterVertical());
-    date_ = new wxDatePickerCtrl(this, wxID_ANY, to_wx_date(on), wxDefaultPosition, wxDefaultSize,
-                                 wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    date_ = make_date_picker(this, to_wx_date(on));
     date_->SetName(wxS("renewal_date"));
     grid->Add(date_, wxSizerFlags().CenterVertical());
     grid->Add(new wxStaticText(this, wxID_ANY, _("Renewal deed no.")), wxSizerFlags().CenterVertical());
@@ -119,7 +119,7 @@ void RenewDialog::UpdateOutcome() {
         const auto& refusal = *decision_.refusal;
         verdict_->SetLabel(wxString::Format(_("The regulation does not allow a renewal: %s."), refusal_text(refusal.code)));
         verdict_->SetForegroundColour(wxColour(0xB0, 0x00, 0x20));
-        wxString text = to_wx(refusal.message);
+        wxString text = refusal_detail(refusal);
         if (!refusal.version_name.empty()) {
             if (const wxString rule = rule_in_force_text(regulation_, record_.comune.name, on, refusal.basis);
                 !rule.empty()) {

@@ -97,6 +97,51 @@ wxString refusal_text(RefusalCode code) {
     return wxString();
 }
 
+wxString codice_fiscale_text(const cemetery::CodiceFiscaleCheck& check) {
+    using cemetery::CodiceFiscaleProblem;
+    switch (check.problem) {
+        case CodiceFiscaleProblem::none: break;
+        case CodiceFiscaleProblem::wrong_length: return wxString::Format(_("must be 16 characters, found %d"), check.found_length);
+        case CodiceFiscaleProblem::bad_character:
+            return wxString::Format(_("character %d is not allowed there"), check.position);
+        case CodiceFiscaleProblem::bad_month: return _("character 9 must be a month letter (A B C D E H L M P R S T)");
+        case CodiceFiscaleProblem::bad_day: return _("the day of birth is not valid");
+        case CodiceFiscaleProblem::bad_check_letter:
+            return wxString::Format(_("check letter is %c, expected %c"), check.found_check, check.expected_check);
+    }
+    return wxString();
+}
+
+wxString field_problem_text(const cemetery::FieldProblem& p) {
+    using cemetery::ProblemCode;
+    // Said alike for a form and an import (problem_text below).
+    if (p.code == ProblemCode::date_in_future || p.code == ProblemCode::control_character ||
+        p.code == ProblemCode::too_long) {
+        return problem_text(cemetery::FieldError{0, p.field, {}, p.message, p.code, p.detail, std::nullopt});
+    }
+    if (p.code == ProblemCode::bad_codice_fiscale) {
+        const wxString text = codice_fiscale_text(cemetery::check_codice_fiscale(p.detail));
+        if (!text.empty()) return text;
+    }
+    if (p.field == "surname") return _("required");
+    if (p.field == "email") return _("not an e-mail address");
+    if (p.field == "died_on") return _("death before birth");
+    if (p.field == "buried_on") return _("burial before death or birth");
+    return to_wx(p.message);
+}
+
+wxString refusal_detail(const cemetery::Refusal& refusal) {
+    if (refusal.people.empty()) return to_wx(refusal.message);
+    wxString out;
+    for (const auto& who : refusal.people) {
+        if (!out.empty()) out += wxS("\n");
+        const wxString role = who.deceased ? wxGETTEXT_IN_CONTEXT("one person", "Deceased") : _("Holder");
+        out += wxString::Format(_("%s %s, %s: %s"), role, to_wx(who.name), field_label(who.problem.field).Lower(),
+                                field_problem_text(who.problem));
+    }
+    return out;
+}
+
 wxString conflict_text(ConflictCode code) {
     switch (code) {
         case ConflictCode::duplicate_deed: return _("That deed number already exists in the comune.");
@@ -110,6 +155,24 @@ wxString conflict_text(ConflictCode code) {
                                            "It has been reloaded: check it and try again.");
     }
     return wxString();
+}
+
+wxString conflict_detail(const cemetery::Conflict& conflict) {
+    if (conflict.code != ConflictCode::invalid_data || conflict.message.empty()) return wxString();
+    return wxString::Format(_("Technical detail, for whoever looks after the program: %s"), to_wx(conflict.message));
+}
+
+wxString outcome_text(const cemetery::LifeOutcome& outcome) {
+    wxString what;
+    wxString detail;
+    if (outcome.refusal) {
+        what = refusal_text(outcome.refusal->code);
+        detail = refusal_detail(*outcome.refusal);
+    } else if (outcome.conflict) {
+        what = conflict_text(outcome.conflict->code);
+        detail = conflict_detail(*outcome.conflict);
+    }
+    return detail.empty() ? what : what + wxS("\n") + detail;
 }
 
 wxString problem_text(const cemetery::FieldError& p) {
@@ -129,7 +192,10 @@ wxString problem_text(const cemetery::FieldError& p) {
         case ProblemCode::bad_yes_no: return _("not a yes/no value (expected sì or no)");
         case ProblemCode::perpetual_with_years: return _("a perpetual concession has no term in years");
         case ProblemCode::perpetual_with_expiry: return _("a perpetual concession has no expiry");
-        case ProblemCode::bad_codice_fiscale: return _("the tax code is not valid");
+        case ProblemCode::bad_codice_fiscale: {
+            const wxString text = codice_fiscale_text(cemetery::check_codice_fiscale(p.detail));
+            return text.empty() ? _("the tax code is not valid") : wxString::Format(_("the tax code is not valid: %s"), text);
+        }
         case ProblemCode::unknown_comune: return _("not a comune of the register");
         case ProblemCode::unknown_cemetery: return wxString::Format(_("no such cemetery in the comune (known: %s)"), detail);
         case ProblemCode::cemetery_needed:

@@ -3,12 +3,14 @@
 // field names, change-log actions) as the interface language says them. Only the
 // words live here; what they mean is decided by the library.
 
+#include <cemetery/codice_fiscale.hpp>
 #include <cemetery/concession.hpp>
 #include <cemetery/plot_kind.hpp>
 #include <cemetery/refusal.hpp>
 #include <cemetery/register.hpp>
 #include <cemetery/register_row.hpp>
 #include <cemetery/regulation_summary.hpp>
+#include <cemetery/validation.hpp>
 
 #include <wx/string.h>
 
@@ -19,7 +21,21 @@ namespace gui {
 [[nodiscard]] wxString status_text(cemetery::ConcessionStatus status);  // "scaduta"
 [[nodiscard]] wxString kind_text(cemetery::PlotKind kind);              // "loculo"
 [[nodiscard]] wxString refusal_text(cemetery::RefusalCode code);        // short reason
+// What a refusal says under its short reason: the library's sentence with the rule, or,
+// for people refused (person_invalid), each field's problem in the interface language:
+// "concessionario ROSSI MARIA, codice fiscale: il carattere di controllo è X, ...".
+[[nodiscard]] wxString refusal_detail(const cemetery::Refusal& refusal);
+// What is wrong with a tax code: "il carattere di controllo è X, dovrebbe essere I".
+[[nodiscard]] wxString codice_fiscale_text(const cemetery::CodiceFiscaleCheck& check);
+// A person's field refused by validation.hpp, in the interface language ("obbligatorio").
+[[nodiscard]] wxString field_problem_text(const cemetery::FieldProblem& problem);
 [[nodiscard]] wxString conflict_text(cemetery::ConflictCode code);
+// What a conflict says under conflict_text: nothing, for conflict_text says it all, but
+// for data the register's checks refuse, whose technical reason (in English, from the
+// database) is kept for whoever looks after the program.
+[[nodiscard]] wxString conflict_detail(const cemetery::Conflict& conflict);
+// Why a write was not done: the short reason, and under it the detail; empty when written.
+[[nodiscard]] wxString outcome_text(const cemetery::LifeOutcome& outcome);
 // The reason of an import problem, in the user's language (the library's English
 // sentence where a problem has no code).
 [[nodiscard]] wxString problem_text(const cemetery::FieldError& problem);

@@ -88,13 +88,20 @@ std::optional<Refusal> check_applicant_age(const LivingApplicantAge& age, const 
 std::optional<Refusal> check_people(const std::vector<Holder>& holders, const std::vector<Deceased>& deceased,
                                     const std::optional<FutureLimit>& future) {
     std::string problems;
-    auto add = [&](const std::string& who, const std::vector<FieldProblem>& found) {
-        for (const auto& p : found) problems += (problems.empty() ? "" : "; ") + who + " " + p.field + ": " + p.message;
+    std::vector<PersonProblem> people;
+    auto add = [&](bool is_deceased, const std::string& name, const std::vector<FieldProblem>& found) {
+        for (const auto& p : found) {
+            problems += (problems.empty() ? "" : "; ") + std::string(is_deceased ? "deceased " : "holder ") + name + " " +
+                        p.field + ": " + p.message;
+            people.push_back(PersonProblem{is_deceased, name, p});
+        }
     };
-    for (const auto& h : holders) add("holder " + h.full_name(), validate(h));
-    for (const auto& d : deceased) add("deceased " + d.full_name(), validate(d, future));
+    for (const auto& h : holders) add(false, h.full_name(), validate(h));
+    for (const auto& d : deceased) add(true, d.full_name(), validate(d, future));
     if (problems.empty()) return std::nullopt;
-    return refusal(RefusalCode::person_invalid, problems);
+    Refusal r = refusal(RefusalCode::person_invalid, problems);
+    r.people = std::move(people);
+    return r;
 }
 
 std::optional<Refusal> check_capacity(const KindRule& rule, const std::string& version_name,

@@ -234,7 +234,7 @@ void read_holder(RowReader& r, RegisterRow& row) {
     if (!h.codice_fiscale.empty()) {
         const CodiceFiscaleCheck check = check_codice_fiscale(h.codice_fiscale);
         if (!check.ok()) r.error(RegisterColumn::concessionario_cf, h.codice_fiscale, check.message(), ProblemCode::bad_codice_fiscale,
-                                  check.message());
+                                  h.codice_fiscale);
         h.codice_fiscale = normalize_codice_fiscale(h.codice_fiscale);
     }
     row.holder = std::move(h);

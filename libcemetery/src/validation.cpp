@@ -73,7 +73,7 @@ std::vector<FieldProblem> validate(const Holder& h) {
                            {"email", &h.email}});
     if (!h.codice_fiscale.empty()) {
         const auto check = check_codice_fiscale(h.codice_fiscale);
-        if (!check.ok()) problems.push_back({"codice_fiscale", check.message()});
+        if (!check.ok()) problems.push_back({"codice_fiscale", check.message(), ProblemCode::bad_codice_fiscale, h.codice_fiscale});
     }
     if (!h.email.empty() && (h.email.find('@') == std::string::npos || h.email.find(' ') != std::string::npos)) {
         problems.push_back({"email", "not an e-mail address"});

@@ -19,7 +19,7 @@ enum class ProblemCode {
     bad_yes_no,
     perpetual_with_years,
     perpetual_with_expiry,
-    bad_codice_fiscale,       // detail: the check's English message
+    bad_codice_fiscale,       // detail: the code as written, for check_codice_fiscale to say what is wrong
     unknown_comune,
     unknown_cemetery,         // detail: the cemeteries known
     cemetery_needed,          // detail: the cemeteries known

@@ -3,8 +3,11 @@
 // value: a code the programs translate, and an English sentence naming the version
 // of the regulation and the rule, for logs and the command line.
 
+#include <cemetery/validation.hpp>
+
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cemetery {
 
@@ -63,11 +66,20 @@ enum class RefusalCode {
     renewal_after_posting,    // asked for once the concession is on a posted list of expired ones
 };
 
+// A holder's or deceased's field refused (person_invalid), as a code a program says in
+// its own words: the message's words come from validation.hpp, in English.
+struct PersonProblem {
+    bool deceased = false;  // else a holder
+    std::string name;       // "ROSSI MARIA"
+    FieldProblem problem;
+};
+
 struct Refusal {
     RefusalCode code = RefusalCode::no_version;
-    std::string message;       // "Unione 2020 allows 1 renewal for loculo and 1 was used (...)"
+    std::string message;       // "la versione «Unione 2020» consente 1 rinnovo per loculo ..."
     std::string version_name;  // empty when no version applies
     std::string basis;         // the article or source of the rule applied
+    std::vector<PersonProblem> people = {};  // person_invalid: each field refused
 };
 
 [[nodiscard]] std::string_view code_name(RefusalCode code);  // "renewals_used_up"
