@@ -26,7 +26,7 @@ Concession held_by_one() {
 
 SuccessionRequest heirs(SuccessionMode mode) {
     return SuccessionRequest{ymd(2030, 2, 1), "voltura 2030/7", {person("Dell'Orto", "Marta"), person("Dell'Orto", "Ugo")},
-                             mode};
+                             mode, {}};
 }
 
 }  // namespace

@@ -49,6 +49,9 @@ StartPanel::StartPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
         ->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
             if (on_open_demo) on_open_demo();
         });
+    add(wxS("start_plots"), _("Plots…"),
+        _("Lay out the walls and fields of a cemetery by ranges, so that new concessions find free plots."))
+        ->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { send_command(this, id_plots); });
     add(wxS("start_new_concession"), _("New concession…"),
         _("A first deed on a free plot of the Union's cemeteries."))
         ->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { send_command(this, id_new_concession); });

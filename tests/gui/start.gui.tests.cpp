@@ -6,6 +6,7 @@
 #include "start_panel.hpp"
 
 #include <wx/button.h>
+#include <wx/dialog.h>
 #include <wx/stattext.h>
 
 #include <catch2/catch.hpp>
@@ -35,7 +36,7 @@ TEST_CASE("an empty register opens on the start page, and a concession brings th
     CHECK(f.frame->start_panel()->IsShownOnScreen());
     CHECK_FALSE(f.frame->notebook()->IsShownOnScreen());
     // Its buttons are inside a 1024×768 window.
-    for (const auto* name : {"start_import", "start_demo", "start_new_concession", "start_continue"}) {
+    for (const auto* name : {"start_import", "start_demo", "start_plots", "start_new_concession", "start_continue"}) {
         auto* button = wxWindow::FindWindowByName(wxString::FromUTF8(name), f.frame);
         REQUIRE(button);
         const auto rect = button->GetScreenRect();
@@ -56,11 +57,20 @@ TEST_CASE("an empty register opens on the start page, and a concession brings th
         bool opened = false;
         gui_test::when_window_appears(wxS("new_concession_wizard"), [&](wxWindow* wizard) {
             opened = true;
-            gui_test::click(wizard, wxID_CANCEL);
+            static_cast<wxDialog*>(wizard)->EndModal(wxID_CANCEL);
         });
         press(f.frame->start_panel(), wxS("start_new_concession"));
         CHECK(opened);
         CHECK(f.frame->showing_start());  // nothing granted
+    }
+    SECTION("Posti opens the plot inventory") {
+        bool opened = false;
+        gui_test::when_window_appears(wxS("plots_dialog"), [&](wxWindow* dialog) {
+            opened = true;
+            static_cast<wxDialog*>(dialog)->EndModal(wxID_CANCEL);
+        });
+        press(f.frame->start_panel(), wxS("start_plots"));
+        CHECK(opened);
     }
     SECTION("Apri il registro di prova switches to the demo register") {
         const auto demo = f.dir / "prova" / "registro.sqlite";

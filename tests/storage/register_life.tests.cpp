@@ -186,7 +186,7 @@ TEST_CASE("heirs take over, and the history keeps who held it before", "[store][
     REQUIRE(granted);
     const auto id = granted.concession->id;
     const auto out = u.reg.succeed(
-        id, SuccessionRequest{ymd(2035, 4, 1), "voltura 2035/3", {test::holder("D'Adda", "Carla")}, SuccessionMode::join});
+        id, SuccessionRequest{ymd(2035, 4, 1), "voltura 2035/3", {test::holder("D'Adda", "Carla")}, SuccessionMode::join, {}});
     INFO(out.reason());
     REQUIRE(out);
     REQUIRE(out.concession->holders.size() == 2);
@@ -200,7 +200,7 @@ TEST_CASE("heirs take over, and the history keeps who held it before", "[store][
     CHECK(u.reg.search("d'adda").size() == 1);
 
     const auto before = snapshot(u.reg);
-    check_refused(u.reg.succeed(id, SuccessionRequest{ymd(2035, 4, 1), "", {test::holder("X", "Y")}, SuccessionMode::join}),
+    check_refused(u.reg.succeed(id, SuccessionRequest{ymd(2035, 4, 1), "", {test::holder("X", "Y")}, SuccessionMode::join, {}}),
                   RefusalCode::act_missing);
     check_unchanged(u.reg, before);
 }
@@ -213,13 +213,13 @@ TEST_CASE("the heirs of one of two holders take that holder's place; the other s
     const auto id = granted.concession->id;
     // A second holder joins first: the family is two.
     REQUIRE(u.reg.succeed(id, SuccessionRequest{ymd(2030, 1, 10), "voltura 2030/1", {test::holder("Pèrego", "Aldo")},
-                                                SuccessionMode::join}));
+                                                SuccessionMode::join, {}}));
     const auto held = u.reg.concession(id);
     REQUIRE(held);
     REQUIRE(held->holders.size() == 2);
     REQUIRE(held->holders[0].surname == "Pèrego");
     SuccessionRequest request{ymd(2035, 4, 1), "voltura 2035/3", {test::holder("D'Adda", "Carla")},
-                              SuccessionMode::replace};
+                              SuccessionMode::replace, {}};
     request.succeeded = {held->holders[0].id};  // Lucia's heirs
     const auto out = u.reg.succeed(id, request);
     INFO(out.reason());
@@ -232,7 +232,7 @@ TEST_CASE("the heirs of one of two holders take that holder's place; the other s
     SECTION("a holder of another concession named as succeeded is refused, writing nothing") {
         const auto before = snapshot(u.reg);
         SuccessionRequest other{ymd(2036, 1, 1), "voltura 2036/1", {test::holder("Brivio", "Ugo")},
-                                SuccessionMode::replace};
+                                SuccessionMode::replace, {}};
         other.succeeded = {HolderId{987654}};
         check_refused(u.reg.succeed(id, other), RefusalCode::holder_missing);
         check_unchanged(u.reg, before);
@@ -397,7 +397,7 @@ TEST_CASE("a concession whose place was freed says so when read, and every chang
     SECTION("a burial") { check_refused(u.reg.bury(id, burial("Rossi", ymd(2051, 6, 1)), u.rules), RefusalCode::already_closed); }
     SECTION("a succession") {
         check_refused(u.reg.succeed(id, SuccessionRequest{ymd(2051, 7, 1), "voltura 1/2051", {test::holder("Rossi", "Ida")},
-                                                          SuccessionMode::replace}),
+                                                          SuccessionMode::replace, {}}),
                       RefusalCode::already_closed);
     }
     SECTION("a surrender") {
@@ -433,7 +433,7 @@ TEST_CASE("a surrendered concession takes no new burial, heir, deceased or holde
     const auto before = snapshot(u.reg);
     check_refused(u.reg.bury(id, burial("Rossi", ymd(2029, 6, 1)), u.rules), RefusalCode::concession_ended);
     check_refused(u.reg.succeed(id, SuccessionRequest{ymd(2029, 6, 1), "voltura 1/2029", {test::holder("Rossi", "Ida")},
-                                                      SuccessionMode::replace}),
+                                                      SuccessionMode::replace, {}}),
                   RefusalCode::concession_ended);
     const auto edited = u.reg.replace_holders(id, {test::holder("Rossi", "Ida")}, c->row_version);
     REQUIRE(edited.refusal);
