@@ -7,18 +7,21 @@
 #include <cemetery/documents/xlsx_lists.hpp>
 
 #include <iostream>
+#include <string>
+#include <vector>
 
 namespace cli {
 
 void add_search_command(CLI::App& app, Session& session) {
     auto* cmd = app.add_subcommand("search", "Search deceased, holders, deed numbers and tax codes");
     struct Args {
-        std::string text, comune, format = "table", output;
+        std::vector<std::string> words;  // `search pèrego giu` as typed, or one quoted argument
+        std::string comune, format = "table", output;
         int limit = 100;
         bool force = false;
     };
     auto args = std::make_shared<Args>();
-    cmd->add_option("text", args->text, "Words to look for (prefixes, any case or accent)")->required();
+    cmd->add_option("text", args->words, "Words to look for (prefixes, any case or accent), quoted or not")->required();
     cmd->add_option("--comune", args->comune, "Only in this comune");
     cmd->add_option("--format", args->format, "table, csv, json or xlsx (with --output)")
         ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
@@ -35,7 +38,9 @@ void add_search_command(CLI::App& app, Session& session) {
         }
         std::optional<Output> output;
         if (!args->output.empty()) output.emplace(session, args->output, args->force);
-        const auto hits = session.reg().search(args->text, options);
+        std::string text;
+        for (const auto& w : args->words) text += (text.empty() ? "" : " ") + w;
+        const auto hits = session.reg().search(text, options);
         if (args->format == "xlsx") {
             try {
                 cemetery::documents::write_search_xlsx(output->path(), hits);
@@ -50,7 +55,7 @@ void add_search_command(CLI::App& app, Session& session) {
         // The rows shown are the first of the library's order (deceased by name
         // first); say when there are more, on stderr so that the output stays data.
         if (static_cast<int>(hits.size()) == options.limit) {
-            const auto total = session.reg().count_matches(args->text, options);
+            const auto total = session.reg().count_matches(text, options);
             if (total > options.limit) {
                 std::cerr << hits.size() << " of " << total << " results shown (--limit to see more)\n";
             }

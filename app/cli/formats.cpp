@@ -6,7 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <iostream>
 
 namespace cli {
 
@@ -45,9 +50,59 @@ std::size_t display_width(const std::string& utf8) {
 
 }  // namespace
 
+namespace {
+
+// The terminal's width when the table goes to one ($COLUMNS, else the terminal's own),
+// else 0: a table written to a file or a pipe is never cut.
+std::size_t terminal_columns(const std::ostream& out) {
+    if (&out != &std::cout) return 0;
+    if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+        char* end = nullptr;
+        const long n = std::strtol(columns, &end, 10);
+        if (*end == '\0' && n > 0) return static_cast<std::size_t>(n);
+    }
+    winsize size{};
+    if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    return 0;
+}
+
+// The first `columns` code points of the text, the last of them "…" when it is cut.
+std::string cut_to(const std::string& text, std::size_t columns) {
+    if (display_width(text) <= columns) return text;
+    if (columns == 0) return {};
+    std::size_t kept = 0;
+    std::size_t i = 0;
+    for (; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && kept++ == columns - 1) break;
+    }
+    return text.substr(0, i) + "…";
+}
+
+// Narrows the widest columns, one step at a time, until the line fits (or every column
+// is down to a few letters: a very narrow terminal wraps rather than loses the columns).
+void fit_widths(std::vector<std::size_t>& width, std::size_t columns) {
+    constexpr std::size_t narrowest = 6;
+    const std::size_t gaps = width.empty() ? 0 : 2 * (width.size() - 1);
+    auto total = [&] {
+        std::size_t sum = gaps;
+        for (auto w : width) sum += w;
+        return sum;
+    };
+    while (total() > columns) {
+        const auto widest = std::max_element(width.begin(), width.end());
+        if (widest == width.end() || *widest <= narrowest) return;
+        --*widest;
+    }
+}
+
+}  // namespace
+
 // An aligned plain-text table. Every cell goes out through printable(): the
 // register's text may hold control characters (an old register), which must not
-// reach a terminal.
+// reach a terminal. On a terminal the widest columns are cut with "…" so each row
+// stays on one line; the full text is in the csv and json formats.
 void print_table(std::ostream& out, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows) {
     auto printable_row = [](const std::vector<std::string>& cells) {
@@ -56,7 +111,7 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
         for (const auto& c : cells) shown.push_back(cemetery::printable(c));
         return shown;
     };
-    const std::vector<std::string> head = printable_row(header);
+    std::vector<std::string> head = printable_row(header);
     std::vector<std::vector<std::string>> body;
     body.reserve(rows.size());
     for (const auto& r : rows) body.push_back(printable_row(r));
@@ -64,6 +119,14 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
     for (std::size_t i = 0; i < head.size(); ++i) width[i] = display_width(head[i]);
     for (const auto& r : body) {
         for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+    }
+    if (const auto columns = terminal_columns(out); columns > 0) {
+        fit_widths(width, columns);
+        auto cut_row = [&](std::vector<std::string>& cells) {
+            for (std::size_t i = 0; i < cells.size() && i < width.size(); ++i) cells[i] = cut_to(cells[i], width[i]);
+        };
+        cut_row(head);
+        for (auto& r : body) cut_row(r);
     }
     auto line = [&](const std::vector<std::string>& cells) {
         std::string text;

@@ -644,3 +644,52 @@ TEST_CASE("a register the user may not write ends with 4", "[cli]") {
         std::filesystem::permissions(locked, std::filesystem::perms::owner_all);
     }
 }
+
+TEST_CASE("search takes the words as typed, quoted or not", "[cli][search_words]") {
+    Office office;
+    office.with_sample();
+    const auto quoted = office.run({"search", "viganò ang", "--format", "csv"});
+    const auto typed = office.run({"search", "viganò", "ang", "--format", "csv"});
+    INFO(quoted);
+    INFO(typed);
+    REQUIRE(quoted.exit_code == 0);
+    REQUIRE(typed.exit_code == 0);
+    CHECK(typed.out == quoted.out);
+    CHECK(csv_rows(typed.out).size() == 2);  // both words narrow it: the family tomb only
+    // A second word that matches nothing leaves nothing, as in the desktop's field.
+    const auto none = office.run({"search", "viganò", "zzz", "--format", "csv"});
+    CHECK(csv_rows(none.out).size() == 1);
+}
+
+TEST_CASE("a table fits the terminal: long columns cut with an ellipsis, csv and json whole", "[cli][table_width]") {
+    Office office;
+    office.with_lists();
+    test::CliRun narrow;
+    narrow.db = office.db;
+    narrow.args = {"expired", "--as-of", "2100-01-01"};
+    narrow.env = {{"COLUMNS", "80"}};
+    const auto cut = test::run_cli(narrow);
+    INFO(cut);
+    REQUIRE(cut.exit_code == 0);
+    const auto code_points = [](const std::string& line) {
+        return std::count_if(line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    };
+    const auto lines = cut.out_lines();
+    REQUIRE(lines.size() > 3);
+    for (const auto& line : lines) {
+        CAPTURE(line);
+        CHECK(code_points(line) <= 80);
+    }
+    CHECK_THAT(cut.out, Catch::Contains("…"));
+
+    // Without a terminal (a pipe, a file) nothing is cut; csv keeps every letter.
+    const auto whole = office.run({"expired", "--as-of", "2100-01-01"});
+    REQUIRE(whole.exit_code == 0);
+    CHECK_THAT(whole.out, !Catch::Contains("…"));
+    bool wider = false;
+    for (const auto& line : whole.out_lines()) wider = wider || code_points(line) > 80;
+    CHECK(wider);
+    narrow.args = {"expired", "--as-of", "2100-01-01", "--format", "csv"};
+    const auto csv = test::run_cli(narrow);
+    CHECK_THAT(csv.out, !Catch::Contains("…"));
+}

@@ -29,7 +29,7 @@ TEST_CASE("the detail lists the posting, the succession and the closing of a con
     heir.surname = "Rossi";
     heir.given_name = "Anna";
     REQUIRE(db.reg().succeed(*id, cemetery::SuccessionRequest{ymd(1990, 3, 1), "voltura 1990/2", {heir},
-                                                              cemetery::SuccessionMode::join}));
+                                                              cemetery::SuccessionMode::join, {}}));
     REQUIRE(db.reg().post_expired(liscate->id, ymd(2026, 1, 2), ymd(2026, 1, 2)));
     const auto closed = db.reg().close(
         *id, cemetery::ClosingRequest{ymd(2026, 6, 1), cemetery::RemainsDestination::ossuary, "det. 3/2026", ""},

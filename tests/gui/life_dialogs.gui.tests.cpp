@@ -152,7 +152,7 @@ TEST_CASE("a succession asks whom the heirs succeed, none by default, and record
     brother.surname = "Quaglia";
     brother.given_name = "Bruno";
     REQUIRE(db.reg().succeed(id, cemetery::SuccessionRequest{ymd(2025, 5, 2), "voltura 2025/1", {brother},
-                                                             cemetery::SuccessionMode::join}));
+                                                             cemetery::SuccessionMode::join, {}}));
 
     gui::SuccessionDialog dialog(f.frame, *db.reg().concession(id), false, ymd(2032, 1, 10));
     CHECK(dialog.HolderLabels() == std::vector<wxString>{wxS("Quaglia Rosa"), wxS("Quaglia Bruno")});

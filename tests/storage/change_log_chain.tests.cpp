@@ -74,7 +74,7 @@ struct LivedRegister {
                            u.rules));
         REQUIRE(u.reg.renew(second, {ymd(2051, 1, 10), "R-1", ymd(2051, 1, 10)}, u.rules));
         REQUIRE(u.reg.succeed(first, SuccessionRequest{ymd(2032, 1, 10), "voltura 2032/4",
-                                                       {test::holder("Rossi", "Carla", "")}, SuccessionMode::join}));
+                                                       {test::holder("Rossi", "Carla", "")}, SuccessionMode::join, {}}));
         REQUIRE(u.reg.post_expired(u.liscate, ymd(2051, 6, 1), ymd(2051, 6, 1)));
         REQUIRE(u.reg.close(third, ClosingRequest{ymd(2051, 9, 1), RemainsDestination::ossuary, "det. 4/2051", ""},
                             u.rules));

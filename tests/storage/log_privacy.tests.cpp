@@ -104,7 +104,7 @@ TEST_CASE("a concession's change-log entries name no holder: how many, and a dig
     REQUIRE(u.reg.replace_holders(id, {sala}, version));
     CHECK_THAT(u.reg.change_log().back().details, Catch::Contains("\"before\":{\"count\":2,\"digest\":\""));
     CHECK_THAT(u.reg.change_log().back().details, Catch::Contains("\"after\":{\"count\":1,\"digest\":\""));
-    REQUIRE(u.reg.succeed(id, SuccessionRequest{ymd(2032, 1, 10), "voltura 2032/4", {brivio}, SuccessionMode::join}));
+    REQUIRE(u.reg.succeed(id, SuccessionRequest{ymd(2032, 1, 10), "voltura 2032/4", {brivio}, SuccessionMode::join, {}}));
     const auto succession = u.reg.change_log("concession", id.value()).back();
     CHECK(succession.action == "succession");
     CHECK_THAT(succession.details, Catch::Contains("\"holders_before\":1"));
