@@ -163,10 +163,19 @@ std::optional<cemetery::ConcessionId> DetailPanel::concession_id() const {
 void DetailPanel::Clear(const wxString& message) {
     record_.reset();
     title_->SetLabel(wxString());
-    message_->SetLabel(message);
+    message_text_ = message;
     message_->Show();
     body_->Hide();
+    WrapMessage();
     Layout();
+}
+
+// The message wraps at the pane's width: a narrow pane (the list takes half of a
+// 1024-pixel window) must not cut the sentence off.
+void DetailPanel::WrapMessage() {
+    message_->SetLabel(message_text_);
+    const int width = GetClientSize().x - FromDIP(24);
+    if (width > 100) message_->Wrap(width);
 }
 
 void DetailPanel::ShowConcession(Database& db, cemetery::ConcessionId id) {
@@ -255,7 +264,11 @@ void DetailPanel::FocusActions() {
 void DetailPanel::OnSize(wxSizeEvent& event) {
     event.Skip();
     // Long explanations wrap at the pane's width.
-    if (!record_) return;
+    if (!record_) {
+        WrapMessage();
+        Layout();
+        return;
+    }
     const int width = GetClientSize().x - FromDIP(140);
     if (width > 100) {
         why_->SetLabel(expiry_explanation(record_->concession));
@@ -266,7 +279,7 @@ void DetailPanel::OnSize(wxSizeEvent& event) {
 }
 
 wxString DetailPanel::Text() const {
-    wxString out = title_->GetLabel() + wxS("\n") + message_->GetLabel() + wxS("\n");
+    wxString out = title_->GetLabel() + wxS("\n") + message_text_ + wxS("\n");
     if (record_) {
         for (auto* field : {comune_, cemetery_, place_, kind_, signed_, start_, term_, expiry_, why_, status_, ended_}) {
             if (field->IsShown()) out += field->GetLabel() + wxS("\n");

@@ -46,10 +46,12 @@ private:
     wxStaticText* AddField(const wxString& label, wxStaticText*& value);
     void FillLists(Database& db);
     void OnSize(wxSizeEvent& event);
+    void WrapMessage();
 
     std::optional<cemetery::ConcessionRecord> record_;
     wxStaticText* title_ = nullptr;
     wxStaticText* message_ = nullptr;
+    wxString message_text_;  // as given, before wrapping
     wxWindow* body_ = nullptr;
     wxStaticText* comune_ = nullptr;
     wxStaticText* cemetery_ = nullptr;

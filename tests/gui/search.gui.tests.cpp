@@ -6,6 +6,7 @@
 #include "search_panel.hpp"
 
 #include <wx/srchctrl.h>
+#include <wx/stattext.h>
 
 #include <catch2/catch.hpp>
 
@@ -130,4 +131,18 @@ TEST_CASE("a row found through its holder names the holder, after the deceased o
         REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 0; }));
         CHECK(panel->CountText().empty());
     }
+}
+
+TEST_CASE("the detail's message wraps inside the pane instead of being cut off", "[search]") {
+    GuiFixture f;
+    f.type_search(wxString());
+    gui_test::pump(200);
+    auto* detail = f.frame->search_panel()->detail();
+    auto* message = dynamic_cast<wxStaticText*>(detail->GetChildren()[1]);
+    REQUIRE(message);
+    REQUIRE(message->IsShown());
+    CHECK(detail->Text().Contains(wxS("Scrivete un nome, un numero di concessione o un codice fiscale per cercare.")));
+    // At 1024×768 the pane is about half the window: the sentence goes on two lines.
+    CHECK(message->GetRect().GetRight() <= detail->GetClientSize().x);
+    CHECK(message->GetLabel().Contains(wxS("\n")));
 }
