@@ -13,6 +13,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cemetery/regulation_loader.hpp>
+
+#include <fstream>
+
 #include <sys/stat.h>
 
 using gui_test::GuiFixture;
@@ -116,4 +120,23 @@ TEST_CASE("after a renewal the dialog offers the renewal's deed first, and Ctrl+
     INFO(text);
     CHECK_THAT(text, Catch::Contains("Atto di rinnovo n. R-2026/9 della concessione cimiteriale n. L-2022-001"));
     CHECK_THAT(text, Catch::Contains("la concessione scade il 01/03/2062"));
+}
+
+TEST_CASE("a deed text the office broke is refused naming its line, before anything is printed", "[deed]") {
+    GuiFixture f;
+    const auto id = shown_zanardelli(f);
+    const auto bad = f.dir / "atto.txt";
+    {
+        std::ofstream out(bad);
+        out << "[concessione]\nScade il {scadenze}\n[rinnovo]\n";
+    }
+    wxSetEnv(wxS("CEMETERY_ATTO"), wxString(bad.string()));
+    std::string message;
+    try {
+        (void)gui::deed_pages(*f.frame, id, std::nullopt);
+    } catch (const cemetery::RegulationFileError& e) {
+        message = e.what();
+    }
+    wxUnsetEnv(wxS("CEMETERY_ATTO"));
+    CHECK_THAT(message, Catch::Contains(bad.string() + ":2") && Catch::Contains("unknown placeholder {scadenze}"));
 }
