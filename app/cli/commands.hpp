@@ -16,6 +16,7 @@ void add_renew_command(CLI::App& app, Session& session);
 void add_list_commands(CLI::App& app, Session& session);  // expired, expiring, not-started
 void add_demo_command(CLI::App& app, Session& session);
 void add_notices_command(CLI::App& app, Session& session);  // letters to holders (PDF)
+void add_deed_command(CLI::App& app, Session& session);     // the deed the holders sign (PDF)
 // The life of a concession
 void add_plots_commands(CLI::App& app, Session& session);   // plots add|list|free|out-of-use
 void add_concede_command(CLI::App& app, Session& session);

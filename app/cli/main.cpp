@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     cli::add_list_commands(app, session);
     cli::add_demo_command(app, session);
     cli::add_notices_command(app, session);
+    cli::add_deed_command(app, session);
     // The life of a concession
     cli::add_plots_commands(app, session);
     cli::add_concede_command(app, session);

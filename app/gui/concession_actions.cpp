@@ -1,10 +1,16 @@
 #include "concession_actions.hpp"
 
 #include "convert.hpp"
+#include "deed_dialog.hpp"
+#include "document_printout.hpp"
+#include "fit_display.hpp"
 #include "holders_dialog.hpp"
 #include "renew_dialog.hpp"
 #include "words.hpp"
 
+#include <cemetery/documents/deed_pdf.hpp>
+
+#include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 
 namespace gui {
@@ -24,7 +30,69 @@ void show_refusal(wxWindow* parent, const cemetery::Refusal& refusal) {
     dialog.ShowModal();
 }
 
+namespace docs = cemetery::documents;
+
+// The deed laid out from the register as it stands, with the office's text read anew:
+// a clerk who corrects data/atto.txt sees the change at the next print.
+struct DeedToPrint {
+    docs::Deed deed;
+    docs::DeedTemplate text;
+};
+
+DeedToPrint deed_to_print(Host& host, cemetery::ConcessionId id, std::optional<std::size_t> renewal) {
+    auto& db = host.database();
+    const auto record = db.reg().record(id);
+    if (!record) throw std::runtime_error("the concession is no longer in the register");
+    const auto offices = docs::load_offices(docs::shipped_offices_path());
+    return {docs::collect_deed(*record, db.regulation(), offices, renewal, cemetery::today()),
+            docs::load_deed_template(docs::shipped_deed_template_path())};
+}
+
+// "atto-2021-0005.pdf": deed numbers may hold slashes, a file name may not.
+wxString deed_file_name(const docs::Deed& deed) {
+    wxString name = to_wx(deed.number);
+    for (const wxUniChar c : {wxUniChar('/'), wxUniChar('\\'), wxUniChar(' '), wxUniChar('('), wxUniChar(')')}) {
+        name.Replace(wxString(c), wxS("-"));
+    }
+    return (deed.kind == docs::DeedKind::concession ? wxS("atto-") : wxS("atto-rinnovo-")) + name + wxS(".pdf");
+}
+
 }  // namespace
+
+std::vector<docs::Page> deed_pages(Host& host, cemetery::ConcessionId id, std::optional<std::size_t> renewal) {
+    const auto d = deed_to_print(host, id, renewal);
+    return docs::lay_out_deed(d.deed, d.text);
+}
+
+void write_deed(Host& host, cemetery::ConcessionId id, std::optional<std::size_t> renewal,
+                const std::filesystem::path& file) {
+    const auto d = deed_to_print(host, id, renewal);
+    host.database().write_output(file, [&](const auto& path) { docs::write_deed_pdf(d.deed, d.text, path); });
+}
+
+void print_deed(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
+    const auto concession = host.database().reg().concession(id);
+    if (!concession) return;
+    DeedDialog dialog(parent, *concession);
+    const int action = dialog.ShowModal();
+    if (action != wxID_PREVIEW && action != wxID_SAVE) return;
+    const auto renewal = dialog.renewal();
+    try {
+        if (action == wxID_PREVIEW) {
+            const auto d = deed_to_print(host, id, renewal);
+            show_print_preview(parent, _("Deed"), docs::lay_out_deed(d.deed, d.text));
+            return;
+        }
+        const auto d = deed_to_print(host, id, renewal);  // a bad text is said before a file is asked for
+        wxFileDialog save(parent, _("Save deed"), wxString(), deed_file_name(d.deed), _("PDF files (*.pdf)|*.pdf"),
+                          wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        if (show_fitted(save) != wxID_OK) return;
+        write_deed(host, id, renewal, std::filesystem::path(to_std(save.GetPath())));
+        host.set_status(wxString::Format(_("Deed saved to %s"), save.GetPath()));
+    } catch (const std::exception& e) {
+        wxMessageBox(to_wx(e.what()), _("Print deed"), wxOK | wxICON_ERROR, parent);
+    }
+}
 
 void renew_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     auto& db = host.database();

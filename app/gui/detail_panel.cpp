@@ -130,7 +130,10 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
     record_payment_ = new wxButton(body, wxID_ANY, _("Record payment…"));
     record_payment_->SetName(wxS("record_payment_button"));
     record_payment_->SetToolTip(_("The term runs from the payment: record the day it was paid"));
-    for (auto* b : {renew_, edit_holders_, add_burial_, record_payment_}) {
+    print_deed_ = new wxButton(body, wxID_ANY, _("Print deed…"));
+    print_deed_->SetName(wxS("print_deed_button"));
+    print_deed_->SetToolTip(_("The deed the holders sign, of the concession or of a renewal (Ctrl+P)"));
+    for (auto* b : {renew_, edit_holders_, print_deed_, add_burial_, record_payment_}) {
         buttons->Add(b, wxSizerFlags().Border(wxRIGHT | wxTOP, FromDIP(6)));
     }
     body_sizer->Add(buttons, wxSizerFlags().Border(wxALL, FromDIP(8)));
@@ -140,6 +143,7 @@ DetailPanel::DetailPanel(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
 
     renew_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_renew) on_renew(); });
     edit_holders_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_edit_holders) on_edit_holders(); });
+    print_deed_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_print_deed) on_print_deed(); });
     add_burial_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_add_burial) on_add_burial(); });
     record_payment_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (on_record_payment) on_record_payment(); });
     Bind(wxEVT_SIZE, &DetailPanel::OnSize, this);

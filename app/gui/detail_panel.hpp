@@ -36,6 +36,7 @@ public:
 
     std::function<void()> on_renew;
     std::function<void()> on_edit_holders;
+    std::function<void()> on_print_deed;
     std::function<void()> on_add_burial;
     std::function<void()> on_record_payment;
     // Shown only where the term waits for its payment.
@@ -73,6 +74,7 @@ private:
     wxListView* history_ = nullptr;
     wxButton* renew_ = nullptr;
     wxButton* edit_holders_ = nullptr;
+    wxButton* print_deed_ = nullptr;
     wxButton* add_burial_ = nullptr;
     wxButton* record_payment_ = nullptr;
     wxFlexGridSizer* grid_ = nullptr;

@@ -26,6 +26,7 @@ void MainFrame::BuildMenu() {
     edit->AppendSeparator();
     edit->Append(id_renew, _("&Renew…\tCtrl+R"));
     edit->Append(id_edit_holders, _("Edit &holders…"));
+    edit->Append(id_print_deed, _("&Print deed…\tCtrl+P"));
     edit->AppendSeparator();
     edit->Append(id_new_concession, _("&New concession…\tCtrl+N"));
     edit->Append(id_add_burial, _("Add &burial…"));
@@ -62,6 +63,7 @@ void MainFrame::BuildMenu() {
     Bind(wxEVT_MENU, &MainFrame::OnFocusSearch, this, id_focus_search);
     Bind(wxEVT_MENU, &MainFrame::OnConcessionCommand, this, id_renew);
     Bind(wxEVT_MENU, &MainFrame::OnConcessionCommand, this, id_edit_holders);
+    Bind(wxEVT_MENU, &MainFrame::OnConcessionCommand, this, id_print_deed);
     Bind(wxEVT_MENU, &MainFrame::OnSelectView, this, id_view_search, id_view_counter);
     Bind(wxEVT_MENU, &MainFrame::OnImportRegister, this, id_import);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);

@@ -22,6 +22,7 @@ enum CommandId : int {
     id_succession,
     id_regulation,
     id_plots,
+    id_print_deed,
 };
 
 }  // namespace gui

@@ -339,6 +339,7 @@ void MainFrame::OnConcessionCommand(wxCommandEvent& event) {
     switch (event.GetId()) {
         case id_renew: search_panel_->RenewSelected(); break;
         case id_edit_holders: search_panel_->EditHolders(); break;
+        case id_print_deed: search_panel_->PrintDeed(); break;
         default: break;
     }
 }

@@ -38,6 +38,7 @@ SearchPanel::SearchPanel(wxWindow* parent, Host& host) : wxPanel(parent), host_(
     results_->Bind(wxEVT_LIST_ITEM_ACTIVATED, &SearchPanel::OnActivateResult, this);
     detail_->on_renew = [this] { RenewSelected(); };
     detail_->on_edit_holders = [this] { EditHolders(); };
+    detail_->on_print_deed = [this] { PrintDeed(); };
     detail_->on_add_burial = [this] { AddBurial(); };
     detail_->on_record_payment = [this] {
         if (const auto id = shown()) record_payment(this, host_, *id);
@@ -102,6 +103,10 @@ void SearchPanel::RenewSelected() {
 
 void SearchPanel::EditHolders() {
     if (const auto id = shown()) edit_holders(this, host_, *id);
+}
+
+void SearchPanel::PrintDeed() {
+    if (const auto id = shown()) print_deed(this, host_, *id);
 }
 
 // A deceased joins a concession only as a burial, decided as the menu's "Add burial…".

@@ -30,6 +30,7 @@ public:
     // Commands on the selected concession (they open their dialogs).
     void RenewSelected();
     void EditHolders();
+    void PrintDeed();
     void AddBurial();
 
     [[nodiscard]] ResultsList* results() { return results_; }
