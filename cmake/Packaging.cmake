@@ -13,7 +13,7 @@ install(FILES regolamento/regolamento.toml DESTINATION ${CMAKE_INSTALL_DATADIR}/
 install(DIRECTORY regolamento/esempi/ DESTINATION ${CMAKE_INSTALL_DATADIR}/cemetery/regolamento/esempi
         FILES_MATCHING PATTERN "*.toml")
 # The Union's comuni and cemeteries (a new register starts with them) and the offices' letterheads.
-install(FILES data/unione.toml data/ufficio.toml DESTINATION ${CMAKE_INSTALL_DATADIR}/cemetery/data)
+install(FILES data/unione.toml data/ufficio.toml data/atto.txt DESTINATION ${CMAKE_INSTALL_DATADIR}/cemetery/data)
 
 # Manual pages and the changelog go compressed, as Debian has them.
 function(cemetery_gzip source output target)
