@@ -77,6 +77,13 @@ struct RenewalRequest {
     // The day it is recorded: a renewal dated after it is refused. The clock's today
     // unless given (tests pin it).
     Date today = cemetery::today();
+    // The concession's row_version when the clerk was shown it (Concession::row_version):
+    // when given and the concession has changed since (another renewal, a burial, any
+    // write), the renewal is refused as `stale` and nothing is written, so a renewal is
+    // never stacked on one the preview did not show. None for a caller that reads and
+    // renews in one go (the command line): the rules then judge the concession as it
+    // stands inside the write.
+    std::optional<std::int64_t> expected_version = std::nullopt;
 };
 
 // The outcome of Register::renew: the rules' decision and, when allowed, the
@@ -224,7 +231,9 @@ public:
 
     // Renews under the version in force on request.on, as decide_renewal decides with
     // request.today; then refused when the renewal deed's number is already recorded for
-    // a renewal in the concession's comune. Writes only when allowed.
+    // a renewal in the concession's comune. Writes only when allowed. Refused first as
+    // `stale` (the outcome's conflict) when request.expected_version is no longer the
+    // concession's row_version.
     RenewalOutcome renew(ConcessionId id, const RenewalRequest& request, const Regulation& regulation);
 
     // --- What clerks ask ---
