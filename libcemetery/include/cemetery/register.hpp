@@ -9,7 +9,8 @@
 // at once.
 //
 // Thread rules: one Register per thread; several processes may open one file
-// (WAL mode, a busy timeout instead of "database is locked").
+// (WAL mode, a busy timeout instead of "database is locked") on a disk of this
+// computer: a file on a network share is refused (network_filesystem.hpp).
 
 #include <cemetery/change_log.hpp>
 #include <cemetery/comune.hpp>
@@ -112,7 +113,8 @@ struct LifeOutcome {
 class Register {
 public:
     // Opens the file, creating it when missing, and brings its schema up to date.
-    // Throws DatabaseError (too_new for a database written by a newer program).
+    // Throws DatabaseError (too_new for a database written by a newer program,
+    // network_filesystem for a file on a network share).
     static Register open(const std::filesystem::path& file, std::string user = {});
     // Opens an existing file only; throws DatabaseError when it is missing.
     static Register open_existing(const std::filesystem::path& file, std::string user = {});
