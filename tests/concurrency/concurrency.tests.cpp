@@ -240,8 +240,8 @@ TEST_CASE("two programs renewing one concession 30 times each record 60 renewals
     two_programs_renew_one_concession(dir.file("registro.sqlite").string(), 30);
 }
 
-TEST_CASE("two programs conceding the same 200 free plots in the same order make 200 concessions; every other try "
-          "is refused because the plot is taken",
+TEST_CASE("two programs conceding the same 200 free plots in the same order make 200 concessions, every other try "
+          "refused because the plot is taken",
           "[concurrency]") {
     test::TempDir dir;
     two_programs_concede_the_same_plots(dir.file("registro.sqlite").string(), 200);
@@ -253,8 +253,8 @@ TEST_CASE("two programs writing 500 changes each leave 1000 entries in the chang
     two_programs_write_the_log(dir.file("registro.sqlite").string(), 500);
 }
 
-TEST_CASE("a program killed in the middle of a write leaves nothing of it; the program waiting goes on; the register "
-          "verifies",
+TEST_CASE("a program killed in the middle of a write leaves nothing of it, the program waiting goes on, "
+          "the register verifies",
           "[concurrency]") {
     test::TempDir dir;
     a_writer_killed_in_a_transaction(dir.file("registro.sqlite").string(), dir);
