@@ -22,7 +22,10 @@ void add_renew_command(CLI::App& app, Session& session) {
         const auto on = date_option(args->on, "--on");
         const auto comune = session.comune(args->comune);
         const auto id = session.concession(args->deed, comune);
-        // Recorded today: a renewal dated after it is refused.
+        // Recorded today: a renewal dated after it is refused. Read and renewed in one go,
+        // with nothing shown before: the rules judge the concession as it stands inside
+        // the write (no expected_version), so a renewal by another program meanwhile is
+        // seen, never stacked on unawares.
         const auto outcome = session.reg().renew(id, {on, args->renewal_deed, cemetery::today()}, session.regulation());
         if (outcome.conflict) throw Exit{refused, "renewal refused: " + outcome.conflict->message};
         if (!outcome) throw Exit{refused, "renewal refused: " + outcome.decision.explanation()};

@@ -6,6 +6,7 @@
 #include "results_list.hpp"
 #include "screenshot.hpp"
 #include "search_panel.hpp"
+#include "words.hpp"
 
 #include <cemetery/default_register.hpp>
 
@@ -104,7 +105,7 @@ bool App::OnInit() {
         if (automatic) {
             std::cerr << "cemetery-gui: " << e.what() << '\n';
         } else {
-            wxMessageBox(wxString::Format(_("The register cannot be opened:\n%s"), to_wx(e.what())),
+            wxMessageBox(wxString::Format(_("The register cannot be opened:\n%s"), open_error_text(e)),
                          _("Cemetery services"), wxOK | wxICON_ERROR);
         }
         return false;

@@ -13,6 +13,8 @@
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 
+#include <optional>
+
 namespace gui {
 
 namespace {
@@ -96,24 +98,37 @@ void print_deed(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
 
 void renew_concession(wxWindow* parent, Host& host, cemetery::ConcessionId id) {
     auto& db = host.database();
-    const auto record = db.reg().record(id);
-    if (!record) return;
-    RenewDialog dialog(parent, *record, db.regulation(), cemetery::today(), db.reg().life(id).postings);
-    if (dialog.ShowModal() != wxID_OK) return;
-    const auto outcome = db.reg().renew(id, dialog.request(), db.regulation());
-    if (!outcome.decision.allowed()) {
-        wxMessageDialog refused(parent,
-                                wxString::Format(_("The regulation does not allow a renewal: %s."),
-                                                 refusal_text(outcome.decision.refusal->code)),
-                                _("Renewal"), wxOK | wxICON_WARNING);
-        refused.SetExtendedMessage(refusal_detail(*outcome.decision.refusal));
-        refused.ShowModal();
-    } else if (outcome.conflict) {
-        show_conflict(parent, *outcome.conflict);
-    } else if (outcome.concession) {
-        host.set_status(wxString::Format(_("Concession no. %s renewed: new expiry %s"),
-                                         to_wx(outcome.concession->deed_number),
-                                         date_text(outcome.concession->expires_on)));
+    // What the clerk typed, kept when the concession changed underneath (another
+    // desk renewed it, say) and the dialog is shown again on it as it stands now.
+    std::optional<cemetery::RenewalRequest> typed;
+    for (;;) {
+        const auto record = db.reg().record(id);
+        if (!record) break;
+        RenewDialog dialog(parent, *record, db.regulation(), typed ? typed->on : cemetery::today(),
+                           db.reg().life(id).postings);
+        if (typed) {
+            dialog.SetDeed(to_wx(typed->deed));
+            dialog.TellChangedUnderneath();
+        }
+        if (dialog.ShowModal() != wxID_OK) break;
+        typed = dialog.request();
+        const auto outcome = db.reg().renew(id, *typed, db.regulation());
+        if (outcome.conflict && outcome.conflict->code == cemetery::ConflictCode::stale) continue;
+        if (!outcome.decision.allowed()) {
+            wxMessageDialog refused(parent,
+                                    wxString::Format(_("The regulation does not allow a renewal: %s."),
+                                                     refusal_text(outcome.decision.refusal->code)),
+                                    _("Renewal"), wxOK | wxICON_WARNING);
+            refused.SetExtendedMessage(refusal_detail(*outcome.decision.refusal));
+            refused.ShowModal();
+        } else if (outcome.conflict) {
+            show_conflict(parent, *outcome.conflict);
+        } else if (outcome.concession) {
+            host.set_status(wxString::Format(_("Concession no. %s renewed: new expiry %s"),
+                                             to_wx(outcome.concession->deed_number),
+                                             date_text(outcome.concession->expires_on)));
+        }
+        break;
     }
     host.concession_changed(id);
 }

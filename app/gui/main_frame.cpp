@@ -8,6 +8,7 @@
 #include "import_dialog.hpp"
 #include "search_panel.hpp"
 #include "start_panel.hpp"
+#include "words.hpp"
 
 #include <cemetery/output_file.hpp>
 #include <cemetery/storage_error.hpp>
@@ -169,7 +170,7 @@ void MainFrame::OpenDemo() {
         }
         use_database(std::move(db));
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::Format(_("The register cannot be opened:\n%s"), to_wx(e.what())), _("Cemetery services"),
+        wxMessageBox(wxString::Format(_("The register cannot be opened:\n%s"), open_error_text(e)), _("Cemetery services"),
                      wxOK | wxICON_ERROR, this);
     }
 }
@@ -269,7 +270,7 @@ void MainFrame::OpenFile(const wxString& path, bool create) {
         auto regulation = db_->shared_regulation();
         use_database(create ? Database::open(file, regulation) : Database::open_existing(file, regulation));
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::Format(_("Cannot open %s:\n%s"), path, to_wx(e.what())), _("Cemetery services"),
+        wxMessageBox(wxString::Format(_("Cannot open %s:\n%s"), path, open_error_text(e)), _("Cemetery services"),
                      wxOK | wxICON_ERROR, this);
     }
 }

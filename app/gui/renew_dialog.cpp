@@ -30,6 +30,11 @@ RenewDialog::RenewDialog(wxWindow* parent, const cemetery::ConcessionRecord& rec
     auto* title = new wxStaticText(this, wxID_ANY, wxString::Format(_("Concession no. %s"), to_wx(c.deed_number)));
     title->SetFont(title->GetFont().Bold().Scaled(1.15f));
     sizer->Add(title, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
+    notice_ = new wxStaticText(this, wxID_ANY, wxString());
+    notice_->SetName(wxS("changed_notice"));
+    notice_->SetForegroundColour(wxColour(0xB0, 0x00, 0x20));
+    notice_->Hide();
+    sizer->Add(notice_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
     sizer->Add(new wxStaticText(this, wxID_ANY,
                                 kind_text(record_.plot.kind) + wxS(" · ") + to_wx(record_.comune.name) + wxS(" · ") +
                                     to_wx(record_.cemetery.name) + wxS(" · ") + location_text(record_.plot.location)),
@@ -79,8 +84,20 @@ RenewDialog::RenewDialog(wxWindow* parent, const cemetery::ConcessionRecord& rec
 }
 
 cemetery::RenewalRequest RenewDialog::request() const {
-    return cemetery::RenewalRequest{from_wx_date(date_->GetValue()), to_std(deed_->GetValue().Strip(wxString::both))};
+    cemetery::RenewalRequest request{from_wx_date(date_->GetValue()), to_std(deed_->GetValue().Strip(wxString::both))};
+    request.expected_version = record_.concession.row_version;  // what the preview was decided on
+    return request;
 }
+
+void RenewDialog::TellChangedUnderneath() {
+    notice_->SetLabel(conflict_text(cemetery::ConflictCode::stale));
+    notice_->Wrap(FromDIP(460));
+    notice_->Show();
+    Layout();
+    Fit();
+}
+
+wxString RenewDialog::NoticeText() const { return notice_->IsShown() ? notice_->GetLabel() : wxString(); }
 
 void RenewDialog::SetDate(cemetery::Date on) {
     date_->SetValue(to_wx_date(on));

@@ -2,7 +2,9 @@
 // Rinnovo: shows what the regulation decides for the renewal date picked (allowed:
 // the new expiry, the years, the version, the tariff; refused: the reason and the
 // rule, and OK stays disabled), and asks the renewal deed's number. The dialog
-// only asks; the caller writes with Register::renew.
+// only asks; the caller writes with Register::renew, with the row version of the
+// concession shown, so a renewal decided on what is no longer there is refused
+// (stale) and the dialog shown again on the concession as it stands.
 
 #include <cemetery/concession_record.hpp>
 #include <cemetery/register.hpp>
@@ -29,6 +31,10 @@ public:
     // The date as if picked on the calendar.
     void SetDate(cemetery::Date on);
     void SetDeed(const wxString& deed);
+    // Says, above everything, that the concession changed since it was first shown
+    // and has been read again.
+    void TellChangedUnderneath();
+    [[nodiscard]] wxString NoticeText() const;
     [[nodiscard]] wxString OutcomeText() const;
     [[nodiscard]] bool CanConfirm() const;
 
@@ -43,6 +49,7 @@ private:
     wxString outcome_;
     wxDatePickerCtrl* date_ = nullptr;
     wxTextCtrl* deed_ = nullptr;
+    wxStaticText* notice_ = nullptr;
     wxStaticText* verdict_ = nullptr;
     wxStaticText* details_ = nullptr;
     wxButton* ok_ = nullptr;

@@ -162,6 +162,18 @@ wxString conflict_detail(const cemetery::Conflict& conflict) {
     return wxString::Format(_("Technical detail, for whoever looks after the program: %s"), to_wx(conflict.message));
 }
 
+wxString open_error_text(const std::exception& error) {
+    const auto* database = dynamic_cast<const cemetery::DatabaseError*>(&error);
+    if (database && database->kind() == cemetery::DatabaseError::Kind::network_filesystem) {
+        return _("The register is in a network folder, and a register file must be on a disk of this computer: "
+                 "over a network SQLite cannot share its journal between programs and its locks are unreliable, so "
+                 "two programs writing at once could damage the register. Nothing was opened.\n"
+                 "Keep the file on a local disk; for several offices sharing one register, use a PostgreSQL register "
+                 "on a server (--db postgresql://…).");
+    }
+    return to_wx(error.what());
+}
+
 wxString outcome_text(const cemetery::LifeOutcome& outcome) {
     wxString what;
     wxString detail;

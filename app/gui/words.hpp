@@ -14,6 +14,7 @@
 
 #include <wx/string.h>
 
+#include <exception>
 #include <string>
 
 namespace gui {
@@ -34,6 +35,9 @@ namespace gui {
 // for data the register's checks refuse, whose technical reason (in English, from the
 // database) is kept for whoever looks after the program.
 [[nodiscard]] wxString conflict_detail(const cemetery::Conflict& conflict);
+// Why a register could not be opened: for a register on a network folder, why that is
+// refused and what to use instead, in the interface language; else the library's sentence.
+[[nodiscard]] wxString open_error_text(const std::exception& error);
 // Why a write was not done: the short reason, and under it the detail; empty when written.
 [[nodiscard]] wxString outcome_text(const cemetery::LifeOutcome& outcome);
 // The reason of an import problem, in the user's language (the library's English

@@ -167,3 +167,17 @@ TEST_CASE("a holder refused for a tax code is told in Italian, naming the holder
                                      code.back(), gui_test::holder_tax_code().back()));
     CHECK_FALSE(detail.Contains(wxS("check letter")));
 }
+
+TEST_CASE("a register in a network folder is refused in Italian, saying why and naming the server's register",
+          "[italian]") {
+    const cemetery::DatabaseError shared(cemetery::DatabaseError::Kind::network_filesystem,
+                                         "/mnt/ufficio/registro.sqlite: the register is in a network folder (NFS)");
+    const wxString said = gui::open_error_text(shared);
+    INFO(said.utf8_string());
+    CHECK(said.StartsWith(wxS("Il registro è in una cartella di rete")));
+    CHECK(said.Contains(wxS("non sono affidabili")));
+    CHECK(said.Contains(wxS("registro PostgreSQL su un server (--db postgresql://")));
+    // Any other error: the library's sentence as it is.
+    const cemetery::DatabaseError busy(cemetery::DatabaseError::Kind::busy, "the register is busy");
+    CHECK(gui::open_error_text(busy) == wxS("the register is busy"));
+}

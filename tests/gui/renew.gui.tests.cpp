@@ -1,5 +1,6 @@
 #include "gui_fixture.hpp"
 
+#include "convert.hpp"
 #include "detail_panel.hpp"
 #include "ids.hpp"
 #include "renew_dialog.hpp"
@@ -9,6 +10,8 @@
 #include <wx/button.h>
 
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 
 using gui_test::GuiFixture;
 
@@ -211,4 +214,118 @@ TEST_CASE("the renewal dialog's rule names the version and its document, and say
         ++provisional;
     }
     CHECK(provisional == 1);
+}
+
+namespace {
+
+// The concession as another desk sees it: a Register of its own on the same file.
+cemetery::ConcessionId zanardelli(cemetery::Register& reg) {
+    const auto liscate = reg.find_comune("Liscate");
+    REQUIRE(liscate);
+    const auto id = reg.find_concession(liscate->id, "L-2022-001");
+    REQUIRE(id);
+    return *id;
+}
+
+}  // namespace
+
+TEST_CASE("renewed by another program while the dialog is open: OK tells the clerk and shows it again, never a second "
+          "renewal",
+          "[renew]") {
+    GuiFixture f;
+    f.type_search(wxS("zanardelli"));
+    auto* results = f.frame->search_panel()->results();
+    REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+    const auto file = f.frame->database().file();
+
+    int cli_status = -1;
+    bool shown_again = false;
+    wxString notice_first, notice_again, outcome_again, deed_again;
+    bool could_confirm_again = true;
+    gui_test::when_window_appears(wxS("renew_dialog"), [&](wxWindow* window) {
+        auto* dialog = dynamic_cast<gui::RenewDialog*>(window);
+        REQUIRE(dialog);
+        REQUIRE(dialog->CanConfirm());
+        notice_first = dialog->NoticeText();
+        dialog->SetDeed(wxS("R-2026/14"));
+        // Meanwhile the command line, at another desk, renews it today.
+        const std::string command = std::string("\"") + CEMETERY_CLI + "\" --db \"" + file.string() +
+                                    "\" renew L-2022-001 --comune Liscate --deed R-2026/13 >/dev/null 2>&1";
+        cli_status = std::system(command.c_str());
+        gui_test::when_window_appears(wxS("renew_dialog"), [&](wxWindow* again_window) {
+            auto* again = dynamic_cast<gui::RenewDialog*>(again_window);
+            REQUIRE(again);
+            shown_again = true;
+            notice_again = again->NoticeText();
+            outcome_again = again->OutcomeText();
+            deed_again = gui::to_wx(again->request().deed);
+            could_confirm_again = again->CanConfirm();
+            gui_test::click(again, wxID_CANCEL);
+        });
+        gui_test::click(dialog, wxID_OK);
+    });
+    wxCommandEvent event(wxEVT_MENU, gui::id_renew);
+    f.frame->ProcessWindowEvent(event);  // returns when the dialog is closed
+
+    CHECK(cli_status == 0);
+    CHECK(notice_first.empty());
+    REQUIRE(shown_again);
+    CHECK(notice_again.Contains(wxS("Qualcun altro ha modificato la concessione")));
+    CHECK(deed_again == wxS("R-2026/14"));  // what the clerk typed is kept
+    // Shown as it stands now: renewed today already, a renewal today is the same one.
+    INFO(outcome_again.utf8_string());
+    CHECK_FALSE(could_confirm_again);
+    CHECK(outcome_again.Contains(wxS("non è successiva all'ultimo rinnovo")));
+
+    auto other = cemetery::Register::open_existing(file, "other.clerk");
+    const auto now = other.concession(zanardelli(other));
+    REQUIRE(now->renewals.size() == 1);
+    CHECK(now->renewals[0].deed == "R-2026/13");
+    CHECK(results->GetItemText(0, 7) == wxS("01/03/2062"));  // the list reads what is there
+}
+
+TEST_CASE("holders changed at another desk while the renewal dialog is open: shown again with what was typed, then "
+          "renewed once",
+          "[renew]") {
+    GuiFixture f;
+    f.type_search(wxS("zanardelli"));
+    auto* results = f.frame->search_panel()->results();
+    REQUIRE(gui_test::wait_until([&] { return results->GetItemCount() == 1; }));
+    const auto file = f.frame->database().file();
+
+    bool shown_again = false;
+    wxString notice_again, deed_again;
+    gui_test::when_window_appears(wxS("renew_dialog"), [&](wxWindow* window) {
+        auto* dialog = dynamic_cast<gui::RenewDialog*>(window);
+        REQUIRE(dialog);
+        dialog->SetDeed(wxS("R-2026/14"));
+        {
+            auto other = cemetery::Register::open_existing(file, "other.clerk");
+            const auto id = zanardelli(other);
+            const auto shown = *other.concession(id);
+            auto holders = shown.holders;
+            holders.push_back(cemetery::Holder{{}, "Brambilla", "Luisa", {}, {}, {}, {}});
+            REQUIRE(other.replace_holders(id, holders, shown.row_version));
+        }
+        gui_test::when_window_appears(wxS("renew_dialog"), [&](wxWindow* again_window) {
+            auto* again = dynamic_cast<gui::RenewDialog*>(again_window);
+            REQUIRE(again);
+            shown_again = true;
+            notice_again = again->NoticeText();
+            deed_again = gui::to_wx(again->request().deed);
+            gui_test::click(again, wxID_OK);  // checked, and confirmed again
+        });
+        gui_test::click(dialog, wxID_OK);
+    });
+    wxCommandEvent event(wxEVT_MENU, gui::id_renew);
+    f.frame->ProcessWindowEvent(event);
+
+    REQUIRE(shown_again);
+    CHECK(notice_again.Contains(wxS("Qualcun altro ha modificato la concessione")));
+    CHECK(deed_again == wxS("R-2026/14"));
+    const auto now = f.frame->database().reg().concession(zanardelli(f.frame->database().reg()));
+    REQUIRE(now->renewals.size() == 1);
+    CHECK(now->renewals[0].deed == "R-2026/14");
+    CHECK(now->holders.size() == 2);
+    CHECK(results->GetItemText(0, 7) == wxS("01/03/2062"));
 }

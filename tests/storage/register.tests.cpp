@@ -1,5 +1,6 @@
 #include "support.hpp"
 
+#include "many_renewals.hpp"
 #include "storage/fixtures.hpp"
 
 #include <cemetery/register.hpp>
@@ -662,6 +663,57 @@ fonte = "regolamento di prova"
     CHECK_THAT(third.decision.refusal->message, Catch::Contains("Prova due rinnovi"));
     CHECK(u.reg.concession(id)->renewals.size() == 2);
     check_unchanged(u.reg, before);
+}
+
+namespace {
+
+// Two clerks at two desks, each with a Register of their own on `location`: both are
+// shown the same family tomb, the first renews it, then the second confirms the
+// renewal the preview promised. Written for any register the clerks can share.
+void second_clerk_renews_what_was_shown(const std::filesystem::path& location) {
+    const auto rules = parse_regulation(test::many_renewals_toml, "rinnovi-a-volonta.toml");
+    INFO((rules.error ? rules.error->to_string() : std::string()));
+    REQUIRE(rules);
+    test::UnionRegister first_desk(location, "first.clerk");
+    auto second_desk = Register::open(location, "second.clerk");
+    const auto plot = first_desk.plot(first_desk.liscate_cimitero, PlotKind::tomba_famiglia, "6", "Tombe", "");
+    const auto id = first_desk.add_ok({.plot = plot, .number = "3/2022", .signed_on = ymd(2022, 2, 1)});
+
+    const auto shown_first = *first_desk.reg.concession(id);
+    const auto shown_second = *second_desk.concession(id);
+    REQUIRE(shown_first.row_version == shown_second.row_version);
+
+    RenewalRequest first{ymd(2030, 1, 10), "R-1/2030", ymd(2030, 1, 10), shown_first.row_version};
+    REQUIRE(first_desk.reg.renew(id, first, *rules.regulation));
+    const auto before = snapshot(second_desk);
+
+    RenewalRequest second{ymd(2030, 1, 20), "R-2/2030", ymd(2030, 1, 20), shown_second.row_version};
+    const auto refused = second_desk.renew(id, second, *rules.regulation);
+    CHECK_FALSE(refused);
+    CHECK_FALSE(refused.concession);
+    check_conflict(refused.conflict, ConflictCode::stale);
+    const auto now = *second_desk.concession(id);
+    REQUIRE(now.renewals.size() == 1);
+    CHECK(now.renewals[0].deed == "R-1/2030");
+    CHECK(now.expires_on == ymd(2053, 2, 1));
+    check_unchanged(second_desk, before);
+
+    SECTION("shown again, the second clerk's renewal is recorded on the first") {
+        second.expected_version = now.row_version;
+        const auto renewed = second_desk.renew(id, second, *rules.regulation);
+        INFO(renewed.decision.explanation());
+        REQUIRE(renewed);
+        CHECK(renewed.concession->renewals.size() == 2);
+        CHECK(renewed.concession->expires_on == ymd(2054, 2, 1));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a renewal confirmed after another clerk renewed the concession since it was shown is refused as stale",
+          "[store][stale]") {
+    test::TempDir dir;
+    second_clerk_renews_what_was_shown(dir.file("registro.sqlite"));
 }
 
 TEST_CASE("a renewal that would run into a later concession on the same plot is refused and writes nothing",

@@ -9,7 +9,8 @@
 // at once.
 //
 // Thread rules: one Register per thread; several processes may open one file
-// (WAL mode, a busy timeout instead of "database is locked").
+// (WAL mode, a busy timeout instead of "database is locked") on a disk of this
+// computer: a file on a network share is refused (network_filesystem.hpp).
 
 #include <cemetery/change_log.hpp>
 #include <cemetery/comune.hpp>
@@ -77,6 +78,13 @@ struct RenewalRequest {
     // The day it is recorded: a renewal dated after it is refused. The clock's today
     // unless given (tests pin it).
     Date today = cemetery::today();
+    // The concession's row_version when the clerk was shown it (Concession::row_version):
+    // when given and the concession has changed since (another renewal, a burial, any
+    // write), the renewal is refused as `stale` and nothing is written, so a renewal is
+    // never stacked on one the preview did not show. None for a caller that reads and
+    // renews in one go (the command line): the rules then judge the concession as it
+    // stands inside the write.
+    std::optional<std::int64_t> expected_version = std::nullopt;
 };
 
 // The outcome of Register::renew: the rules' decision and, when allowed, the
@@ -105,7 +113,8 @@ struct LifeOutcome {
 class Register {
 public:
     // Opens the file, creating it when missing, and brings its schema up to date.
-    // Throws DatabaseError (too_new for a database written by a newer program).
+    // Throws DatabaseError (too_new for a database written by a newer program,
+    // network_filesystem for a file on a network share).
     static Register open(const std::filesystem::path& file, std::string user = {});
     // Opens an existing file only; throws DatabaseError when it is missing.
     static Register open_existing(const std::filesystem::path& file, std::string user = {});
@@ -224,7 +233,9 @@ public:
 
     // Renews under the version in force on request.on, as decide_renewal decides with
     // request.today; then refused when the renewal deed's number is already recorded for
-    // a renewal in the concession's comune. Writes only when allowed.
+    // a renewal in the concession's comune. Writes only when allowed. Refused first as
+    // `stale` (the outcome's conflict) when request.expected_version is no longer the
+    // concession's row_version.
     RenewalOutcome renew(ConcessionId id, const RenewalRequest& request, const Regulation& regulation);
 
     // --- What clerks ask ---

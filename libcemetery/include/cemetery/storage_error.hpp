@@ -16,6 +16,7 @@ public:
         busy,       // another program holds the write lock beyond the wait
         read_only,  // no permission to write
         io,         // disk full, I/O error
+        network_filesystem,  // on a network share (NFS, SMB): refused, see network_filesystem.hpp
         other,
     };
     DatabaseError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}

@@ -5,6 +5,7 @@
 #include "storage/register_rows.hpp"
 #include "storage/schema.hpp"
 
+#include <cemetery/network_filesystem.hpp>
 #include <cemetery/text.hpp>
 
 #include <SQLiteCpp/Exception.h>
@@ -27,6 +28,8 @@ namespace {
 
 // Holders are living people: a register file is readable by its owner only.
 std::unique_ptr<Register::Impl> open_impl(const std::filesystem::path& file, bool create, std::string user) {
+    // Before anything is created: a register on a network share is never opened.
+    if (file != ":memory:") refuse_network_filesystem(file);
     const bool is_new = file != ":memory:" && !std::filesystem::exists(file);
     const mode_t old_mask = is_new ? ::umask(077) : 0;
     std::unique_ptr<Register::Impl> impl;

@@ -157,6 +157,12 @@ RenewalOutcome Register::renew(ConcessionId id, const RenewalRequest& request, c
                                         "no concession with id " + std::to_string(id.value()) + " in the register"};
             return;
         }
+        // What the clerk was shown is no longer what is there: decided on the old
+        // state, the renewal could stack on one the preview never showed.
+        if (request.expected_version && current->row_version != *request.expected_version) {
+            outcome.conflict = stale_conflict();
+            return;
+        }
         const auto plot_of = plot(current->plot);
         const auto comune_of = impl_->load_comune(current->comune);
         outcome.decision =
