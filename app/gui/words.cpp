@@ -168,8 +168,8 @@ wxString open_error_text(const std::exception& error) {
         return _("The register is in a network folder, and a register file must be on a disk of this computer: "
                  "over a network SQLite cannot share its journal between programs and its locks are unreliable, so "
                  "two programs writing at once could damage the register. Nothing was opened.\n"
-                 "Keep the file on a local disk; for several offices sharing one register, use a PostgreSQL register "
-                 "on a server (--db postgresql://…).");
+                 "Keep the file on a local disk. Several offices sharing one register will need a register on a "
+                 "PostgreSQL server, which this version cannot open yet.");
     }
     return to_wx(error.what());
 }

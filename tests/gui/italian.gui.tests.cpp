@@ -176,7 +176,7 @@ TEST_CASE("a register in a network folder is refused in Italian, saying why and 
     INFO(said.utf8_string());
     CHECK(said.StartsWith(wxS("Il registro è in una cartella di rete")));
     CHECK(said.Contains(wxS("non sono affidabili")));
-    CHECK(said.Contains(wxS("registro PostgreSQL su un server (--db postgresql://")));
+    CHECK(said.Contains(wxS("registro su un server PostgreSQL")));
     // Any other error: the library's sentence as it is.
     const cemetery::DatabaseError busy(cemetery::DatabaseError::Kind::busy, "the register is busy");
     CHECK(gui::open_error_text(busy) == wxS("the register is busy"));

@@ -43,8 +43,8 @@ void refuse_network_filesystem(const std::filesystem::path& file) {
             "), and a register file must be on a disk of this computer: SQLite's write-ahead log does not work "
             "over a network and its file locks are unreliable there, so two programs writing at once could damage "
             "the register (sqlite.org/wal.html, sqlite.org/useovernet.html). Nothing was opened. Keep the file on "
-            "a local disk; for several offices sharing one register, use a PostgreSQL register on a server "
-            "(--db postgresql://...)");
+            "a local disk. Several offices sharing one register will need a register on a PostgreSQL server, "
+            "which this version cannot open yet");
 }
 
 }  // namespace cemetery
