@@ -54,6 +54,8 @@ TEST_CASE("the deed of a concession names the parties, the place, the term, the 
     CHECK_THAT(text, Catch::Contains("Cazzaniga Elsa, codice fiscale RSSMRA85T10A562S, residente in Via Roma 1, "
                                      "20050 Liscate (MI)"));
     CHECK_THAT(text, Catch::Contains("Dell'Orto Bruno, codice fiscale non presente nel registro"));
+    // A holder without an address in the register: said plainly, not "residente in (…)".
+    CHECK_THAT(text, !Catch::Contains("residente in (") && !Catch::Contains("residente in ,"));
     CHECK_THAT(text, Catch::Contains("Pèrego Luigi"));
     CHECK_THAT(text, Catch::Contains("loculo nel cimitero di Liscate"));
     // The shipped rule: loculo 30 years, one renewal of 10, under "Unione 2020", with its source.

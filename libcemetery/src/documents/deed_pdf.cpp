@@ -16,7 +16,7 @@ std::string or_missing(const std::string& value, const std::string& missing) { r
 
 std::string holder_line(const Holder& h) {
     return h.full_name() + ", codice fiscale " + or_missing(h.codice_fiscale, "non presente nel registro") +
-           ", residente in " + or_missing(h.address, "(residenza non presente nel registro)");
+           (h.address.empty() ? std::string(", residenza non presente nel registro") : ", residente in " + h.address);
 }
 
 std::string deceased_line(const Deceased& d) {
